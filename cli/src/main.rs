@@ -1,0 +1,3 @@
+//! The `valawai` command-line tool.
+
+fn main() {}

@@ -1,0 +1,17 @@
+//! The generator behind valawai-rs.
+//!
+//! It reads a VALAWAI component's AsyncAPI document into a normalised
+//! [`model::Spec`] ([`load_path`], [`load_str`]), reporting every problem as a
+//! [`Diagnostic`] that points at file, line, column and JSON pointer.
+
+pub mod diagnostic;
+mod loader;
+pub mod model;
+pub mod node;
+pub mod pointer;
+pub mod source;
+mod yaml;
+
+pub use diagnostic::{Diagnostic, Error, Severity};
+pub use loader::{LoadOptions, load_path, load_str};
+pub use model::{Dialect, Spec};
