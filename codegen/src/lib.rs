@@ -4,6 +4,11 @@
 //! [`model::Spec`] ([`load_path`], [`load_str`]), reporting every problem as a
 //! [`Diagnostic`] that points at file, line, column and JSON pointer.
 
+// Diagnostics are large (they carry a resolved location, a hint and notes),
+// and they travel only on the failure path of a build-time tool, so passing
+// them by value in `Result`s costs nothing that matters.
+#![allow(clippy::result_large_err)]
+
 pub mod diagnostic;
 mod loader;
 pub mod model;
