@@ -30,6 +30,9 @@ enum Frame {
         anchor: usize,
         map: Mapping,
         key: Option<(String, Span)>,
+        /// Keys that came from a merge key (`<<`) and that an explicit key
+        /// may still override.
+        merged: Vec<String>,
     },
 }
 
@@ -96,6 +99,7 @@ pub(crate) fn parse(sources: &SourceMap, file: FileId) -> Result<Node, Diagnosti
                         anchor,
                         map: Mapping::default(),
                         key: None,
+                        merged: Vec::new(),
                     },
                     start,
                     end,
@@ -315,7 +319,10 @@ impl Builder<'_> {
                 Ok(())
             }
             Some(Frame::Map { key: Some(_), .. }) => {
-                let Some(Frame::Map { map, key, .. }) = self.stack.last_mut() else {
+                let Some(Frame::Map {
+                    map, key, merged, ..
+                }) = self.stack.last_mut()
+                else {
                     return Ok(());
                 };
                 let Some((key, key_span)) = key.take() else {
@@ -323,6 +330,13 @@ impl Builder<'_> {
                 };
                 if key == "<<" {
                     return self.merge(node, key_span);
+                }
+                if let Some(i) = merged.iter().position(|k| *k == key) {
+                    // An explicit key overrides a merged one, wherever the
+                    // merge key is written.
+                    merged.swap_remove(i);
+                    map.insert(key, key_span, node);
+                    return Ok(());
                 }
                 if let Some(first) = map.entry_span(&key) {
                     let d = Diagnostic::error("duplicate-key", format!("duplicate key `{key}`"))
@@ -371,11 +385,12 @@ impl Builder<'_> {
                 ));
             }
         };
-        if let Some(Frame::Map { map, .. }) = self.stack.last_mut() {
+        if let Some(Frame::Map { map, merged, .. }) = self.stack.last_mut() {
             for source in sources {
                 for (k, entry) in source.iter() {
                     if !map.contains_key(k) {
                         map.insert(k.to_owned(), entry.key_span, entry.value.clone());
+                        merged.push(k.to_owned());
                     }
                 }
             }
@@ -508,7 +523,10 @@ mod tests {
     fn keeps_positions_of_values_and_keys() {
         let node = load("info:\n  title: Echo\n").unwrap();
         let info = node.as_map().unwrap().entry("info").unwrap();
-        assert_eq!((info.key_span.start.line, info.key_span.start.column), (1, 1));
+        assert_eq!(
+            (info.key_span.start.line, info.key_span.start.column),
+            (1, 1)
+        );
         let title = info.value.as_map().unwrap().get("title").unwrap();
         assert_eq!((title.span.start.line, title.span.start.column), (2, 10));
         assert_eq!(title.span.start.offset, 15);
@@ -539,6 +557,12 @@ mod tests {
             node.to_json(),
             serde_json::json!({"base": {"x": 1, "y": 2}, "use": {"y": 3, "x": 1}})
         );
+        // The explicit key wins wherever the merge key is written, and an
+        // explicit key written twice is still a duplicate.
+        let node = load("base: &b {x: 1, y: 2}\nuse:\n  y: 3\n  <<: *b\n").unwrap();
+        assert_eq!(node.to_json()["use"], serde_json::json!({"y": 3, "x": 1}));
+        let err = load("base: &b {x: 1}\nuse:\n  <<: *b\n  x: 2\n  x: 3\n").unwrap_err();
+        assert_eq!(err.code, "duplicate-key");
     }
 
     #[test]
@@ -570,7 +594,10 @@ mod tests {
     #[test]
     fn rejects_empty_and_multi_document_files() {
         assert_eq!(load("").unwrap_err().code, "empty-document");
-        assert_eq!(load("# only a comment\n").unwrap_err().code, "empty-document");
+        assert_eq!(
+            load("# only a comment\n").unwrap_err().code,
+            "empty-document"
+        );
         assert_eq!(
             load("a: 1\n---\nb: 2\n").unwrap_err().code,
             "multiple-documents"
