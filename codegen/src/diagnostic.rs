@@ -204,7 +204,12 @@ fn write_snippet(
     let line = location.line_text(location.line);
     let start_col = location.column.saturating_sub(1) as usize;
     let width = if location.span.end.line == location.span.start.line {
-        (location.span.end.column.saturating_sub(location.span.start.column) as usize).max(1)
+        (location
+            .span
+            .end
+            .column
+            .saturating_sub(location.span.start.column) as usize)
+            .max(1)
     } else {
         line.chars().count().saturating_sub(start_col).max(1)
     };
@@ -248,7 +253,9 @@ impl miette::Diagnostic for Diagnostic {
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.location.as_ref().map(|l| &l.text as &dyn miette::SourceCode)
+        self.location
+            .as_ref()
+            .map(|l| &l.text as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {

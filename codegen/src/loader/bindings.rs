@@ -11,7 +11,11 @@ use super::{Cx, Loader};
 impl Loader {
     /// The `amqp` entry of a `bindings` object, following a `$ref` to
     /// `components/...Bindings`. Other protocols are ignored.
-    fn amqp_binding<T>(&mut self, owner: &Cx<'_>, read: impl FnOnce(&mut Self, &Cx<'_>) -> T) -> Option<T> {
+    fn amqp_binding<T>(
+        &mut self,
+        owner: &Cx<'_>,
+        read: impl FnOnce(&mut Self, &Cx<'_>) -> T,
+    ) -> Option<T> {
         let bindings = owner.get("bindings")?;
         let resolved = match self.follow(&bindings) {
             Ok(r) => r,
@@ -86,12 +90,13 @@ impl Loader {
                         Some(m as u8)
                     } else {
                         let at = amqp.get("deliveryMode").unwrap_or_else(|| amqp.clone());
-                        let d = l
-                            .error(
-                                "bad-binding",
-                                format!("`deliveryMode` must be 1 (transient) or 2 (persistent), found {m}"),
-                                &at,
-                            );
+                        let d = l.error(
+                            "bad-binding",
+                            format!(
+                                "`deliveryMode` must be 1 (transient) or 2 (persistent), found {m}"
+                            ),
+                            &at,
+                        );
                         l.push(d);
                         None
                     }

@@ -108,7 +108,10 @@ impl Loader {
         reference: String,
         diagnostic: crate::diagnostic::Diagnostic,
     ) -> MessageId {
-        let key = (cx.file, JsonPointer::root().join("$untyped").join(reference.clone()));
+        let key = (
+            cx.file,
+            JsonPointer::root().join("$untyped").join(reference.clone()),
+        );
         if let Some(id) = self.message_ids.get(&key) {
             return *id;
         }
@@ -149,7 +152,9 @@ impl Loader {
         let format = self.opt_string(msg, "schemaFormat");
         // AsyncAPI 3.0 Multi Format Schema Object: {schemaFormat, schema}.
         let (schema_cx, format) = match (payload.get("schemaFormat"), payload.get("schema")) {
-            (Some(f), Some(schema)) if self.version.major == 3 => (schema, f.node.as_str().map(str::to_owned)),
+            (Some(f), Some(schema)) if self.version.major == 3 => {
+                (schema, f.node.as_str().map(str::to_owned))
+            }
             _ => (payload, format),
         };
         if let Some(format) = &format {
@@ -161,7 +166,9 @@ impl Loader {
                         format!("payloads in `{format}` are not supported"),
                         &at,
                     )
-                    .hint("write the payload as an AsyncAPI/JSON Schema; VALAWAI messages are JSON");
+                    .hint(
+                        "write the payload as an AsyncAPI/JSON Schema; VALAWAI messages are JSON",
+                    );
                 self.push(d);
                 return Payload::None;
             }
@@ -254,7 +261,9 @@ fn merge(target: &mut Mapping, patch: &Mapping, patch_wins: bool) {
 /// `name` when `ptr` is `.../components/<section>/<name>`.
 pub(crate) fn component_key(ptr: &JsonPointer, section: &str) -> Option<String> {
     match ptr.segments() {
-        [.., components, s, name] if components == "components" && s == section => Some(name.clone()),
+        [.., components, s, name] if components == "components" && s == section => {
+            Some(name.clone())
+        }
         _ => None,
     }
 }

@@ -156,7 +156,12 @@ impl Loader {
     }
 
     /// A diagnostic pointing at a node.
-    pub(crate) fn error(&self, code: &'static str, message: impl Into<String>, at: &Cx<'_>) -> Diagnostic {
+    pub(crate) fn error(
+        &self,
+        code: &'static str,
+        message: impl Into<String>,
+        at: &Cx<'_>,
+    ) -> Diagnostic {
         Diagnostic::error(code, message).at(&self.sources, at.node.span, Some(at.ptr.clone()))
     }
 
@@ -175,7 +180,10 @@ impl Loader {
             let d = self
                 .error(
                     "not-a-mapping",
-                    format!("an AsyncAPI document is a mapping, but this file holds {}", root.kind()),
+                    format!(
+                        "an AsyncAPI document is a mapping, but this file holds {}",
+                        root.kind()
+                    ),
                     &cx,
                 )
                 .hint("the document starts with `asyncapi: ...`, `info:` and `channels:`");
@@ -253,7 +261,10 @@ impl Loader {
                 let d = self
                     .error(
                         "wrong-type",
-                        format!("`asyncapi` must be a version string, found {}", field.node.kind()),
+                        format!(
+                            "`asyncapi` must be a version string, found {}",
+                            field.node.kind()
+                        ),
                         &field,
                     )
                     .hint("quote the version: asyncapi: '2.6.0'");

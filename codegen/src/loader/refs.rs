@@ -97,7 +97,10 @@ impl Loader {
         };
         let Some(root) = self.docs.get(&file).cloned() else {
             // The referenced file failed to parse; its error is reported.
-            return Err(hard(Diagnostic::error("bad-ref", "referenced file failed to load")));
+            return Err(hard(Diagnostic::error(
+                "bad-ref",
+                "referenced file failed to load",
+            )));
         };
         if lookup(&root, &ptr).is_some() {
             return Ok(Resolved { file, ptr, root });
@@ -131,9 +134,10 @@ impl Loader {
                 .iter()
                 .any(|(f, p, _)| *f == resolved.file && *p == resolved.ptr)
             {
-                let mut d = Diagnostic::error("ref-cycle", "these `$ref`s refer to each other in a cycle")
-                    .at(&self.sources, first.node.span, Some(first.ptr.clone()))
-                    .hint("a `$ref` chain must end at a definition");
+                let mut d =
+                    Diagnostic::error("ref-cycle", "these `$ref`s refer to each other in a cycle")
+                        .at(&self.sources, first.node.span, Some(first.ptr.clone()))
+                        .hint("a `$ref` chain must end at a definition");
                 for (_, _, span) in seen.iter().skip(1) {
                     d = d.note(&self.sources, *span, "which refers on here");
                 }
@@ -204,7 +208,9 @@ impl Loader {
     /// directory the root document was named from.
     fn display_name(&self, canonical: &Path) -> String {
         let root = self.sources.get(FileId(0));
-        if let (Some(root_dir), Some(shown_dir)) = (root.path().parent(), Path::new(root.name()).parent()) {
+        if let (Some(root_dir), Some(shown_dir)) =
+            (root.path().parent(), Path::new(root.name()).parent())
+        {
             if let Ok(rel) = canonical.strip_prefix(root_dir) {
                 return shown_dir.join(rel).display().to_string();
             }
@@ -232,7 +238,11 @@ impl Loader {
             }
         }
         let Some(missing) = segments.get(depth) else {
-            return self.error("dangling-ref", format!("`{reference}` does not resolve"), at);
+            return self.error(
+                "dangling-ref",
+                format!("`{reference}` does not resolve"),
+                at,
+            );
         };
         let parent: Vec<&str> = segments[..depth].iter().map(String::as_str).collect();
         let label = if parent.is_empty() {

@@ -167,9 +167,7 @@ impl Loader {
                 _ => Some(Items::Single(self.schema_at_depth(&items, next))),
             };
         }
-        s.additional_items = cx
-            .get("additionalItems")
-            .map(|a| self.additional(&a, next));
+        s.additional_items = cx.get("additionalItems").map(|a| self.additional(&a, next));
 
         if let Some(props) = cx.get("properties") {
             if self.expect_map(&props) {
@@ -212,8 +210,9 @@ impl Loader {
         let one_of = self.alternatives(cx, "oneOf", next, &mut s.nullable);
         let any_of = self.alternatives(cx, "anyOf", next, &mut s.nullable);
         let all_of = self.alternatives(cx, "allOf", next, &mut false);
-        let combinators =
-            usize::from(one_of.is_some()) + usize::from(any_of.is_some()) + usize::from(all_of.is_some());
+        let combinators = usize::from(one_of.is_some())
+            + usize::from(any_of.is_some())
+            + usize::from(all_of.is_some());
         for (list, wrapper) in [
             (one_of, Wrapper::OneOf),
             (any_of, Wrapper::AnyOf),
@@ -282,7 +281,10 @@ impl Loader {
             let Some(name) = name_cx.node.as_str() else {
                 let d = self.error(
                     "wrong-type",
-                    format!("a type name must be a string, found {}", name_cx.node.kind()),
+                    format!(
+                        "a type name must be a string, found {}",
+                        name_cx.node.kind()
+                    ),
                     &name_cx,
                 );
                 self.push(d);
@@ -297,7 +299,11 @@ impl Loader {
                 }
                 None => {
                     let mut d = self
-                        .error("unknown-type", format!("`{name}` is not a JSON Schema type"), &name_cx)
+                        .error(
+                            "unknown-type",
+                            format!("`{name}` is not a JSON Schema type"),
+                            &name_cx,
+                        )
                         .label("unknown type");
                     let closest = TYPE_NAMES
                         .iter()
@@ -367,7 +373,10 @@ impl Loader {
         }
         if out.is_empty() {
             // Every alternative is `null`: keep them so the type is `null`.
-            out = items.iter().map(|i| self.schema_at_depth(i, depth)).collect();
+            out = items
+                .iter()
+                .map(|i| self.schema_at_depth(i, depth))
+                .collect();
         }
         Some(out)
     }

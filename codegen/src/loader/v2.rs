@@ -1,8 +1,7 @@
 //! AsyncAPI 2.x structure: channel items with `publish`/`subscribe`.
 
 use crate::model::{
-    Channel, ChannelId, Dialect, Direction, Operation, OperationKeyword,
-    Parameter, Server,
+    Channel, ChannelId, Dialect, Direction, Operation, OperationKeyword, Parameter, Server,
 };
 
 use super::{Cx, Loader};
@@ -183,9 +182,16 @@ impl Loader {
             if !used.contains(&param.name) {
                 let d = crate::diagnostic::Diagnostic::warning(
                     "unused-parameter",
-                    format!("parameter `{}` does not appear in the address `{address}`", param.name),
+                    format!(
+                        "parameter `{}` does not appear in the address `{address}`",
+                        param.name
+                    ),
                 )
-                .at(&self.sources, param.origin.span, Some(param.origin.pointer.clone()));
+                .at(
+                    &self.sources,
+                    param.origin.span,
+                    Some(param.origin.pointer.clone()),
+                );
                 self.push(d);
             }
         }
@@ -216,7 +222,9 @@ impl Loader {
             if !self.expect_map(&server) {
                 continue;
             }
-            let protocol = self.required_string(&server, "protocol").unwrap_or_default();
+            let protocol = self
+                .required_string(&server, "protocol")
+                .unwrap_or_default();
             let url = if self.version.major == 2 {
                 self.required_string(&server, "url").unwrap_or_default()
             } else {

@@ -47,7 +47,9 @@ impl Loader {
         }
         let address = match channel.get("address") {
             Some(a) if is_null(&a) => key.to_owned(),
-            Some(_) => self.opt_string(&channel, "address").unwrap_or_else(|| key.to_owned()),
+            Some(_) => self
+                .opt_string(&channel, "address")
+                .unwrap_or_else(|| key.to_owned()),
             None => key.to_owned(),
         };
         let id = ChannelId(self.channels.len());
@@ -132,7 +134,11 @@ impl Loader {
         };
         let Some(channel_ref) = op.get("channel") else {
             let d = self
-                .error("missing-field", format!("operation `{key}` has no `channel`"), &op)
+                .error(
+                    "missing-field",
+                    format!("operation `{key}` has no `channel`"),
+                    &op,
+                )
                 .hint("add `channel: {$ref: '#/channels/<name>'}`");
             self.push(d);
             return;
@@ -203,7 +209,11 @@ impl Loader {
     }
 
     /// A message of an operation: a `$ref` to one of its channel's messages.
-    fn operation_message(&mut self, item: &Cx<'_>, channel: ChannelId) -> Option<crate::model::MessageId> {
+    fn operation_message(
+        &mut self,
+        item: &Cx<'_>,
+        channel: ChannelId,
+    ) -> Option<crate::model::MessageId> {
         let Some(r) = item.reference() else {
             let d = self
                 .error(
@@ -256,7 +266,8 @@ impl Loader {
         schema.description = self.opt_string(param, "description");
         if let Some(values) = param.get("enum") {
             if self.expect_seq(&values) {
-                schema.enum_values = Some(values.items().iter().map(|v| v.node.to_json()).collect());
+                schema.enum_values =
+                    Some(values.items().iter().map(|v| v.node.to_json()).collect());
             }
         }
         schema.default = param.get("default").map(|d| d.node.to_json());
