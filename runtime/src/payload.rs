@@ -117,6 +117,8 @@ pub fn from_value<T: DeserializeOwned>(value: JsonValue) -> Result<T, PayloadErr
 /// Items for generated code, re-exported from `valawai::__private`.
 pub(crate) mod support {
     pub use super::check::Pattern;
-    pub use super::enums::{Tagged, Untagged, deserialize_nullable, deserialize_try_from};
+    pub use super::enums::{
+        Tagged, Untagged, deserialize_nullable, deserialize_try_from, unknown_variant,
+    };
     pub use super::literal::{JsonLiteral, check_const, deserialize_const, serialize_const};
 }

@@ -169,7 +169,10 @@ pub fn unique_items<T: Serialize>(value: &[T]) -> Result<(), ConstraintError> {
 
 /// `enum` over values that are not all strings (string enums become Rust
 /// enums): `allowed` is the JSON array of the schema's values.
-pub fn enum_values<T: Serialize>(value: &T, allowed: &JsonLiteral) -> Result<(), ConstraintError> {
+pub fn enum_values<T: Serialize + ?Sized>(
+    value: &T,
+    allowed: &JsonLiteral,
+) -> Result<(), ConstraintError> {
     let found = serde_json::to_value(value).unwrap_or(serde_json::Value::Null);
     let list = allowed
         .get()

@@ -168,16 +168,16 @@ impl<E: serde::de::Error> Untagged<E> {
         }
     }
 
-    /// The error once every alternative failed: each alternative with the
-    /// reason it did not match.
-    pub fn fail(self, expecting: &'static str) -> E {
+    /// The error once every alternative of the enum `name` failed: each
+    /// alternative with the reason it did not match.
+    pub fn fail(self, name: &'static str) -> E {
         let reasons: Vec<String> = self
             .failures
             .into_iter()
-            .map(|(name, failure)| format!("{name}: {}", failure.into_message()))
+            .map(|(variant, failure)| format!("{variant}: {}", failure.into_message()))
             .collect();
         E::custom(format!(
-            "expected {expecting}, but no alternative matches ({})",
+            "no alternative of `{name}` matches ({})",
             reasons.join("; ")
         ))
     }
@@ -203,4 +203,11 @@ where
     T: Deserialize<'de>,
 {
     Option::<T>::deserialize(deserializer)
+}
+
+/// The error of a generated string enum's `FromStr` for a string that is
+/// not one of its values, worded as serde words it.
+pub fn unknown_variant(value: &str, variants: &'static [&'static str]) -> ConstraintError {
+    let message = serde_json::Error::unknown_variant(value, variants).to_string();
+    ConstraintError::new(super::constraint::Rule::Enum, message)
 }
