@@ -65,6 +65,10 @@ impl PayloadError {
             }
         }
         let message = if syntax {
+            // Where the parser stopped, minus the member it could not read.
+            while segments.last() == Some(&path::Segment::Unknown) {
+                segments.pop();
+            }
             text
         } else {
             let (inner, message) = path::split_embedded(&text);

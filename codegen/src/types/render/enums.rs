@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{Cx, derives, doc_attrs, ident, serde_container};
+use super::{Cx, derives, doc_attrs, ident, patch_attributes, serde_container};
 use crate::types::ir::{StringEnumDef, TaggedDef, TypeDef, UntaggedDef};
 
 impl Cx<'_> {
@@ -15,6 +15,7 @@ impl Cx<'_> {
             base.push("Eq");
         }
         let derives = derives(def, &base, &["Serialize"]);
+        let patched = patch_attributes(def);
         let tag = &t.tag;
         let container = if t.keep_tag {
             serde_container(quote!(, untagged))
@@ -51,6 +52,7 @@ impl Cx<'_> {
             #docs
             #derives
             #container
+            #patched
             #allow
             pub enum #name {
                 #(#variants)*
@@ -86,6 +88,7 @@ impl Cx<'_> {
             base.push("Eq");
         }
         let derives = derives(def, &base, &["Serialize"]);
+        let patched = patch_attributes(def);
         let container = serde_container(quote!(, untagged));
         let allow = allow_variant_names(&def.name, u.variants.iter().map(|v| v.name.as_str()));
         let variants = u.variants.iter().map(|v| {
@@ -108,6 +111,7 @@ impl Cx<'_> {
             #docs
             #derives
             #container
+            #patched
             #allow
             pub enum #name {
                 #(#variants)*
@@ -143,6 +147,7 @@ impl Cx<'_> {
             ],
             &["Serialize", "Deserialize"],
         );
+        let patched = patch_attributes(def);
         let container = serde_container(TokenStream::new());
         let allow = allow_variant_names(&def.name, e.variants.iter().map(|v| v.name.as_str()));
         let variants = e.variants.iter().map(|v| {
@@ -167,6 +172,7 @@ impl Cx<'_> {
             #docs
             #derives
             #container
+            #patched
             #allow
             pub enum #name {
                 #(#variants)*

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::Value as Json;
 
-use super::{Cx, derives, doc_attrs, ident, serde_container};
+use super::{Cx, derives, doc_attrs, ident, patch_attributes, serde_container};
 use crate::types::ir::{Presence, StructDef, Ty, TypeDef};
 
 impl Cx<'_> {
@@ -20,6 +20,7 @@ impl Cx<'_> {
             base.push("Default");
         }
         let derives = derives(def, &base, &["Serialize", "Deserialize"]);
+        let patched = patch_attributes(def);
         let container = serde_container(if s.deny_unknown {
             quote!(, deny_unknown_fields)
         } else {
@@ -74,6 +75,7 @@ impl Cx<'_> {
             #docs
             #derives
             #container
+            #patched
             pub struct #name {
                 #(#fields)*
                 #extra
@@ -85,13 +87,10 @@ impl Cx<'_> {
         let name = ident(&def.name);
         let docs = doc_attrs(&def.docs);
         let ty = self.ty(ty);
-        let attributes = def
-            .attributes
-            .iter()
-            .filter_map(|a| a.parse::<TokenStream>().ok());
+        let patched = patch_attributes(def);
         quote! {
             #docs
-            #(#attributes)*
+            #patched
             pub type #name = #ty;
         }
     }
@@ -112,10 +111,12 @@ impl Cx<'_> {
             ],
             &[],
         );
+        let patched = patch_attributes(def);
         let json = value.to_string();
         quote! {
             #docs
             #derives
+            #patched
             pub struct #name;
 
             impl #name {

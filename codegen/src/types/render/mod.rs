@@ -121,7 +121,8 @@ pub(crate) fn doc_attrs(lines: &[String]) -> TokenStream {
     quote! { #(#[doc = #lines])* }
 }
 
-/// The patch attributes and the derive list of a type.
+/// The derive list of a type: `base` from the prelude, `serde` derives by
+/// absolute path, then the patch's derives that are not there already.
 pub(crate) fn derives(def: &TypeDef, base: &[&str], serde: &[&str]) -> TokenStream {
     let mut paths: Vec<TokenStream> = base
         .iter()
@@ -135,18 +136,28 @@ pub(crate) fn derives(def: &TypeDef, base: &[&str], serde: &[&str]) -> TokenStre
         paths.push(quote!(::valawai::__private::serde::#s));
     }
     for extra in &def.derives {
+        let written = extra.replace(' ', "");
+        let present = base.iter().any(|b| *b == written)
+            || serde
+                .iter()
+                .any(|s| written.ends_with(&format!("serde::{s}")));
+        if present {
+            continue;
+        }
         if let Ok(path) = extra.parse::<TokenStream>() {
             paths.push(path);
         }
     }
+    quote! { #[derive(#(#paths),*)] }
+}
+
+/// The attributes a patch adds, written last, right before the item.
+pub(crate) fn patch_attributes(def: &TypeDef) -> TokenStream {
     let attributes = def
         .attributes
         .iter()
         .filter_map(|a| a.parse::<TokenStream>().ok());
-    quote! {
-        #[derive(#(#paths),*)]
-        #(#attributes)*
-    }
+    quote! { #(#attributes)* }
 }
 
 /// `#[serde(crate = "...")]` and other serde container attributes.

@@ -6,7 +6,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 use serde_json::Number;
 
-use super::{Cx, derives, doc_attrs, ident};
+use super::{Cx, derives, doc_attrs, ident, patch_attributes};
 use crate::types::cycles::ty_eq;
 use crate::types::ir::{Checks, NewtypeDef, Prim, Ty, TypeDef};
 
@@ -31,6 +31,7 @@ impl Cx<'_> {
             None => base.push("PartialEq"),
         }
         let derives = derives(def, &base, &["Serialize"]);
+        let patched = patch_attributes(def);
         let (param, arg) = match &n.inner {
             Ty::Prim(Prim::String) => (quote!(&str), quote!(&value)),
             Ty::Prim(_) => (inner.clone(), quote!(value)),
@@ -87,6 +88,7 @@ impl Cx<'_> {
             #docs
             #derives
             #[serde(crate = "::valawai::__private::serde", transparent)]
+            #patched
             pub struct #name(#inner);
 
             impl #name {
@@ -146,10 +148,12 @@ impl Cx<'_> {
         }
         base.push("Default");
         let derives = derives(def, &base, &["Serialize", "Deserialize"]);
+        let patched = patch_attributes(def);
         quote! {
             #docs
             #derives
             #[serde(crate = "::valawai::__private::serde", transparent)]
+            #patched
             pub struct #name(pub #inner);
 
             impl ::std::ops::Deref for #name {
