@@ -6,6 +6,10 @@
 //! rejects duplicate keys, so no input can make it overflow the stack, blow up
 //! memory or silently lose a value.
 
+// Diagnostics are large, but they are returned only on the error path of a
+// build-time tool; boxing them would save nothing that matters.
+#![allow(clippy::result_large_err)]
+
 use std::borrow::Cow;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
@@ -431,19 +435,19 @@ fn resolve_plain(text: &str) -> Value {
         Some(b'+') => (1, &text[1..]),
         _ => (1, text),
     };
-    if let Some(oct) = text.strip_prefix("0o") {
-        if !oct.is_empty() && oct.bytes().all(|b| (b'0'..=b'7').contains(&b)) {
-            if let Ok(v) = i64::from_str_radix(oct, 8) {
-                return Value::Int(v);
-            }
-        }
+    if let Some(oct) = text.strip_prefix("0o")
+        && !oct.is_empty()
+        && oct.bytes().all(|b| (b'0'..=b'7').contains(&b))
+        && let Ok(v) = i64::from_str_radix(oct, 8)
+    {
+        return Value::Int(v);
     }
-    if let Some(hex) = text.strip_prefix("0x") {
-        if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-            if let Ok(v) = i64::from_str_radix(hex, 16) {
-                return Value::Int(v);
-            }
-        }
+    if let Some(hex) = text.strip_prefix("0x")
+        && !hex.is_empty()
+        && hex.bytes().all(|b| b.is_ascii_hexdigit())
+        && let Ok(v) = i64::from_str_radix(hex, 16)
+    {
+        return Value::Int(v);
     }
     if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
         return match digits.parse::<i64>() {
@@ -454,10 +458,10 @@ fn resolve_plain(text: &str) -> Value {
                 .unwrap_or_else(|_| Value::Str(text.to_owned())),
         };
     }
-    if is_core_float(digits) {
-        if let Ok(v) = text.parse::<f64>() {
-            return Value::Float(v);
-        }
+    if is_core_float(digits)
+        && let Ok(v) = text.parse::<f64>()
+    {
+        return Value::Float(v);
     }
     Value::Str(text.to_owned())
 }

@@ -42,17 +42,18 @@ impl Loader {
         ChannelBindings {
             amqp: self.amqp_binding(owner, |l, amqp| {
                 let is = l.opt_string(amqp, "is");
-                if let (Some(is), Some(at)) = (&is, amqp.get("is")) {
-                    if is != "queue" && is != "routingKey" {
-                        let d = l
-                            .error(
-                                "bad-binding",
-                                format!("`is` must be `queue` or `routingKey`, found `{is}`"),
-                                &at,
-                            )
-                            .hint("see the AMQP bindings of AsyncAPI");
-                        l.push(d);
-                    }
+                if let (Some(is), Some(at)) = (&is, amqp.get("is"))
+                    && is != "queue"
+                    && is != "routingKey"
+                {
+                    let d = l
+                        .error(
+                            "bad-binding",
+                            format!("`is` must be `queue` or `routingKey`, found `{is}`"),
+                            &at,
+                        )
+                        .hint("see the AMQP bindings of AsyncAPI");
+                    l.push(d);
                 }
                 let queue = amqp.get("queue").and_then(|q| {
                     l.expect_map(&q).then(|| AmqpQueue {

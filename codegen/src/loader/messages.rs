@@ -157,21 +157,19 @@ impl Loader {
             }
             _ => (payload, format),
         };
-        if let Some(format) = &format {
-            if !is_json_schema_format(format) {
-                let at = msg.get("schemaFormat").unwrap_or_else(|| schema_cx.clone());
-                let d = self
-                    .error(
-                        "schema-format",
-                        format!("payloads in `{format}` are not supported"),
-                        &at,
-                    )
-                    .hint(
-                        "write the payload as an AsyncAPI/JSON Schema; VALAWAI messages are JSON",
-                    );
-                self.push(d);
-                return Payload::None;
-            }
+        if let Some(format) = &format
+            && !is_json_schema_format(format)
+        {
+            let at = msg.get("schemaFormat").unwrap_or_else(|| schema_cx.clone());
+            let d = self
+                .error(
+                    "schema-format",
+                    format!("payloads in `{format}` are not supported"),
+                    &at,
+                )
+                .hint("write the payload as an AsyncAPI/JSON Schema; VALAWAI messages are JSON");
+            self.push(d);
+            return Payload::None;
         }
         Payload::Schema(self.schema(&schema_cx))
     }

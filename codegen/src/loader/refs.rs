@@ -1,6 +1,10 @@
 //! `$ref` resolution: local pointers (`#/components/...`) and relative files
 //! (`common.yaml#/components/schemas/x`), with cycle detection.
 
+// Diagnostics are large, but they are returned only on the error path of a
+// build-time tool; boxing them would save nothing that matters.
+#![allow(clippy::result_large_err)]
+
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::Arc;
@@ -210,10 +214,9 @@ impl Loader {
         let root = self.sources.get(FileId(0));
         if let (Some(root_dir), Some(shown_dir)) =
             (root.path().parent(), Path::new(root.name()).parent())
+            && let Ok(rel) = canonical.strip_prefix(root_dir)
         {
-            if let Ok(rel) = canonical.strip_prefix(root_dir) {
-                return shown_dir.join(rel).display().to_string();
-            }
+            return shown_dir.join(rel).display().to_string();
         }
         canonical.display().to_string()
     }

@@ -119,24 +119,24 @@ impl Loader {
         self.read_annotations(cx, &mut s);
         self.read_type(cx, &mut s);
         s.format = self.opt_string(cx, "format");
-        if let Some(e) = cx.get("enum") {
-            if self.expect_seq(&e) {
-                s.enum_values = Some(e.items().iter().map(|i| i.node.to_json()).collect());
-            }
+        if let Some(e) = cx.get("enum")
+            && self.expect_seq(&e)
+        {
+            s.enum_values = Some(e.items().iter().map(|i| i.node.to_json()).collect());
         }
         s.const_value = cx.get("const").map(|c| c.node.to_json());
         s.pattern = self.opt_string(cx, "pattern");
-        if let (Some(p), Some(pcx)) = (&s.pattern, cx.get("pattern")) {
-            if let Err(e) = regress::Regex::new(p) {
-                let d = self
-                    .error(
-                        "bad-pattern",
-                        format!("`{p}` is not a valid ECMA-262 regular expression: {e}"),
-                        &pcx,
-                    )
-                    .hint("JSON Schema patterns use JavaScript regular expression syntax");
-                self.push(d);
-            }
+        if let (Some(p), Some(pcx)) = (&s.pattern, cx.get("pattern"))
+            && let Err(e) = regress::Regex::new(p)
+        {
+            let d = self
+                .error(
+                    "bad-pattern",
+                    format!("`{p}` is not a valid ECMA-262 regular expression: {e}"),
+                    &pcx,
+                )
+                .hint("JSON Schema patterns use JavaScript regular expression syntax");
+            self.push(d);
         }
         s.min_length = self.opt_u64(cx, "minLength");
         s.max_length = self.opt_u64(cx, "maxLength");
@@ -169,14 +169,14 @@ impl Loader {
         }
         s.additional_items = cx.get("additionalItems").map(|a| self.additional(&a, next));
 
-        if let Some(props) = cx.get("properties") {
-            if self.expect_map(&props) {
-                let mut map = IndexMap::new();
-                for (name, p) in props.entries() {
-                    map.insert(name.to_owned(), self.schema_at_depth(&p, next));
-                }
-                s.properties = Some(map);
+        if let Some(props) = cx.get("properties")
+            && self.expect_map(&props)
+        {
+            let mut map = IndexMap::new();
+            for (name, p) in props.entries() {
+                map.insert(name.to_owned(), self.schema_at_depth(&p, next));
             }
+            s.properties = Some(map);
         }
         s.required = self.string_list(cx, "required");
         s.additional_properties = cx
@@ -239,10 +239,10 @@ impl Loader {
         s.description = self.opt_string(cx, "description");
         s.nullable = self.opt_bool(cx, "nullable").unwrap_or(false) || s.nullable;
         s.default = cx.get("default").map(|d| d.node.to_json());
-        if let Some(examples) = cx.get("examples") {
-            if self.expect_seq(&examples) {
-                s.examples = examples.items().iter().map(|e| e.node.to_json()).collect();
-            }
+        if let Some(examples) = cx.get("examples")
+            && self.expect_seq(&examples)
+        {
+            s.examples = examples.items().iter().map(|e| e.node.to_json()).collect();
         }
         if let Some(example) = cx.get("example") {
             s.examples.push(example.node.to_json());

@@ -11,18 +11,18 @@ impl Loader {
     pub(crate) fn read_v3(&mut self, root: &Cx<'_>) {
         self.read_servers(root);
         self.read_component_messages(root);
-        if let Some(channels) = root.get("channels") {
-            if self.expect_map(&channels) {
-                for (key, entry) in channels.entries() {
-                    self.channel_v3(key, &entry);
-                }
+        if let Some(channels) = root.get("channels")
+            && self.expect_map(&channels)
+        {
+            for (key, entry) in channels.entries() {
+                self.channel_v3(key, &entry);
             }
         }
-        if let Some(operations) = root.get("operations") {
-            if self.expect_map(&operations) {
-                for (key, entry) in operations.entries() {
-                    self.operation_v3(key, &entry);
-                }
+        if let Some(operations) = root.get("operations")
+            && self.expect_map(&operations)
+        {
+            for (key, entry) in operations.entries() {
+                self.operation_v3(key, &entry);
             }
         }
     }
@@ -56,15 +56,15 @@ impl Loader {
         let (channel_cx_file, channel_cx_ptr) = (channel.file, channel.ptr.clone());
         let parameters = self.parameters(&channel);
         let mut messages = Vec::new();
-        if let Some(list) = channel.get("messages") {
-            if self.expect_map(&list) {
-                for (name, m) in list.entries() {
-                    if let Some(mid) = self.message(&m, name) {
-                        // Operations refer to `#/channels/<key>/messages/<name>`.
-                        self.message_ids.insert((m.file, m.ptr.clone()), mid);
-                        if !messages.contains(&mid) {
-                            messages.push(mid);
-                        }
+        if let Some(list) = channel.get("messages")
+            && self.expect_map(&list)
+        {
+            for (name, m) in list.entries() {
+                if let Some(mid) = self.message(&m, name) {
+                    // Operations refer to `#/channels/<key>/messages/<name>`.
+                    self.message_ids.insert((m.file, m.ptr.clone()), mid);
+                    if !messages.contains(&mid) {
+                        messages.push(mid);
                     }
                 }
             }
@@ -264,22 +264,21 @@ impl Loader {
             ..Schema::default()
         };
         schema.description = self.opt_string(param, "description");
-        if let Some(values) = param.get("enum") {
-            if self.expect_seq(&values) {
-                schema.enum_values =
-                    Some(values.items().iter().map(|v| v.node.to_json()).collect());
-            }
+        if let Some(values) = param.get("enum")
+            && self.expect_seq(&values)
+        {
+            schema.enum_values = Some(values.items().iter().map(|v| v.node.to_json()).collect());
         }
         schema.default = param.get("default").map(|d| d.node.to_json());
-        if let Some(examples) = param.get("examples") {
-            if self.expect_seq(&examples) {
-                schema.examples = examples
-                    .items()
-                    .iter()
-                    .filter(|e| matches!(e.node.value, Value::Str(_)))
-                    .map(|e| e.node.to_json())
-                    .collect();
-            }
+        if let Some(examples) = param.get("examples")
+            && self.expect_seq(&examples)
+        {
+            schema.examples = examples
+                .items()
+                .iter()
+                .filter(|e| matches!(e.node.value, Value::Str(_)))
+                .map(|e| e.node.to_json())
+                .collect();
         }
         let id = SchemaId(self.schemas.len());
         self.schemas.push(schema);

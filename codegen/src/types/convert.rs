@@ -401,13 +401,13 @@ impl<'a> Converter<'a> {
         for problem in eff.problems.clone() {
             self.warn(eff.schema, eff.origin.as_ref(), problem);
         }
-        if let Slot::New { name, .. } = &slot {
-            if let Some(ty) = self.replacement(&[name.as_str()]) {
-                if let Some(schema) = eff.schema {
-                    self.memo.insert(schema, ty.clone());
-                }
-                return ty;
+        if let Slot::New { name, .. } = &slot
+            && let Some(ty) = self.replacement(&[name.as_str()])
+        {
+            if let Some(schema) = eff.schema {
+                self.memo.insert(schema, ty.clone());
             }
+            return ty;
         }
         if let Some(value) = &eff.const_value {
             let id = self.place(eff, &slot, vec![format!("Always {}.", docs::json(value))]);

@@ -250,10 +250,10 @@ impl Effective {
 
     fn merge_checks(&mut self, s: &Schema) {
         let c = &mut self.checks;
-        if let Some(p) = &s.pattern {
-            if !c.patterns.contains(p) {
-                c.patterns.push(p.clone());
-            }
+        if let Some(p) = &s.pattern
+            && !c.patterns.contains(p)
+        {
+            c.patterns.push(p.clone());
         }
         c.min_length = max_opt(c.min_length, s.min_length);
         c.max_length = min_opt(c.max_length, s.max_length);
@@ -313,10 +313,10 @@ fn intersect_types(a: &[JsonType], b: &[JsonType]) -> Vec<JsonType> {
                 }
                 _ => None,
             };
-            if let Some(t) = both {
-                if !out.contains(&t) {
-                    out.push(t);
-                }
+            if let Some(t) = both
+                && !out.contains(&t)
+            {
+                out.push(t);
             }
         }
     }

@@ -185,10 +185,10 @@ impl Converter<'_> {
             if let Some(value) = schema.const_value.as_ref().and_then(|v| v.as_str()) {
                 return Some(value.to_owned());
             }
-            if let Some([value]) = schema.enum_values.as_deref() {
-                if let Some(value) = value.as_str() {
-                    return Some(value.to_owned());
-                }
+            if let Some([value]) = schema.enum_values.as_deref()
+                && let Some(value) = value.as_str()
+            {
+                return Some(value.to_owned());
             }
         }
         self.spec.schema(child).name.clone()
@@ -206,10 +206,10 @@ impl Converter<'_> {
         {
             let (_, target) = unwrap(self.spec, id);
             for value in self.spec.schema(target).enum_values.iter().flatten() {
-                if let Some(value) = value.as_str() {
-                    if !values.iter().any(|v| v == value) {
-                        values.push(value.to_owned());
-                    }
+                if let Some(value) = value.as_str()
+                    && !values.iter().any(|v| v == value)
+                {
+                    values.push(value.to_owned());
                 }
             }
         }

@@ -18,13 +18,13 @@ fn bad(message: String) -> Diagnostic {
 pub(crate) fn check_options(options: &TypeOptions) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     for (key, patch) in options.patches() {
-        if let Some(name) = patch.new_name() {
-            if !naming::is_identifier(name) {
-                errors.push(
+        if let Some(name) = patch.new_name()
+            && !naming::is_identifier(name)
+        {
+            errors.push(
                     bad(format!("the patch for `{key}` renames it to `{name}`, which is not a Rust identifier"))
                         .hint("use letters, digits and underscores, not starting with a digit, and not a keyword"),
                 );
-            }
         }
         for derive in patch.derives() {
             if syn::parse_str::<syn::Path>(derive).is_err() {
