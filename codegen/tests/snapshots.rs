@@ -8,7 +8,8 @@ mod common;
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use valawai_codegen::{LoadOptions, load_path};
 
@@ -105,4 +106,42 @@ fn every_snapshot_is_compiled_once() {
 #[test]
 fn snapshots_compile_without_warnings() {
     trybuild::TestCases::new().pass("tests/compile/*.rs");
+}
+
+/// Runs clippy with `-D warnings` on the trybuild cases, as a component's CI
+/// would on its generated code. Slow (it builds the runtime once more), so
+/// opt in: `cargo test -p valawai-codegen --test snapshots -- --ignored`.
+#[test]
+#[ignore = "runs cargo clippy on every snapshot (slow); run with --ignored"]
+fn snapshots_pass_clippy() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).canonicalize().unwrap();
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("clippy-snapshots");
+    fs::create_dir_all(&dir).unwrap();
+    let runtime = root.join("../runtime").canonicalize().unwrap();
+    let mut manifest = format!(
+        "[package]\nname = \"clippy-snapshots\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\
+         publish = false\n\n[dependencies]\nvalawai = {{ path = {:?} }}\n\n[workspace]\n",
+        runtime.display().to_string()
+    );
+    for entry in fs::read_dir(root.join("tests/compile")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        manifest.push_str(&format!(
+            "\n[[bin]]\nname = {name:?}\npath = {:?}\n",
+            path.display().to_string()
+        ));
+    }
+    fs::write(dir.join("Cargo.toml"), manifest).unwrap();
+    fs::copy(root.join("../Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+    let output = Command::new(env!("CARGO"))
+        .args(["clippy", "--offline", "--bins", "--", "-D", "warnings"])
+        .current_dir(&dir)
+        .env("CARGO_TARGET_DIR", dir.join("target"))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "clippy found problems in the generated code:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
