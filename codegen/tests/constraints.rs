@@ -55,6 +55,8 @@ fn a_valid_payload_round_trips() {
         "shape": {"kind": "circle", "radius": 1.5},
         "either": "ab",
         "mixed": 3,
+        "measure": 2.5,
+        "contact": {"email": "a@b"},
         "merged": {"x": 1, "y": "abc"},
         "animals": [
             {"species": "cat", "name": "Tom", "lives": 9},
@@ -69,6 +71,7 @@ fn a_valid_payload_round_trips() {
     );
     assert_eq!(decoded.mixed, Some(CheckedMixed::Integer(3)));
     assert!(matches!(decoded.shape, Some(Shape::Circle(_))));
+    assert!(matches!(decoded.contact, Some(CheckedContact::Email(_))));
     assert!(matches!(&decoded.animals.as_ref().unwrap()[2], Animal::Fish(f) if f.name.is_none()));
     let mut written = serde_json::to_value(&decoded).unwrap();
     // `parent: null` is an absent optional member: it is not written back.
@@ -83,6 +86,31 @@ fn a_valid_payload_round_trips() {
     // The required nullable member is written even when null.
     let minimal: Checked = payload::from_value(valid()).unwrap();
     assert_eq!(serde_json::to_value(&minimal).unwrap(), valid());
+}
+
+/// Untagged alternatives are tried from the most specific: integers before
+/// numbers, objects with required members before objects without.
+#[test]
+fn untagged_alternatives_are_tried_most_specific_first() {
+    let decode = |changes: Value| {
+        let mut value = valid();
+        for (k, v) in changes.as_object().unwrap() {
+            value[k] = v.clone();
+        }
+        payload::from_value::<Checked>(value).unwrap()
+    };
+    assert_eq!(
+        decode(json!({"measure": 3})).measure,
+        Some(CheckedMeasure::Integer(3))
+    );
+    assert_eq!(
+        decode(json!({"measure": 3.5})).measure,
+        Some(CheckedMeasure::Number(3.5))
+    );
+    let email = decode(json!({"contact": {"email": "a@b", "note": "n"}})).contact;
+    assert!(matches!(email, Some(CheckedContact::Email(e)) if e.email == "a@b"));
+    let note = decode(json!({"contact": {"note": "n"}})).contact;
+    assert!(matches!(note, Some(CheckedContact::Note(n)) if n.note.as_deref() == Some("n")));
 }
 
 #[test]
@@ -150,7 +178,7 @@ fn each_rule_is_reported_with_its_path() {
             json!({"extra": 1}),
             "extra: unknown field `extra`, expected one of `id`, `name`, `count`, `ratio`, `step`, \
              `tags`, `level`, `code`, `kind`, `note`, `parent`, `pair`, `labels`, `shape`, \
-             `either`, `mixed`, `merged`, `animals`",
+             `either`, `mixed`, `measure`, `contact`, `merged`, `animals`",
         ),
         (
             json!({"parent": 5}),
@@ -314,6 +342,8 @@ fn values_built_in_code_serialise_as_the_spec_says() {
         })),
         either: Some(CheckedEither::Integer(4)),
         mixed: Some(CheckedMixed::String("m".into())),
+        measure: None,
+        contact: None,
         merged: Some(CheckedMerged { x: 1, y: None }),
         animals: Some(vec![Animal::Cat(Cat {
             name: Some(AnimalName::try_from("Tom").unwrap()),

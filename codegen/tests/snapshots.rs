@@ -114,7 +114,9 @@ fn snapshots_compile_without_warnings() {
 #[test]
 #[ignore = "runs cargo clippy on every snapshot (slow); run with --ignored"]
 fn snapshots_pass_clippy() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).canonicalize().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .canonicalize()
+        .unwrap();
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("clippy-snapshots");
     fs::create_dir_all(&dir).unwrap();
     let runtime = root.join("../runtime").canonicalize().unwrap();

@@ -249,7 +249,7 @@ impl<'a> Converter<'a> {
     pub(crate) fn use_schema(&mut self, id: SchemaId, name: &str, about: &str) -> Use {
         let (wrapping, target) = unwrap(self.spec, id);
         let mut current = id;
-        loop {
+        for _ in 0..=self.spec.schemas.len() {
             if let Some(ty) = self.replaced.get(&current) {
                 return Use {
                     ty: ty.clone(),
@@ -304,8 +304,13 @@ impl<'a> Converter<'a> {
     }
 
     /// The type of a resolved schema.
-    fn schema_ty(&mut self, id: SchemaId, name: &str, about: &str) -> Ty {
-        if let Some(&base) = self.child_base.get(&id) {
+    fn schema_ty(&mut self, mut id: SchemaId, name: &str, about: &str) -> Ty {
+        // A discriminator child used directly stands for its union (and a
+        // base that is itself a child, for that union).
+        for _ in 0..=self.spec.schemas.len() {
+            let Some(&base) = self.child_base.get(&id) else {
+                break;
+            };
             let child = self.spec.schema(id);
             let base_name = self.spec.schema(base).name.clone().unwrap_or_default();
             let message = format!(
@@ -314,7 +319,7 @@ impl<'a> Converter<'a> {
             );
             let origin = child.origin.clone();
             self.warn(Some(id), origin.as_ref(), message);
-            return self.schema_ty(base, name, about);
+            id = base;
         }
         if let Some(ty) = self.memo.get(&id) {
             return ty.clone();

@@ -64,7 +64,10 @@ impl Converter<'_> {
                 (None, None) => kind_word(&target_eff).to_owned(),
             };
             let variant = scope.take(&word);
-            let about = format!("Alternative {} of [`{name}`].", i + 1);
+            let about = match &wrapping.title {
+                Some(title) => format!("The {} alternative of [`{name}`].", docs::code(title)),
+                None => format!("Alternative {} of [`{name}`].", i + 1),
+            };
             let u = self.use_schema(*alternative, &format!("{name}{variant}"), &about);
             let mut lines = wrapping
                 .description

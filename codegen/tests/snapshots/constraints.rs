@@ -401,6 +401,12 @@ pub struct Checked {
     /// The `mixed` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mixed: Option<CheckedMixed>,
+    /// The `measure` member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<CheckedMeasure>,
+    /// Untagged; the alternative with a required member is tried first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<CheckedContact>,
     /// The `merged` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merged: Option<CheckedMerged>,
@@ -480,6 +486,64 @@ impl<'de> ::valawai::__private::serde::Deserialize<'de> for CheckedCode {
     {
         ::valawai::__private::deserialize_try_from::<D, i64, Self>(deserializer)
     }
+}
+
+/// Untagged; the alternative with a required member is tried first.
+#[derive(Debug, Clone, PartialEq, Eq, ::valawai::__private::serde::Serialize)]
+#[serde(crate = "::valawai::__private::serde", untagged)]
+pub enum CheckedContact {
+    /// The `email` alternative of [`CheckedContact`].
+    Email(CheckedContactEmail),
+    /// The `note` alternative of [`CheckedContact`].
+    Note(CheckedContactNote),
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for CheckedContact {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        let mut input = ::valawai::__private::Untagged::read(deserializer)?;
+        if let Some(value) = input.attempt("Email") {
+            return Ok(Self::Email(value));
+        }
+        if let Some(value) = input.attempt("Note") {
+            return Ok(Self::Note(value));
+        }
+        Err(input.fail("CheckedContact"))
+    }
+}
+
+/// email
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct CheckedContactEmail {
+    /// The `email` member.
+    pub email: String,
+}
+
+/// note
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct CheckedContactNote {
+    /// The `note` member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// The `count` member of [`Checked`].
@@ -569,14 +633,14 @@ impl<'de> ::valawai::__private::serde::Deserialize<'de> for CheckedEither {
     where
         D: ::valawai::__private::serde::Deserializer<'de>,
     {
-        let mut value = ::valawai::__private::Untagged::read(deserializer)?;
-        if let Some(value) = value.attempt("Integer") {
+        let mut input = ::valawai::__private::Untagged::read(deserializer)?;
+        if let Some(value) = input.attempt("Integer") {
             return Ok(Self::Integer(value));
         }
-        if let Some(value) = value.attempt("String") {
+        if let Some(value) = input.attempt("String") {
             return Ok(Self::String(value));
         }
-        Err(value.fail("CheckedEither"))
+        Err(input.fail("CheckedEither"))
     }
 }
 
@@ -839,6 +903,32 @@ impl ::std::str::FromStr for CheckedLevel {
     }
 }
 
+/// The `measure` member of [`Checked`].
+#[derive(Debug, Clone, PartialEq, ::valawai::__private::serde::Serialize)]
+#[serde(crate = "::valawai::__private::serde", untagged)]
+pub enum CheckedMeasure {
+    /// The integer form of [`CheckedMeasure`].
+    Integer(i64),
+    /// The number form of [`CheckedMeasure`].
+    Number(f64),
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for CheckedMeasure {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        let mut input = ::valawai::__private::Untagged::read(deserializer)?;
+        if let Some(value) = input.attempt("Integer") {
+            return Ok(Self::Integer(value));
+        }
+        if let Some(value) = input.attempt("Number") {
+            return Ok(Self::Number(value));
+        }
+        Err(input.fail("CheckedMeasure"))
+    }
+}
+
 /// The `merged` member of [`Checked`].
 #[derive(
     Debug,
@@ -872,14 +962,14 @@ impl<'de> ::valawai::__private::serde::Deserialize<'de> for CheckedMixed {
     where
         D: ::valawai::__private::serde::Deserializer<'de>,
     {
-        let mut value = ::valawai::__private::Untagged::read(deserializer)?;
-        if let Some(value) = value.attempt("Integer") {
+        let mut input = ::valawai::__private::Untagged::read(deserializer)?;
+        if let Some(value) = input.attempt("Integer") {
             return Ok(Self::Integer(value));
         }
-        if let Some(value) = value.attempt("String") {
+        if let Some(value) = input.attempt("String") {
             return Ok(Self::String(value));
         }
-        Err(value.fail("CheckedMixed"))
+        Err(input.fail("CheckedMixed"))
     }
 }
 

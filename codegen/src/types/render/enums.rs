@@ -101,7 +101,7 @@ impl Cx<'_> {
             let variant = ident(&v.name);
             let label = &v.name;
             quote! {
-                if let Some(value) = value.attempt(#label) {
+                if let Some(value) = input.attempt(#label) {
                     return Ok(Self::#variant(value));
                 }
             }
@@ -122,9 +122,9 @@ impl Cx<'_> {
                 where
                     D: ::valawai::__private::serde::Deserializer<'de>,
                 {
-                    let mut value = ::valawai::__private::Untagged::read(deserializer)?;
+                    let mut input = ::valawai::__private::Untagged::read(deserializer)?;
                     #(#attempts)*
-                    Err(value.fail(#label))
+                    Err(input.fail(#label))
                 }
             }
         }
