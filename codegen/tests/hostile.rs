@@ -154,4 +154,13 @@ fn prelude_names_do_not_shadow_the_prelude() {
     assert_eq!(serde_json::to_value(OkType).unwrap(), json!(0));
     assert!(serde_json::from_value::<OkType>(json!(1)).is_err());
     assert_eq!(OptionType::default().some, None);
+    // Schemas named `d` and `S` become `DType` and `SType`: `D` and `S` are the type
+    // parameters of the generated impls.
+    assert_eq!(serde_json::from_value::<DType>(json!("d")).unwrap(), DType);
+    assert_eq!(serde_json::to_value(DType).unwrap(), json!("d"));
+    assert!(serde_json::from_value::<SType>(json!("x")).is_err());
+    assert_eq!(
+        &*serde_json::from_value::<SType>(json!("sx")).unwrap(),
+        "sx"
+    );
 }

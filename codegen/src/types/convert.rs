@@ -18,9 +18,12 @@ use super::ir::{
 use super::naming::{self, Scope};
 use super::options::TypeOptions;
 
-/// Names of the prelude that generated code uses unqualified; no generated
-/// type may shadow them.
+/// Names of the prelude that generated code uses unqualified, and the type
+/// parameters of generated impls (`D`, `S`), which a generated type of the
+/// same name would clash with; no generated type may take them.
 const RESERVED: &[&str] = &[
+    "D",
+    "S",
     "Option",
     "Some",
     "None",

@@ -1,6 +1,41 @@
 /// The `crab 🦀` schema.
 pub type Crab = bool;
 
+/// Named like the type parameter of `Deserialize::deserialize`.
+///
+/// Always `"d"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct DType;
+
+impl DType {
+    /// The value, as JSON text.
+    pub const JSON: &'static str = "\"d\"";
+}
+
+impl ::valawai::__private::serde::Serialize for DType {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::valawai::__private::serde::Serializer,
+    {
+        static VALUE: ::valawai::__private::JsonLiteral = ::valawai::__private::JsonLiteral::new(
+            DType::JSON,
+        );
+        ::valawai::__private::serialize_const(&VALUE, serializer)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for DType {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        static VALUE: ::valawai::__private::JsonLiteral = ::valawai::__private::JsonLiteral::new(
+            DType::JSON,
+        );
+        ::valawai::__private::deserialize_const(&VALUE, deserializer).map(|()| Self)
+    }
+}
+
 /// The `Ok` schema.
 ///
 /// Always `0`.
@@ -102,6 +137,94 @@ impl ::std::str::FromStr for ResultType {
             "Err" => Ok(Self::Err),
             _ => Err(::valawai::__private::unknown_variant(value, &["Ok", "Err"])),
         }
+    }
+}
+
+/// Named like the type parameter of `Serialize::serialize`.
+///
+/// Constraints:
+///
+/// - matches the pattern `^s`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct SType(String);
+
+impl SType {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: &str) -> Result<(), ::valawai::payload::ConstraintError> {
+        static PATTERN_0: ::valawai::__private::Pattern = ::valawai::__private::Pattern::new(
+            "^s",
+        );
+        PATTERN_0.check(value)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for SType {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl From<SType> for String {
+    fn from(value: SType) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<String> for SType {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: String) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(&value)?;
+        Ok(Self(value))
+    }
+}
+
+impl TryFrom<&str> for SType {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value.to_owned())
+    }
+}
+
+impl ::std::str::FromStr for SType {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value)
+    }
+}
+
+impl ::std::fmt::Display for SType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for SType {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, String, Self>(deserializer)
     }
 }
 
