@@ -35,6 +35,7 @@ mod objects;
 mod options;
 mod patch;
 mod render;
+mod scalars;
 mod unions;
 
 use std::collections::{HashMap, HashSet};

@@ -219,8 +219,7 @@ impl Converter<'_> {
     /// A discriminator base: an internally tagged enum with a variant per
     /// child, in the order of the base's tag `enum`, then per tag value
     /// that no child covers (carrying the base's own other properties).
-    pub(crate) fn tagged_base(&mut self, eff: &Effective, slot: Slot) -> Ty {
-        let base = eff.schema.unwrap_or(SchemaId(0));
+    pub(crate) fn tagged_base(&mut self, eff: &Effective, base: SchemaId, slot: Slot) -> Ty {
         let tag = eff.discriminator.clone().unwrap_or_default();
         let id = self.place(
             eff,
