@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use valawai_codegen::model::{Direction, Payload};
-use valawai_codegen::{Dialect, LoadOptions, Spec};
+use valawai_codegen::{Dialect, LoadOptions, Spec, TypeOptions, TypeSpace};
 
 /// Arguments of `valawai check`.
 #[derive(Debug, clap::Args)]
@@ -28,24 +28,32 @@ pub fn run(args: &Args) -> ExitCode {
         .dialect(args.dialect)
         .lenient(args.lenient);
     let mut stderr = std::io::stderr().lock();
-    match valawai_codegen::load_path(&args.spec, &options) {
-        Ok(spec) => {
-            for warning in &spec.warnings {
-                let _ = writeln!(stderr, "{warning}");
-            }
-            let mut stdout = std::io::stdout().lock();
-            let _ = write!(stdout, "{}", summary(&spec));
-            ExitCode::SUCCESS
-        }
+    let spec = match valawai_codegen::load_path(&args.spec, &options) {
+        Ok(spec) => spec,
         Err(error) => {
             let _ = writeln!(stderr, "{error}");
-            ExitCode::FAILURE
+            return ExitCode::FAILURE;
         }
+    };
+    // The payload type names are the generator's own, so generating the
+    // types is part of checking the spec.
+    let types = match TypeSpace::new(&spec, &TypeOptions::default()) {
+        Ok(types) => types,
+        Err(error) => {
+            let _ = writeln!(stderr, "{error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for warning in spec.warnings.iter().chain(types.warnings()) {
+        let _ = writeln!(stderr, "{warning}");
     }
+    let mut stdout = std::io::stdout().lock();
+    let _ = write!(stdout, "{}", summary(&spec, &types));
+    ExitCode::SUCCESS
 }
 
 /// A human-readable summary of a loaded spec.
-fn summary(spec: &Spec) -> String {
+fn summary(spec: &Spec, types: &TypeSpace) -> String {
     let mut out = String::new();
     match &spec.identity {
         Some(identity) => out.push_str(&format!(
@@ -82,7 +90,7 @@ fn summary(spec: &Spec) -> String {
             let payloads: Vec<String> = operation
                 .messages
                 .iter()
-                .map(|m| payload_name(spec, *m))
+                .map(|m| payload_name(spec, types, *m))
                 .collect();
             let payloads = if payloads.is_empty() {
                 "no message".to_owned()
@@ -98,17 +106,10 @@ fn summary(spec: &Spec) -> String {
     out
 }
 
-fn payload_name(spec: &Spec, message: valawai_codegen::model::MessageId) -> String {
-    let message = spec.message(message);
-    match &message.payload {
-        Payload::None => "no payload".to_owned(),
-        Payload::Untyped { .. } => "untyped JSON".to_owned(),
-        Payload::Schema(id) => {
-            let resolved = spec.resolve(*id);
-            match &spec.schema(resolved).name {
-                Some(name) => heck::AsUpperCamelCase(name).to_string(),
-                None => format!("{}Payload", heck::AsUpperCamelCase(&message.name)),
-            }
-        }
+fn payload_name(spec: &Spec, types: &TypeSpace, id: valawai_codegen::model::MessageId) -> String {
+    match (&spec.message(id).payload, types.message_type(id)) {
+        (Payload::Untyped { .. }, _) => "untyped JSON".to_owned(),
+        (_, Some(ty)) => ty.to_string(),
+        (_, None) => "no payload".to_owned(),
     }
 }
