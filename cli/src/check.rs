@@ -47,6 +47,15 @@ pub fn run(args: &Args) -> ExitCode {
     for warning in spec.warnings.iter().chain(types.warnings()) {
         let _ = writeln!(stderr, "{warning}");
     }
+    // A component registers with the MOV, which drops a spec it cannot
+    // translate without telling anyone: say so now.
+    if spec.identity.is_some()
+        && let Err(mut rejection) =
+            valawai_codegen::mov::translate_document(&spec.document, &spec.sources)
+    {
+        rejection.severity = valawai_codegen::Severity::Warning;
+        let _ = writeln!(stderr, "{rejection}");
+    }
     let mut stdout = std::io::stdout().lock();
     let _ = write!(stdout, "{}", summary(&spec, &types));
     ExitCode::SUCCESS

@@ -110,3 +110,22 @@ fn check_fails_clearly_on_a_missing_file() {
         "{stderr}"
     );
 }
+
+#[test]
+fn check_warns_when_the_mov_would_drop_the_registration() {
+    // The MOV follows only local references: this component's registration
+    // would be dropped without a word, so check says so (and still passes).
+    let spec = fixture("loader/refs/root.yaml");
+    let out = valawai(&["check", spec.to_str().unwrap()]);
+    assert!(out.status.success());
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("warning[mov-rejects]: the MOV cannot translate this spec: a schema is read as an object but has no `properties` mapping"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("root.yaml:14:11"), "{stderr}");
+
+    let fine = fixture("valawai/C0_email_actuator/asyncapi.yaml");
+    let out = valawai(&["check", fine.to_str().unwrap()]);
+    assert!(!text(&out.stderr).contains("mov-rejects"));
+}

@@ -13,6 +13,7 @@
 pub mod diagnostic;
 mod loader;
 pub mod model;
+pub mod mov;
 pub mod node;
 pub mod pointer;
 pub mod source;
