@@ -298,10 +298,10 @@ impl<'a> Translator<'a> {
             }) => {
                 let mut items = Vec::new();
                 for item in list {
-                    if let Value::Map(m) = &item.value {
-                        if let Some(s) = self.payload(m, item.span, objects, depth + 1)? {
-                            items.push(s);
-                        }
+                    if let Value::Map(m) = &item.value
+                        && let Some(s) = self.payload(m, item.span, objects, depth + 1)?
+                    {
+                        items.push(s);
                     }
                 }
                 Some(items)
