@@ -1,0 +1,564 @@
+//! One benchmark: every available echo, run after run, window after window, against one broker.
+//!
+//! For each run and echo: fresh queues (declared as the MOV declares them), a log drain when MOV
+//! logs are on, the echo started as a child process, a wait until the broker reports its
+//! consumer, then for each window a warm-up phase and a measured phase. CPU time and peak RSS
+//! come from `/proc` around the measured phase. Echoes take turns within a run so that slow
+//! drifts in the machine's load spread over all of them.
+
+use std::{path::PathBuf, time::Duration};
+
+use lapin::{
+    Connection,
+    options::{QueueDeleteOptions, QueuePurgeOptions},
+};
+
+use crate::{
+    Error,
+    amqp::{self, BrokerConfig},
+    child::EchoProcess,
+    implementations::{Implementation, Kind, QueueNaming, Runnable},
+    load::{LogDrain, PhasePlan, PhaseResult},
+    machine::{self, Machine},
+    policy::{Policy, Queues},
+    proc_stats,
+    stats::{Latency, Spread},
+};
+
+/// How much to measure.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Plan {
+    /// Windows (messages in flight), each measured separately.
+    pub windows: Vec<usize>,
+    /// Warm-up messages before each measured phase.
+    pub warmup: u64,
+    /// Messages per measured phase, if limited.
+    pub messages: Option<u64>,
+    /// Longest measured phase.
+    #[serde(serialize_with = "seconds")]
+    pub duration: Duration,
+    /// Repetitions of the whole set.
+    pub runs: usize,
+    /// Fail a phase when no echo arrives for this long.
+    #[serde(serialize_with = "seconds")]
+    pub stall_timeout: Duration,
+    /// How long an echo may take to start consuming.
+    #[serde(serialize_with = "seconds")]
+    pub startup_timeout: Duration,
+    /// `taskset -c` CPU list for the echoes, if pinned.
+    pub echo_cpus: Option<String>,
+    /// Whether this is the quick smoke run.
+    pub smoke: bool,
+}
+
+fn seconds<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(d.as_secs_f64())
+}
+
+impl Plan {
+    /// A few hundred messages per window, for CI.
+    pub fn smoke(windows: Vec<usize>) -> Self {
+        Self {
+            windows,
+            warmup: 20,
+            messages: Some(300),
+            duration: Duration::from_secs(10),
+            runs: 1,
+            stall_timeout: Duration::from_secs(10),
+            startup_timeout: Duration::from_secs(30),
+            echo_cpus: None,
+            smoke: true,
+        }
+    }
+}
+
+/// The figures of one measured phase.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct RunFigures {
+    /// Echoed messages per second.
+    pub round_trips_per_s: f64,
+    /// Round-trip latency percentiles.
+    pub latency: Latency,
+    /// Echo process CPU (user + system, all threads) per echoed message, in µs.
+    pub echo_cpu_us_per_msg: f64,
+    /// Broker CPU per echoed message, in µs, when the broker runs on this machine.
+    pub broker_cpu_us_per_msg: Option<f64>,
+    /// Echo process peak RSS (`VmHWM`) so far, in MiB.
+    pub peak_rss_mib: f64,
+    /// Messages sent.
+    pub sent: u64,
+    /// Distinct messages echoed.
+    pub echoed: u64,
+    /// Echoes received twice.
+    pub duplicates: u64,
+    /// Unexpected messages on the output queue.
+    pub strays: u64,
+    /// MOV logs that reached the log queue during the phase (only with MOV logs on).
+    pub mov_logs_received: Option<u64>,
+    /// Length of the phase, in seconds.
+    pub seconds: f64,
+}
+
+/// One window of one echo, over all runs.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct WindowReport {
+    /// Messages in flight.
+    pub window: usize,
+    /// Round trips per second.
+    pub round_trips_per_s: Spread,
+    /// Median latency, ms.
+    pub p50_ms: Spread,
+    /// 90th percentile, ms.
+    pub p90_ms: Spread,
+    /// 99th percentile, ms.
+    pub p99_ms: Spread,
+    /// 99.9th percentile, ms.
+    pub p999_ms: Spread,
+    /// Echo CPU per message, µs.
+    pub echo_cpu_us_per_msg: Spread,
+    /// Broker CPU per message, µs.
+    pub broker_cpu_us_per_msg: Option<Spread>,
+    /// Peak RSS, MiB.
+    pub peak_rss_mib: Spread,
+    /// Every run's figures.
+    pub runs: Vec<RunFigures>,
+}
+
+/// Whether an echo was measured.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Measured in every run.
+    Measured,
+    /// Not available here (not built, pika not installed); not an error.
+    Missing,
+    /// Started but failed; the report says why.
+    Failed,
+}
+
+/// One echo's results.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct EchoReport {
+    /// Which echo.
+    pub kind: Kind,
+    /// Its label.
+    pub label: String,
+    /// Whether it was measured.
+    pub status: Status,
+    /// Why it is missing or failed.
+    pub note: Option<String>,
+    /// The command that started it.
+    pub command: Option<String>,
+    /// Its queues.
+    pub queue_naming: Option<QueueNaming>,
+    /// Versions of what it runs on, where the driver can tell.
+    pub versions: Option<String>,
+    /// One entry per window.
+    pub windows: Vec<WindowReport>,
+}
+
+impl EchoReport {
+    /// The median throughput at `window`, if measured.
+    pub fn median_rate(&self, window: usize) -> Option<f64> {
+        (self.status == Status::Measured)
+            .then(|| self.windows.iter().find(|w| w.window == window))
+            .flatten()
+            .map(|w| w.round_trips_per_s.median)
+    }
+}
+
+/// Throughput ratios of the medians at the largest window.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct Ratios {
+    /// The window compared.
+    pub window: usize,
+    /// (a) / (b): target ≥ 0.95.
+    pub generated_over_hand_written: Option<f64>,
+    /// (a) / (c): target ≥ 2.
+    pub generated_over_pika: Option<f64>,
+    /// (b) / (c).
+    pub hand_written_over_pika: Option<f64>,
+}
+
+/// Everything a benchmark found.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Report {
+    /// Where.
+    pub machine: Machine,
+    /// `host:port` of the broker.
+    pub broker: String,
+    /// Under which rules.
+    pub policy: Policy,
+    /// How much.
+    pub plan: Plan,
+    /// The echoes, in order (a), (b), (c).
+    pub echoes: Vec<EchoReport>,
+    /// The ratios.
+    pub ratios: Ratios,
+}
+
+impl Report {
+    /// Whether any echo failed.
+    pub fn has_failures(&self) -> bool {
+        self.echoes.iter().any(|e| e.status == Status::Failed)
+    }
+
+    fn ratio(&self, top: Kind, bottom: Kind, window: usize) -> Option<f64> {
+        let rate = |kind| {
+            self.echoes
+                .iter()
+                .find(|e| e.kind == kind)
+                .and_then(|e| e.median_rate(window))
+        };
+        Some(rate(top)? / rate(bottom).filter(|r| *r > 0.0)?)
+    }
+}
+
+/// Runs the benchmark. Fails only when the broker cannot be reached or set up; an echo that
+/// fails is reported as [`Status::Failed`] and the others still run.
+pub async fn run(
+    broker: &BrokerConfig,
+    plan: &Plan,
+    policy: &Policy,
+    implementations: &[Implementation],
+    mut machine: Machine,
+    mut progress: impl FnMut(&str),
+) -> Result<Report, Error> {
+    let connection = amqp::connect(broker, "valawai-bench:driver").await?;
+    let work_dir = std::env::temp_dir().join(format!("valawai-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&work_dir).map_err(|source| Error::Io {
+        what: format!("creating {}", work_dir.display()),
+        source,
+    })?;
+    let env = Environment {
+        broker,
+        plan,
+        policy,
+        work_dir: work_dir.clone(),
+        ticks_per_second: proc_stats::clock_ticks_per_second(),
+        broker_pid: proc_stats::find_broker_pid(),
+    };
+
+    let mut echoes: Vec<EchoReport> = implementations
+        .iter()
+        .map(|imp| EchoReport {
+            kind: imp.kind,
+            label: imp.kind.label().to_owned(),
+            status: if imp.availability.is_ok() {
+                Status::Measured
+            } else {
+                Status::Missing
+            },
+            note: imp.availability.as_ref().err().cloned(),
+            command: imp.availability.as_ref().ok().map(|r| r.command.display()),
+            queue_naming: imp.availability.as_ref().ok().map(|r| r.queue_naming),
+            versions: imp
+                .availability
+                .as_ref()
+                .ok()
+                .and_then(|r| r.versions.clone()),
+            windows: plan
+                .windows
+                .iter()
+                .map(|&window| WindowReport {
+                    window,
+                    ..WindowReport::default()
+                })
+                .collect(),
+        })
+        .collect();
+
+    for run in 1..=plan.runs {
+        for (imp, report) in implementations.iter().zip(echoes.iter_mut()) {
+            let Ok(runnable) = &imp.availability else {
+                continue;
+            };
+            if report.status == Status::Failed {
+                continue;
+            }
+            progress(&format!("{}: run {run}/{}", imp.kind.label(), plan.runs));
+            match run_echo(&connection, &env, imp.kind, runnable, run, &mut progress).await {
+                Ok(figures) => {
+                    for (window, figures) in report.windows.iter_mut().zip(figures) {
+                        window.runs.push(figures);
+                    }
+                }
+                Err(error) => {
+                    progress(&format!("{}: FAILED: {error}", imp.kind.label()));
+                    report.status = Status::Failed;
+                    report.note = Some(error.to_string());
+                }
+            }
+        }
+    }
+
+    for report in &mut echoes {
+        for window in &mut report.windows {
+            summarise(window);
+        }
+    }
+    let _ = connection.close(200, "done".into()).await;
+    machine.load_at_end = machine::load_average();
+    if !echoes.iter().any(|e| e.status == Status::Failed) {
+        let _ = std::fs::remove_dir_all(&work_dir);
+    }
+
+    let largest = plan.windows.iter().copied().max().unwrap_or(1);
+    let mut report = Report {
+        machine,
+        broker: broker.address(),
+        policy: policy.clone(),
+        plan: plan.clone(),
+        echoes,
+        ratios: Ratios::default(),
+    };
+    report.ratios = Ratios {
+        window: largest,
+        generated_over_hand_written: report.ratio(Kind::Generated, Kind::HandWritten, largest),
+        generated_over_pika: report.ratio(Kind::Generated, Kind::Pika, largest),
+        hand_written_over_pika: report.ratio(Kind::HandWritten, Kind::Pika, largest),
+    };
+    Ok(report)
+}
+
+/// What every echo run shares.
+struct Environment<'a> {
+    broker: &'a BrokerConfig,
+    plan: &'a Plan,
+    policy: &'a Policy,
+    work_dir: PathBuf,
+    ticks_per_second: u64,
+    broker_pid: Option<u32>,
+}
+
+/// One run of one echo over all windows.
+async fn run_echo(
+    connection: &Connection,
+    env: &Environment<'_>,
+    kind: Kind,
+    runnable: &Runnable,
+    run: usize,
+    progress: &mut impl FnMut(&str),
+) -> Result<Vec<RunFigures>, Error> {
+    let tag = format!(
+        "{}_{run}_{}",
+        std::process::id(),
+        kind.key().replace('-', "_")
+    );
+    let queues = runnable.queue_naming.queues(&tag);
+    let admin = connection
+        .create_channel()
+        .await
+        .map_err(Error::amqp("channel.open"))?;
+    prepare_queues(&admin, &queues, runnable.queue_naming, env.policy.mov_logs).await?;
+    let result = drive_echo(
+        connection, &admin, env, kind, runnable, &queues, &tag, progress,
+    )
+    .await;
+    // Clean up even after a failure, so failed runs leave no queues behind.
+    let cleaned = cleanup_queues(&admin, &queues, runnable.queue_naming, env.policy.mov_logs).await;
+    let _ = admin.close(200, "done".into()).await;
+    let figures = result?;
+    cleaned?;
+    Ok(figures)
+}
+
+/// Starts the echo on prepared queues, measures every window and stops it.
+#[allow(clippy::too_many_arguments)]
+async fn drive_echo(
+    connection: &Connection,
+    admin: &lapin::Channel,
+    env: &Environment<'_>,
+    kind: Kind,
+    runnable: &Runnable,
+    queues: &Queues,
+    tag: &str,
+    progress: &mut impl FnMut(&str),
+) -> Result<Vec<RunFigures>, Error> {
+    let logs = if env.policy.mov_logs {
+        Some(LogDrain::start(connection, &queues.log).await?)
+    } else {
+        None
+    };
+    let mut load = crate::load::Load::new(connection, queues, env.policy.persistent).await?;
+
+    let mut command = runnable.command.clone();
+    let log_dir = env.work_dir.join(format!("{tag}-logs"));
+    let mut vars = env.broker.env_vars();
+    vars.extend(env.policy.env_vars());
+    vars.extend(queues.env_vars());
+    vars.extend([
+        ("LOG_DIR".to_owned(), log_dir.to_string_lossy().into_owned()),
+        ("RABBITMQ_MAX_RETRIES".to_owned(), "5".to_owned()),
+        ("RABBITMQ_RETRY_SLEEP".to_owned(), "1".to_owned()),
+    ]);
+    vars.append(&mut command.env);
+    command.env = vars;
+    if let Some(cpus) = &env.plan.echo_cpus {
+        command = command.pinned(cpus);
+    }
+    let mut process = EchoProcess::spawn(
+        kind.label(),
+        &command,
+        &env.work_dir.join(format!("{tag}.log")),
+    )?;
+    process
+        .wait_until_consuming(admin, &queues.input, env.plan.startup_timeout)
+        .await?;
+
+    let mut all = Vec::with_capacity(env.plan.windows.len());
+    for &window in &env.plan.windows {
+        let figures = measure_window(&mut load, &mut process, env, logs.as_ref(), window).await;
+        let figures = match figures {
+            Ok(figures) => figures,
+            Err(error) => {
+                // An echo that died explains a stall better than the stall does.
+                process.check_running()?;
+                return Err(error);
+            }
+        };
+        progress(&format!(
+            "  window {window}: {:.0} round trips/s, p50 {:.3} ms, p99 {:.3} ms, \
+             {:.1} µs CPU/msg, {:.1} MiB",
+            figures.round_trips_per_s,
+            figures.latency.p50_ms,
+            figures.latency.p99_ms,
+            figures.echo_cpu_us_per_msg,
+            figures.peak_rss_mib
+        ));
+        all.push(figures);
+    }
+    process.check_running()?;
+    process.stop(Duration::from_secs(10))?;
+    Ok(all)
+}
+
+/// Declares the echo's queues (as the MOV would) and makes sure they are empty and, for the
+/// spec's shared names, that nobody else consumes them.
+async fn prepare_queues(
+    channel: &lapin::Channel,
+    queues: &Queues,
+    naming: QueueNaming,
+    mov_logs: bool,
+) -> Result<(), Error> {
+    let mut names = vec![&queues.input, &queues.output];
+    if mov_logs {
+        names.push(&queues.log);
+    }
+    for name in names {
+        let consumers = amqp::declare_queue(channel, name).await?;
+        if consumers > 0 && naming == QueueNaming::Spec {
+            return Err(Error::QueueBusy {
+                queue: name.clone(),
+                consumers,
+            });
+        }
+        channel
+            .queue_purge(name.as_str().into(), QueuePurgeOptions::default())
+            .await
+            .map_err(Error::amqp(format!("queue.purge {name}")))?;
+    }
+    Ok(())
+}
+
+/// Deletes per-run queues; empties the spec's shared ones.
+async fn cleanup_queues(
+    channel: &lapin::Channel,
+    queues: &Queues,
+    naming: QueueNaming,
+    mov_logs: bool,
+) -> Result<(), Error> {
+    let mut names = vec![&queues.input, &queues.output];
+    if mov_logs {
+        names.push(&queues.log);
+    }
+    for name in names {
+        match naming {
+            QueueNaming::Unique => channel
+                .queue_delete(name.as_str().into(), QueueDeleteOptions::default())
+                .await
+                .map_err(Error::amqp(format!("queue.delete {name}")))?,
+            QueueNaming::Spec => channel
+                .queue_purge(name.as_str().into(), QueuePurgeOptions::default())
+                .await
+                .map_err(Error::amqp(format!("queue.purge {name}")))?,
+        };
+    }
+    Ok(())
+}
+
+/// Warm-up, then one measured phase at `window`.
+async fn measure_window(
+    load: &mut crate::load::Load,
+    process: &mut EchoProcess,
+    env: &Environment<'_>,
+    logs: Option<&LogDrain>,
+    window: usize,
+) -> Result<RunFigures, Error> {
+    let plan = env.plan;
+    if plan.warmup > 0 {
+        load.run_phase(&PhasePlan {
+            window,
+            messages: Some(plan.warmup),
+            duration: Duration::from_secs(3600),
+            stall_timeout: plan.stall_timeout,
+        })
+        .await?;
+    }
+    process.check_running()?;
+    let pid = process.pid();
+    let cpu_before = proc_stats::cpu_ticks(pid)?;
+    let broker_before = env.broker_pid.and_then(|p| proc_stats::cpu_ticks(p).ok());
+    let logs_before = logs.map(LogDrain::count);
+    let mut result = load
+        .run_phase(&PhasePlan {
+            window,
+            messages: plan.messages,
+            duration: plan.duration,
+            stall_timeout: plan.stall_timeout,
+        })
+        .await?;
+    let cpu_after = proc_stats::cpu_ticks(pid)?;
+    let broker_after = env.broker_pid.and_then(|p| proc_stats::cpu_ticks(p).ok());
+    let peak_rss_kib = proc_stats::peak_rss_kib(pid)?;
+    let per_message = |ticks: u64, result: &PhaseResult| {
+        let cpu = proc_stats::ticks_to_duration(ticks, env.ticks_per_second);
+        cpu.as_secs_f64() * 1e6 / result.echoed.max(1) as f64
+    };
+    Ok(RunFigures {
+        round_trips_per_s: result.round_trips_per_second(),
+        latency: Latency::from_samples(&mut result.latencies),
+        echo_cpu_us_per_msg: per_message(cpu_after.saturating_sub(cpu_before), &result),
+        broker_cpu_us_per_msg: broker_before
+            .zip(broker_after)
+            .map(|(before, after)| per_message(after.saturating_sub(before), &result)),
+        peak_rss_mib: peak_rss_kib as f64 / 1024.0,
+        sent: result.sent,
+        echoed: result.echoed,
+        duplicates: result.duplicates,
+        strays: result.strays,
+        mov_logs_received: logs
+            .map(LogDrain::count)
+            .zip(logs_before)
+            .map(|(after, before)| after - before),
+        seconds: result.elapsed.as_secs_f64(),
+    })
+}
+
+/// Fills in the spreads from the runs.
+fn summarise(window: &mut WindowReport) {
+    let runs = &window.runs;
+    let spread = |f: fn(&RunFigures) -> f64| Spread::of(runs.iter().map(f));
+    window.round_trips_per_s = spread(|r| r.round_trips_per_s);
+    window.p50_ms = spread(|r| r.latency.p50_ms);
+    window.p90_ms = spread(|r| r.latency.p90_ms);
+    window.p99_ms = spread(|r| r.latency.p99_ms);
+    window.p999_ms = spread(|r| r.latency.p999_ms);
+    window.echo_cpu_us_per_msg = spread(|r| r.echo_cpu_us_per_msg);
+    window.broker_cpu_us_per_msg = runs
+        .iter()
+        .all(|r| r.broker_cpu_us_per_msg.is_some())
+        .then(|| Spread::of(runs.iter().filter_map(|r| r.broker_cpu_us_per_msg)))
+        .filter(|_| !runs.is_empty());
+    window.peak_rss_mib = spread(|r| r.peak_rss_mib);
+}
