@@ -83,6 +83,8 @@ pub struct RunFigures {
     pub echo_cpu_us_per_msg: f64,
     /// Broker CPU per echoed message, in µs, when the broker runs on this machine.
     pub broker_cpu_us_per_msg: Option<f64>,
+    /// The driver's own CPU per echoed message, in µs (it shares the machine with the echo).
+    pub driver_cpu_us_per_msg: f64,
     /// Echo process peak RSS (`VmHWM`) so far, in MiB.
     pub peak_rss_mib: f64,
     /// Messages sent.
@@ -509,6 +511,7 @@ async fn measure_window(
     let pid = process.pid();
     let cpu_before = proc_stats::cpu_ticks(pid)?;
     let broker_before = env.broker_pid.and_then(|p| proc_stats::cpu_ticks(p).ok());
+    let driver_before = proc_stats::cpu_ticks(std::process::id())?;
     let logs_before = logs.map(LogDrain::count);
     let mut result = load
         .run_phase(&PhasePlan {
@@ -520,6 +523,7 @@ async fn measure_window(
         .await?;
     let cpu_after = proc_stats::cpu_ticks(pid)?;
     let broker_after = env.broker_pid.and_then(|p| proc_stats::cpu_ticks(p).ok());
+    let driver_after = proc_stats::cpu_ticks(std::process::id())?;
     let peak_rss_kib = proc_stats::peak_rss_kib(pid)?;
     let per_message = |ticks: u64, result: &PhaseResult| {
         let cpu = proc_stats::ticks_to_duration(ticks, env.ticks_per_second);
@@ -532,6 +536,7 @@ async fn measure_window(
         broker_cpu_us_per_msg: broker_before
             .zip(broker_after)
             .map(|(before, after)| per_message(after.saturating_sub(before), &result)),
+        driver_cpu_us_per_msg: per_message(driver_after.saturating_sub(driver_before), &result),
         peak_rss_mib: peak_rss_kib as f64 / 1024.0,
         sent: result.sent,
         echoed: result.echoed,
