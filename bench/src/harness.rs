@@ -301,6 +301,7 @@ pub async fn run(
     }
     let _ = connection.close(200, "done".into()).await;
     machine.load_at_end = machine::load_average();
+    machine.cpu_pressure_at_end = machine::cpu_pressure();
     if !echoes.iter().any(|e| e.status == Status::Failed) {
         let _ = std::fs::remove_dir_all(&work_dir);
     }

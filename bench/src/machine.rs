@@ -19,6 +19,11 @@ pub struct Machine {
     pub load_at_start: [f64; 3],
     /// The same when the run ended.
     pub load_at_end: [f64; 3],
+    /// CPU pressure (`/proc/pressure/cpu`, "some" avg60: the share of the last minute in which
+    /// something was waiting for a CPU, in %) when the run started, where the kernel reports it.
+    pub cpu_pressure_at_start: Option<f64>,
+    /// The same when the run ended.
+    pub cpu_pressure_at_end: Option<f64>,
     /// `rabbitmqctl version`, when it answers (it needs to run as a user allowed to talk to
     /// the node).
     pub rabbitmq: Option<String>,
@@ -51,6 +56,8 @@ impl Machine {
                 .unwrap_or_default(),
             load_at_start: load_average(),
             load_at_end: [0.0; 3],
+            cpu_pressure_at_start: cpu_pressure(),
+            cpu_pressure_at_end: None,
             rabbitmq: if ask_broker {
                 command_output("rabbitmqctl", &["version"], Duration::from_secs(15))
             } else {
@@ -69,6 +76,20 @@ pub fn load_average() -> [f64; 3] {
     let text = fs::read_to_string("/proc/loadavg").unwrap_or_default();
     let mut fields = text.split_whitespace().map(|f| f.parse().unwrap_or(0.0));
     [(); 3].map(|()| fields.next().unwrap_or(0.0))
+}
+
+/// The "some avg60" CPU pressure in %, if the kernel has pressure stall information.
+pub fn cpu_pressure() -> Option<f64> {
+    let text = fs::read_to_string("/proc/pressure/cpu").ok()?;
+    parse_pressure(&text)
+}
+
+fn parse_pressure(text: &str) -> Option<f64> {
+    let some = text.lines().find(|l| l.starts_with("some "))?;
+    some.split_whitespace()
+        .find_map(|field| field.strip_prefix("avg60="))?
+        .parse()
+        .ok()
 }
 
 /// The trimmed stdout of a command that succeeds within `timeout`.
@@ -109,6 +130,14 @@ mod tests {
         assert!(machine.lapin.starts_with("4."), "{}", machine.lapin);
         assert!(machine.rustc.starts_with("rustc "), "{}", machine.rustc);
         assert_eq!(machine.rabbitmq, None);
+    }
+
+    #[test]
+    fn pressure_is_the_some_avg60_figure() {
+        let text = "some avg10=73.19 avg60=80.96 avg300=62.87 total=620528272\n\
+                    full avg10=0.00 avg60=0.00 avg300=0.00 total=0\n";
+        assert_eq!(parse_pressure(text), Some(80.96));
+        assert_eq!(parse_pressure(""), None);
     }
 
     #[test]

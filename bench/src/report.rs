@@ -46,6 +46,13 @@ pub fn table(report: &Report) -> String {
             " (DEBUG BUILD: figures are not representative)"
         }
     );
+    if let (Some(start), Some(end)) = (m.cpu_pressure_at_start, m.cpu_pressure_at_end) {
+        let _ = writeln!(
+            out,
+            "CPU pressure (some, avg60): {start:.1}% at start, {end:.1}% at end \
+             (time in which something waited for a CPU)"
+        );
+    }
     let _ = writeln!(out, "policy: {}", report.policy.describe());
     let plan = &report.plan;
     let _ = writeln!(
