@@ -226,7 +226,7 @@ pub async fn run(
     mut machine: Machine,
     mut progress: impl FnMut(&str),
 ) -> Result<Report, Error> {
-    let connection = amqp::connect(broker, "valawai-bench:driver").await?;
+    let mut connection = amqp::connect(broker, "valawai-bench:driver").await?;
     let work_dir = std::env::temp_dir().join(format!("valawai-bench-{}", std::process::id()));
     std::fs::create_dir_all(&work_dir).map_err(|source| Error::Io {
         what: format!("creating {}", work_dir.display()),
@@ -279,6 +279,12 @@ pub async fn run(
                 continue;
             }
             progress(&format!("{}: run {run}/{}", imp.kind.label(), plan.runs));
+            if !connection.status().connected() {
+                // The broker closed the driver's connection (a restart, say): the echo that
+                // was running is already reported as failed; the next ones get a fresh one.
+                progress("reconnecting the driver");
+                connection = amqp::connect(broker, "valawai-bench:driver").await?;
+            }
             match run_echo(&connection, &env, imp.kind, runnable, run, &mut progress).await {
                 Ok(figures) => {
                     for (window, figures) in report.windows.iter_mut().zip(figures) {
