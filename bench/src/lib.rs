@@ -21,6 +21,7 @@ pub mod machine;
 pub mod policy;
 pub mod proc_stats;
 pub mod report;
+pub mod results;
 pub mod stats;
 
 pub use error::Error;

@@ -4,8 +4,8 @@
 use std::fmt::Write as _;
 
 use crate::{
-    harness::{EchoReport, Report, Status, WindowReport},
     implementations::Kind,
+    results::{EchoReport, Report, Status, WindowReport},
     stats::Spread,
 };
 
