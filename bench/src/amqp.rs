@@ -1,0 +1,166 @@
+//! Broker settings, connecting with a timeout, and VALAWAI-shaped queue declarations.
+
+use std::time::Duration;
+
+use lapin::{
+    Channel, Connection, ConnectionProperties, options::QueueDeclareOptions, types::FieldTable,
+};
+
+use crate::Error;
+
+/// How long a connection attempt may take before the benchmark gives up.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Where the broker is, from the VALAWAI variables `RABBITMQ_HOST`, `RABBITMQ_PORT`,
+/// `RABBITMQ_USERNAME` and `RABBITMQ_PASSWORD`.
+///
+/// The defaults are the local development broker (`127.0.0.1:5672`, `guest`/`guest`), not the
+/// VALAWAI Docker defaults, because the benchmark runs next to the broker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BrokerConfig {
+    /// Host name or address.
+    pub host: String,
+    /// AMQP port.
+    pub port: u16,
+    /// User name.
+    pub username: String,
+    /// Password; never printed.
+    pub password: String,
+}
+
+impl Default for BrokerConfig {
+    fn default() -> Self {
+        Self {
+            host: "127.0.0.1".to_owned(),
+            port: 5672,
+            username: "guest".to_owned(),
+            password: "guest".to_owned(),
+        }
+    }
+}
+
+impl BrokerConfig {
+    /// Reads the `RABBITMQ_*` variables, falling back to [`BrokerConfig::default`].
+    pub fn from_env() -> Self {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Like [`BrokerConfig::from_env`], with the variables looked up by `lookup`.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Self {
+        let default = Self::default();
+        let get = |name: &str| lookup(name).filter(|v| !v.is_empty());
+        Self {
+            host: get("RABBITMQ_HOST").unwrap_or(default.host),
+            port: get("RABBITMQ_PORT")
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(default.port),
+            username: get("RABBITMQ_USERNAME").unwrap_or(default.username),
+            password: get("RABBITMQ_PASSWORD").unwrap_or(default.password),
+        }
+    }
+
+    /// `host:port`, safe to print.
+    pub fn address(&self) -> String {
+        format!("{}:{}", self.host, self.port)
+    }
+
+    /// The AMQP URI, with the credentials percent-encoded. Contains the password: never print it.
+    pub fn uri(&self) -> String {
+        format!(
+            "amqp://{}:{}@{}:{}/%2f?heartbeat=30&connection_timeout={}",
+            percent_encode(&self.username),
+            percent_encode(&self.password),
+            self.host,
+            self.port,
+            CONNECT_TIMEOUT.as_millis()
+        )
+    }
+
+    /// The variables that hand these settings to an echo process.
+    pub fn env_vars(&self) -> Vec<(String, String)> {
+        vec![
+            ("RABBITMQ_HOST".to_owned(), self.host.clone()),
+            ("RABBITMQ_PORT".to_owned(), self.port.to_string()),
+            ("RABBITMQ_USERNAME".to_owned(), self.username.clone()),
+            ("RABBITMQ_PASSWORD".to_owned(), self.password.clone()),
+        ]
+    }
+}
+
+/// Percent-encodes everything but RFC 3986 unreserved characters.
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Connects on the current tokio runtime, giving up after [`CONNECT_TIMEOUT`].
+pub async fn connect(broker: &BrokerConfig, connection_name: &str) -> Result<Connection, Error> {
+    let properties =
+        ConnectionProperties::default().with_connection_name(connection_name.to_owned().into());
+    match tokio::time::timeout(
+        CONNECT_TIMEOUT,
+        Connection::connect(&broker.uri(), properties),
+    )
+    .await
+    {
+        Ok(Ok(connection)) => Ok(connection),
+        Ok(Err(source)) => Err(Error::Connect {
+            address: broker.address(),
+            source,
+        }),
+        Err(_) => Err(Error::ConnectTimeout {
+            address: broker.address(),
+            timeout: CONNECT_TIMEOUT,
+        }),
+    }
+}
+
+/// Declares `queue` as the MOV declares component queues (durable, not exclusive, not
+/// auto-delete, no arguments) and returns how many consumers it has.
+pub async fn declare_queue(channel: &Channel, queue: &str) -> Result<u32, Error> {
+    let declared = channel
+        .queue_declare(
+            queue.into(),
+            QueueDeclareOptions::durable(),
+            FieldTable::default(),
+        )
+        .await
+        .map_err(Error::amqp(format!("queue.declare {queue}")))?;
+    Ok(declared.consumer_count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_the_local_broker() {
+        let config = BrokerConfig::from_lookup(|_| None);
+        assert_eq!(config, BrokerConfig::default());
+        assert_eq!(config.address(), "127.0.0.1:5672");
+    }
+
+    #[test]
+    fn variables_override_defaults_and_credentials_are_encoded() {
+        let config = BrokerConfig::from_lookup(|name| match name {
+            "RABBITMQ_HOST" => Some("mq".into()),
+            "RABBITMQ_PORT" => Some("5673".into()),
+            "RABBITMQ_USERNAME" => Some("mov".into()),
+            "RABBITMQ_PASSWORD" => Some("p@ss/word".into()),
+            _ => None,
+        });
+        assert_eq!(config.address(), "mq:5673");
+        assert!(
+            config
+                .uri()
+                .starts_with("amqp://mov:p%40ss%2Fword@mq:5673/%2f?")
+        );
+    }
+}
