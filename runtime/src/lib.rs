@@ -2,6 +2,48 @@
 //!
 //! It connects to the broker, consumes the channels a component receives on,
 //! publishes what it sends, registers with the Master Of VALAWAI (MOV) and
-//! runs the component's lifecycle.
+//! runs the component's lifecycle. See `docs/architecture.md`, section
+//! "Runtime API for generated code", for what generated code targets.
 
+extern crate self as valawai;
+
+#[allow(unused_imports)] // The macros crate exports nothing yet.
 pub use valawai_macros::*;
+
+mod acks;
+pub mod component;
+pub mod config;
+pub mod connection;
+pub mod consumer;
+pub mod context;
+pub mod counters;
+pub mod handler;
+pub mod lifecycle;
+pub mod mov;
+mod private;
+pub mod publisher;
+mod session;
+mod shutdown;
+
+pub use component::{Component, ComponentHandle, ComponentInfo, RunError};
+pub use config::{Config, ConfigError, Endpoint, Secret};
+pub use connection::ConnectError;
+pub use consumer::ChannelSettings;
+pub use context::Context;
+pub use counters::CountersSnapshot;
+pub use handler::{
+    Dispatch, DispatchError, HandlerError, HandlerFuture, HandlerResult, RetryPolicy,
+};
+pub use lifecycle::State;
+pub use mov::protocol::{ComponentType, LogLevel};
+pub use mov::{Mov, MovChannels};
+pub use publisher::{BoxError, DeliveryMode, PublishError, PublishSettings, Publisher};
+
+/// The AMQP client underneath, for what this crate does not wrap.
+pub use lapin;
+
+/// Helpers for generated code; not a stable API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::private::*;
+}
