@@ -33,11 +33,14 @@ pub fn decode_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, BoxError> {
     })?;
     let mut de = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let inner = e.inner();
         let path = e.path().to_string();
-        if path == "." {
-            format!("{}", e.inner())
+        if inner.is_syntax() || inner.is_eof() {
+            format!("the body is not JSON: {inner}")
+        } else if path == "." || path == "?" {
+            inner.to_string()
         } else {
-            format!("at `{path}`: {}", e.inner())
+            format!("at `{path}`: {inner}")
         }
     })?;
     de.end()

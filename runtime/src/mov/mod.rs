@@ -206,7 +206,8 @@ impl Mov {
 
 /// The form of a received body inside a MOV log's `payload` string: the body itself when it is
 /// a JSON document of at most `limit` bytes, otherwise a JSON string holding its text (invalid
-/// UTF-8 replaced, cut at `limit` bytes). Returns the payload and whether it was cut.
+/// UTF-8 replaced), cut so that the result has at most `limit` bytes plus the two quotes.
+/// Returns the payload and whether the text was cut.
 pub(crate) fn body_for_log(body: &[u8], limit: usize) -> (String, bool) {
     if body.len() <= limit
         && let Ok(text) = std::str::from_utf8(body)
@@ -214,20 +215,25 @@ pub(crate) fn body_for_log(body: &[u8], limit: usize) -> (String, bool) {
     {
         return (text.to_owned(), false);
     }
-    let cut = body.len() > limit;
-    let mut end = body.len().min(limit);
-    let text = String::from_utf8_lossy(&body[..end]);
-    // Do not split a UTF-8 sequence at the cut.
-    let text = if cut && text.ends_with('\u{FFFD}') {
-        end = text.trim_end_matches('\u{FFFD}').len();
-        &text[..end]
-    } else {
-        &text[..]
-    };
-    (
-        serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into()),
-        cut,
-    )
+    let full = String::from_utf8_lossy(&body[..body.len().min(limit.saturating_mul(4))]);
+    let mut text: &str = &full;
+    let mut cut = body.len() > text.len();
+    loop {
+        let quoted = serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into());
+        if quoted.len() <= limit + 2 {
+            return (quoted, cut);
+        }
+        // Escapes make the quoted text longer: drop the excess and try again.
+        let mut end = text
+            .len()
+            .saturating_sub(quoted.len() - limit - 2)
+            .min(limit);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text = &text[..end];
+        cut = true;
+    }
 }
 
 #[cfg(test)]
@@ -257,11 +263,19 @@ mod tests {
         let (p, cut) = body_for_log(&big, 10);
         assert!(cut);
         assert_eq!(p, format!("\"{}\"", "a".repeat(10)));
-        // A huge valid JSON document is cut too, and stays valid JSON.
+        // A huge valid JSON document is cut too, and stays valid JSON within the limit.
         let doc = format!("{{\"content\":\"{}\"}}", "x".repeat(100));
         let (p, cut) = body_for_log(doc.as_bytes(), 20);
         assert!(cut);
-        assert!(serde_json::from_str::<String>(&p).is_ok());
+        assert!(p.len() <= 22, "{p}");
+        let back: String = serde_json::from_str(&p).unwrap();
+        assert!(back.starts_with("{\"content\":\"x"), "{back}");
+        // Escapes count: 30 control characters escape to 6 bytes each.
+        let (p, cut) = body_for_log(&[1u8; 30], 20);
+        assert!(cut && p.len() <= 22, "{p}");
+        // Multi-byte characters are not split.
+        let (p, _) = body_for_log("éééééééééééé".as_bytes(), 5);
+        assert!(serde_json::from_str::<String>(&p).is_ok(), "{p}");
     }
 
     #[test]
