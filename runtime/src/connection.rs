@@ -151,11 +151,8 @@ pub(crate) async fn connect(
             last_error: Mutex::new(None),
             max_attempts: max,
         });
-        let runtime = lapin::runtime::default_runtime().map_err(|e| ConnectError {
-            endpoints: config.endpoints_display(),
-            attempts: used,
-            last_error: e.to_string(),
-        })?;
+        let runtime = crate::transport::runtime();
+        let dial_timeout = config.connect_timeout;
         let d = dialer.clone();
         let tls = OwnedTLSConfig::default();
         let dial = async move |mut uri: AMQPUri, runtime| {
@@ -183,7 +180,18 @@ pub(crate) async fn connect(
             };
             uri.authority.host = endpoint.host.clone();
             uri.authority.port = endpoint.port;
-            match uri.connect_with_config_async(tls.as_ref(), &runtime).await {
+            let dialed = tokio::time::timeout(
+                dial_timeout,
+                uri.connect_with_config_async(tls.as_ref(), &runtime),
+            )
+            .await
+            .unwrap_or_else(|_| {
+                Err(io::Error::new(
+                    io::ErrorKind::TimedOut,
+                    format!("no TCP connection within {dial_timeout:?}"),
+                ))
+            });
+            match dialed {
                 Ok(stream) => {
                     *d.opened_at.lock().unwrap_or_else(|e| e.into_inner()) = Some(Instant::now());
                     Ok(stream)

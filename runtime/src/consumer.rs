@@ -306,32 +306,15 @@ async fn flush(tracker: &mut AckTracker<Acker>, force: bool) {
     }
 }
 
-/// Waits for lapin to recover the channel. `Err` when it cannot.
+/// Waits for lapin to recover the channel. `Err` when it cannot; `Ok` also when asked to stop.
 async fn recover(
     channel: &Channel,
     error: lapin::Error,
     stop: &mut StopSignal,
 ) -> Result<(), String> {
-    let message = error.to_string();
-    let waited = tokio::select! {
-        r = channel.wait_for_recovery(error) => r,
-        _ = stop.changed() => return Ok(()),
-    };
-    if waited.is_ok() {
-        return Ok(());
-    }
-    loop {
-        let status = channel.status();
-        if status.connected() {
-            return Ok(());
-        }
-        if !status.initializing() {
-            return Err(format!("the channel cannot be recovered: {message}"));
-        }
-        tokio::select! {
-            () = tokio::time::sleep(Duration::from_millis(50)) => {}
-            _ = stop.changed() => return Ok(()),
-        }
+    tokio::select! {
+        r = crate::recovery::recovered(channel, error) => r,
+        _ = stop.changed() => Ok(()),
     }
 }
 

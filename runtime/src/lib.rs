@@ -22,8 +22,10 @@ pub mod lifecycle;
 pub mod mov;
 mod private;
 pub mod publisher;
+mod recovery;
 mod session;
 mod shutdown;
+mod transport;
 
 pub use component::{Component, ComponentHandle, ComponentInfo, RunError};
 pub use config::{Config, ConfigError, Endpoint, Secret};

@@ -148,7 +148,8 @@ struct Table {
 pub(crate) struct PublisherShared {
     slot: RwLock<Option<Arc<Channel>>>,
     slot_changed: Notify,
-    dead: Notify,
+    /// `true` once a publish found the installed channel dead; reset by `install`.
+    dead: tokio::sync::watch::Sender<bool>,
     closed: AtomicBool,
     table: OnceLock<Table>,
     counters: Arc<Counters>,
@@ -194,7 +195,7 @@ impl PublisherShared {
         Arc::new(Self {
             slot: RwLock::new(None),
             slot_changed: Notify::new(),
-            dead: Notify::new(),
+            dead: tokio::sync::watch::Sender::new(false),
             closed: AtomicBool::new(false),
             table: OnceLock::new(),
             counters,
@@ -233,7 +234,11 @@ impl PublisherShared {
 
     /// Installs the AMQP channel of a new session (or removes it with `None`).
     pub(crate) fn install(&self, channel: Option<Arc<Channel>>) {
+        let fresh = channel.is_some();
         *self.slot.write().unwrap_or_else(|e| e.into_inner()) = channel;
+        if fresh {
+            self.dead.send_replace(false);
+        }
         self.slot_changed.notify_waiters();
     }
 
@@ -245,7 +250,7 @@ impl PublisherShared {
 
     /// Resolves when a publish found the session's channel dead beyond recovery.
     pub(crate) async fn dead(&self) {
-        self.dead.notified().await;
+        let _ = self.dead.subscribe().wait_for(|dead| *dead).await;
     }
 
     fn current(&self) -> Option<Arc<Channel>> {
@@ -289,35 +294,26 @@ impl PublisherShared {
             timeout: self.timeout(),
         };
         tracing::debug!(channel = name, %error, "publish interrupted; waiting for recovery");
-        match timeout_at(deadline, channel.wait_for_recovery(error)).await {
-            Err(_) => return Err(timeout()),
-            Ok(Ok(())) => return Ok(()),
-            Ok(Err(_)) => {}
+        if self.closed.load(Ordering::SeqCst) {
+            return Err(PublishError::Closed {
+                channel: name.into(),
+            });
         }
-        loop {
-            if self.closed.load(Ordering::SeqCst) {
-                return Err(PublishError::Closed {
-                    channel: name.into(),
-                });
-            }
-            let status = channel.status();
-            if status.connected() {
-                return Ok(());
-            }
-            if !status.initializing() {
-                // Closed or errored: this channel will not come back.
+        match timeout_at(deadline, crate::recovery::recovered(channel, error)).await {
+            Err(_) => Err(timeout()),
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(reason)) => {
+                // This channel will not come back: the session is dead. Remove it, so the next
+                // send waits for the channel of a new session.
                 let mut slot = self.slot.write().unwrap_or_else(|e| e.into_inner());
                 if slot.as_ref().is_some_and(|c| Arc::ptr_eq(c, channel)) {
                     *slot = None;
                     drop(slot);
-                    self.dead.notify_one();
+                    tracing::warn!("publishing channel lost: {reason}");
+                    self.dead.send_replace(true);
                 }
-                return Ok(());
+                Ok(())
             }
-            if Instant::now() >= deadline {
-                return Err(timeout());
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
 

@@ -38,8 +38,19 @@ fn endpoint() -> Endpoint {
     Endpoint::parse_url(&amqp_addr()).expect("AMQP_ADDR is not a valid amqp:// URL")
 }
 
+/// Logs to the test output when RUST_LOG is set.
+pub fn init_logs() {
+    if std::env::var_os("RUST_LOG").is_some() {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+            .with_test_writer()
+            .try_init();
+    }
+}
+
 /// Fails the test with a clear message when no broker answers.
 pub async fn require_broker() {
+    init_logs();
     let e = endpoint();
     let addr = e.host_port();
     match tokio::time::timeout(
@@ -325,11 +336,15 @@ impl TestMov {
     }
 }
 
-/// A TCP relay in front of the broker; [`Relay::cut`] drops every connection through it.
+/// A TCP relay in front of the broker; [`Relay::cut`] drops every connection through it, and
+/// [`Relay::set_refusing`] makes it close new connections at once (a broker that is down).
 pub struct Relay {
     pub port: u16,
     tasks: Arc<Mutex<tokio::task::JoinSet<()>>>,
     accept: tokio::task::JoinHandle<()>,
+    refusing: Arc<std::sync::atomic::AtomicBool>,
+    /// Connections accepted (refused ones included).
+    pub accepted: Arc<AtomicU32>,
 }
 
 impl Relay {
@@ -338,12 +353,19 @@ impl Relay {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let port = listener.local_addr().unwrap().port();
         let tasks = Arc::new(Mutex::new(tokio::task::JoinSet::new()));
-        let t = tasks.clone();
+        let refusing = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let accepted = Arc::new(AtomicU32::new(0));
+        let (t, r, a) = (tasks.clone(), refusing.clone(), accepted.clone());
         let accept = tokio::spawn(async move {
             loop {
                 let Ok((mut client, _)) = listener.accept().await else {
                     return;
                 };
+                a.fetch_add(1, Ordering::SeqCst);
+                if r.load(Ordering::SeqCst) {
+                    drop(client);
+                    continue;
+                }
                 let upstream = (upstream.host.clone(), upstream.port);
                 t.lock().await.spawn(async move {
                     if let Ok(mut server) = tokio::net::TcpStream::connect(upstream).await {
@@ -356,7 +378,14 @@ impl Relay {
             port,
             tasks,
             accept,
+            refusing,
+            accepted,
         }
+    }
+
+    /// While `true`, new connections are closed as soon as they are accepted.
+    pub fn set_refusing(&self, refusing: bool) {
+        self.refusing.store(refusing, Ordering::SeqCst);
     }
 
     /// An endpoint through the relay, with the broker's credentials.
