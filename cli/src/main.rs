@@ -1,3 +1,29 @@
 //! The `valawai` command-line tool.
 
-fn main() {}
+mod check;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Tools for VALAWAI components written with valawai-rs.
+#[derive(Debug, Parser)]
+#[command(name = "valawai", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Load an AsyncAPI document and print what the component looks like,
+    /// or every problem found in it.
+    Check(check::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check(args) => check::run(&args),
+    }
+}

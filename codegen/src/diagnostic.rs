@@ -172,7 +172,15 @@ impl fmt::Display for Diagnostic {
             }
             return Ok(());
         };
-        let gutter = location.line.to_string().len();
+        let gutter = self
+            .notes
+            .iter()
+            .map(|n| n.location.line)
+            .chain([location.line])
+            .max()
+            .unwrap_or(0)
+            .to_string()
+            .len();
         let pad = " ".repeat(gutter);
         writeln!(
             f,
@@ -204,7 +212,12 @@ fn write_snippet(
     let line = location.line_text(location.line);
     let start_col = location.column.saturating_sub(1) as usize;
     let width = if location.span.end.line == location.span.start.line {
-        (location.span.end.column.saturating_sub(location.span.start.column) as usize).max(1)
+        (location
+            .span
+            .end
+            .column
+            .saturating_sub(location.span.start.column) as usize)
+            .max(1)
     } else {
         line.chars().count().saturating_sub(start_col).max(1)
     };
@@ -248,7 +261,9 @@ impl miette::Diagnostic for Diagnostic {
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.location.as_ref().map(|l| &l.text as &dyn miette::SourceCode)
+        self.location
+            .as_ref()
+            .map(|l| &l.text as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {

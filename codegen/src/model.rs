@@ -166,8 +166,17 @@ impl Spec {
     }
 
     /// A diagnostic pointing at a model element.
-    pub fn error_at(&self, code: &'static str, message: impl Into<String>, origin: &Origin) -> Diagnostic {
-        Diagnostic::error(code, message).at(&self.sources, origin.span, Some(origin.pointer.clone()))
+    pub fn error_at(
+        &self,
+        code: &'static str,
+        message: impl Into<String>,
+        origin: &Origin,
+    ) -> Diagnostic {
+        Diagnostic::error(code, message).at(
+            &self.sources,
+            origin.span,
+            Some(origin.pointer.clone()),
+        )
     }
 }
 

@@ -30,6 +30,9 @@ enum Frame {
         anchor: usize,
         map: Mapping,
         key: Option<(String, Span)>,
+        /// Mappings merged in with `<<`; applied when the mapping ends, so
+        /// that keys written in the mapping itself win wherever they are.
+        merges: Vec<Mapping>,
     },
 }
 
@@ -96,6 +99,7 @@ pub(crate) fn parse(sources: &SourceMap, file: FileId) -> Result<Node, Diagnosti
                         anchor,
                         map: Mapping::default(),
                         key: None,
+                        merges: Vec::new(),
                     },
                     start,
                     end,
@@ -111,9 +115,19 @@ pub(crate) fn parse(sources: &SourceMap, file: FileId) -> Result<Node, Diagnosti
                     Some(Frame::Map {
                         start: s,
                         anchor,
-                        map,
+                        mut map,
+                        merges,
                         ..
-                    }) => (builder.node(Value::Map(map), s, end), anchor),
+                    }) => {
+                        for merged in merges {
+                            for (k, entry) in merged.iter() {
+                                if !map.contains_key(k) {
+                                    map.insert(k.to_owned(), entry.key_span, entry.value.clone());
+                                }
+                            }
+                        }
+                        (builder.node(Value::Map(map), s, end), anchor)
+                    }
                     None => continue,
                 };
                 builder.push_node(node, anchor)?;
@@ -183,13 +197,31 @@ impl Builder<'_> {
 
     fn scan_error(&self, e: &ScanError) -> Diagnostic {
         let pos = self.pos(e.marker().line(), e.marker().col());
-        self.error(
+        let d = self.error(
             "yaml-syntax",
             &format!("invalid YAML: {}", e.info()),
             pos,
             pos,
             Some("check the indentation and quoting around this position"),
-        )
+        );
+        // An unclosed `[` or `{` is found where the parser gives up, often at
+        // the end of the file: point at where it was opened too.
+        let flow = e.info().contains("flow sequence") || e.info().contains("flow mapping");
+        let opened = self.stack.last().map(|frame| match frame {
+            Frame::Seq { start, .. } => (*start, "the sequence opened here is not closed"),
+            Frame::Map { start, .. } => (*start, "the mapping opened here is not closed"),
+        });
+        match opened {
+            Some((start, message)) if flow => {
+                let span = Span {
+                    file: self.file,
+                    start,
+                    end: start,
+                };
+                d.note(self.sources, span, message)
+            }
+            _ => d,
+        }
     }
 
     fn count(&mut self, n: usize, start: Pos, end: Pos) -> Result<(), Diagnostic> {
@@ -371,14 +403,8 @@ impl Builder<'_> {
                 ));
             }
         };
-        if let Some(Frame::Map { map, .. }) = self.stack.last_mut() {
-            for source in sources {
-                for (k, entry) in source.iter() {
-                    if !map.contains_key(k) {
-                        map.insert(k.to_owned(), entry.key_span, entry.value.clone());
-                    }
-                }
-            }
+        if let Some(Frame::Map { merges, .. }) = self.stack.last_mut() {
+            merges.extend(sources);
         }
         Ok(())
     }
@@ -416,19 +442,19 @@ fn resolve_plain(text: &str) -> Value {
         Some(b'+') => (1, &text[1..]),
         _ => (1, text),
     };
-    if let Some(oct) = text.strip_prefix("0o") {
-        if !oct.is_empty() && oct.bytes().all(|b| (b'0'..=b'7').contains(&b)) {
-            if let Ok(v) = i64::from_str_radix(oct, 8) {
-                return Value::Int(v);
-            }
-        }
+    if let Some(oct) = text.strip_prefix("0o")
+        && !oct.is_empty()
+        && oct.bytes().all(|b| (b'0'..=b'7').contains(&b))
+        && let Ok(v) = i64::from_str_radix(oct, 8)
+    {
+        return Value::Int(v);
     }
-    if let Some(hex) = text.strip_prefix("0x") {
-        if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-            if let Ok(v) = i64::from_str_radix(hex, 16) {
-                return Value::Int(v);
-            }
-        }
+    if let Some(hex) = text.strip_prefix("0x")
+        && !hex.is_empty()
+        && hex.bytes().all(|b| b.is_ascii_hexdigit())
+        && let Ok(v) = i64::from_str_radix(hex, 16)
+    {
+        return Value::Int(v);
     }
     if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
         return match digits.parse::<i64>() {
@@ -439,10 +465,10 @@ fn resolve_plain(text: &str) -> Value {
                 .unwrap_or_else(|_| Value::Str(text.to_owned())),
         };
     }
-    if is_core_float(digits) {
-        if let Ok(v) = text.parse::<f64>() {
-            return Value::Float(v);
-        }
+    if is_core_float(digits)
+        && let Ok(v) = text.parse::<f64>()
+    {
+        return Value::Float(v);
     }
     Value::Str(text.to_owned())
 }
@@ -508,7 +534,10 @@ mod tests {
     fn keeps_positions_of_values_and_keys() {
         let node = load("info:\n  title: Echo\n").unwrap();
         let info = node.as_map().unwrap().entry("info").unwrap();
-        assert_eq!((info.key_span.start.line, info.key_span.start.column), (1, 1));
+        assert_eq!(
+            (info.key_span.start.line, info.key_span.start.column),
+            (1, 1)
+        );
         let title = info.value.as_map().unwrap().get("title").unwrap();
         assert_eq!((title.span.start.line, title.span.start.column), (2, 10));
         assert_eq!(title.span.start.offset, 15);
@@ -570,7 +599,10 @@ mod tests {
     #[test]
     fn rejects_empty_and_multi_document_files() {
         assert_eq!(load("").unwrap_err().code, "empty-document");
-        assert_eq!(load("# only a comment\n").unwrap_err().code, "empty-document");
+        assert_eq!(
+            load("# only a comment\n").unwrap_err().code,
+            "empty-document"
+        );
         assert_eq!(
             load("a: 1\n---\nb: 2\n").unwrap_err().code,
             "multiple-documents"

@@ -192,11 +192,9 @@ impl ComponentHandle {
     /// Waits until `accept` accepts the state, and returns that state.
     pub async fn wait_for_state(&self, mut accept: impl FnMut(State) -> bool) -> State {
         let mut rx = self.inner.state.subscribe();
-        let state = *rx
-            .wait_for(|s| accept(*s) || s.is_final())
+        *rx.wait_for(|s| accept(*s) || s.is_final())
             .await
-            .expect("the handle keeps the sender alive");
-        state
+            .expect("the handle keeps the sender alive")
     }
 
     /// The id the MOV gave the component, once registered.
@@ -207,13 +205,11 @@ impl ComponentHandle {
     /// Waits for the MOV's registered notification and returns the component id.
     pub async fn registered(&self) -> Arc<str> {
         let mut rx = self.inner.mov.watch_component_id();
-        let id = rx
-            .wait_for(Option::is_some)
+        rx.wait_for(Option::is_some)
             .await
             .expect("the component keeps the sender alive")
             .clone()
-            .expect("waited for Some");
-        id
+            .expect("waited for Some")
     }
 
     /// A publisher usable outside handlers (each publish waits for its confirm).
@@ -465,7 +461,7 @@ async fn drive(component: Component, config: &Config) -> Result<(), RunError> {
 
     inner.transition(Event::Start);
     let connection = match connection::connect(config, &info.name, graceful()).await? {
-        Connected::Yes(c) => c,
+        Connected::Yes(c) => *c,
         Connected::Cancelled => return stop(&inner, None, config, &id_path).await,
     };
     inner.transition(Event::Connected);
@@ -509,7 +505,7 @@ async fn drive(component: Component, config: &Config) -> Result<(), RunError> {
         session.abort().await;
         let reopened = loop {
             let connection = match connection::connect(config, &info.name, graceful()).await {
-                Ok(Connected::Yes(c)) => c,
+                Ok(Connected::Yes(c)) => *c,
                 Ok(Connected::Cancelled) => break None,
                 Err(e) => {
                     tracing::error!("{e}; trying again in {:?}", config.retry_max_sleep);

@@ -123,7 +123,7 @@ fn properties(config: &Config, name: &str) -> ConnectionProperties {
 /// What ended a start-up connection.
 pub(crate) enum Connected {
     /// Connected.
-    Yes(Connection),
+    Yes(Box<Connection>),
     /// The shutdown fired first.
     Cancelled,
 }
@@ -235,7 +235,7 @@ pub(crate) async fn connect(
                     config.endpoints_display(),
                     dialer.attempts.load(Ordering::SeqCst)
                 );
-                return Ok(Connected::Yes(connection));
+                return Ok(Connected::Yes(Box::new(connection)));
             }
             Err(error) => {
                 dialer.abandoned.store(true, Ordering::SeqCst);

@@ -7,7 +7,8 @@
 
 extern crate self as valawai;
 
-#[allow(unused_imports)] // The macros crate exports nothing yet.
+// The macros crate exports nothing yet; the glob re-export stays for when it does.
+#[allow(unused_imports)]
 pub use valawai_macros::*;
 
 mod acks;
@@ -20,6 +21,7 @@ pub mod counters;
 pub mod handler;
 pub mod lifecycle;
 pub mod mov;
+pub mod payload;
 mod private;
 pub mod publisher;
 mod recovery;
@@ -44,8 +46,5 @@ pub use publisher::{BoxError, DeliveryMode, PublishError, PublishSettings, Publi
 /// The AMQP client underneath, for what this crate does not wrap.
 pub use lapin;
 
-/// Helpers for generated code; not a stable API.
 #[doc(hidden)]
-pub mod __private {
-    pub use crate::private::*;
-}
+pub mod __private;

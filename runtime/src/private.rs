@@ -1,4 +1,5 @@
-//! Helpers for generated code. Not a stable API: the generator and the runtime change together.
+//! Helpers for generated code, re-exported from `valawai::__private`. Not a stable API: the
+//! generator and the runtime change together.
 
 use std::future::Future;
 
@@ -6,10 +7,8 @@ use serde::de::DeserializeOwned;
 
 use crate::context::Context;
 use crate::handler::{Decoder, FnDispatcher, HandlerResult};
+use crate::payload::PayloadError;
 use crate::publisher::{BoxError, Publisher};
-
-pub use serde;
-pub use serde_json;
 
 /// The dispatcher of one receive channel: `decode` turns the body into the payload (or a
 /// readable reason), `handler` handles it.
@@ -23,29 +22,25 @@ where
     FnDispatcher::new(decode, handler)
 }
 
-/// Decodes a JSON body into `T` with serde. Errors say where: `at `.content`: invalid type...`.
+/// Decodes a JSON body into `T` with [`crate::payload::from_slice`] (which checks the schema's
+/// constraints that the generated types carry). Errors say what and where:
+/// `at `content`: invalid type: integer `5`, expected a string`.
 pub fn decode_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, BoxError> {
-    let text = std::str::from_utf8(body).map_err(|e| {
-        format!(
-            "the body is not valid UTF-8 (at byte {}): {e}",
-            e.valid_up_to()
-        )
-    })?;
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let inner = e.inner();
-        let path = e.path().to_string();
-        if inner.is_syntax() || inner.is_eof() {
-            format!("the body is not JSON: {inner}")
-        } else if path == "." || path == "?" {
-            inner.to_string()
-        } else {
-            format!("at `{path}`: {inner}")
-        }
-    })?;
-    de.end()
-        .map_err(|e| format!("after the JSON document: {e}"))?;
-    Ok(value)
+    if let Err(e) = std::str::from_utf8(body) {
+        return Err(format!("the body is not valid UTF-8 (at byte {})", e.valid_up_to()).into());
+    }
+    crate::payload::from_slice(body).map_err(|e| describe(&e).into())
+}
+
+/// The text of a payload error in an ERROR log.
+pub fn describe(error: &PayloadError) -> String {
+    if error.is_syntax() {
+        format!("the body is not JSON: {}", error.message())
+    } else if error.path().is_empty() || error.path() == "." {
+        error.message().to_owned()
+    } else {
+        format!("at `{}`: {}", error.path(), error.message())
+    }
 }
 
 /// Like [`decode_json`], but the body must be a JSON object: serde would otherwise accept an
@@ -114,7 +109,10 @@ mod tests {
         let e = err(b"{\"content\":\"\xff\"}");
         assert!(e.contains("not valid UTF-8 (at byte 12)"), "{e}");
         let e = err(br#"{"content":"a"} {}"#);
-        assert!(e.starts_with("after the JSON document"), "{e}");
+        assert!(
+            e.starts_with("the body is not JSON: trailing characters"),
+            "{e}"
+        );
         let e = err(br#"{}"#);
         assert!(e.contains("missing field `content`"), "{e}");
     }

@@ -11,22 +11,14 @@ use super::{Cx, Loader};
 impl Loader {
     /// The `amqp` entry of a `bindings` object, following a `$ref` to
     /// `components/...Bindings`. Other protocols are ignored.
-    fn amqp_binding<T>(&mut self, owner: &Cx<'_>, read: impl FnOnce(&mut Self, &Cx<'_>) -> T) -> Option<T> {
+    fn amqp_binding<T>(
+        &mut self,
+        owner: &Cx<'_>,
+        read: impl FnOnce(&mut Self, &Cx<'_>) -> T,
+    ) -> Option<T> {
         let bindings = owner.get("bindings")?;
-        let resolved = match self.follow(&bindings) {
-            Ok(r) => r,
-            Err(e) => {
-                self.push(e.diagnostic);
-                return None;
-            }
-        };
-        let bindings = match &resolved {
-            Some(r) => r.cx()?,
-            None => bindings,
-        };
-        if !self.expect_map(&bindings) {
-            return None;
-        }
+        let target = self.deref_map(&bindings)?;
+        let bindings = target.cx()?;
         let amqp = bindings.get("amqp")?;
         if !self.expect_map(&amqp) {
             return None;
@@ -38,17 +30,18 @@ impl Loader {
         ChannelBindings {
             amqp: self.amqp_binding(owner, |l, amqp| {
                 let is = l.opt_string(amqp, "is");
-                if let (Some(is), Some(at)) = (&is, amqp.get("is")) {
-                    if is != "queue" && is != "routingKey" {
-                        let d = l
-                            .error(
-                                "bad-binding",
-                                format!("`is` must be `queue` or `routingKey`, found `{is}`"),
-                                &at,
-                            )
-                            .hint("see the AMQP bindings of AsyncAPI");
-                        l.push(d);
-                    }
+                if let (Some(is), Some(at)) = (&is, amqp.get("is"))
+                    && is != "queue"
+                    && is != "routingKey"
+                {
+                    let d = l
+                        .error(
+                            "bad-binding",
+                            format!("`is` must be `queue` or `routingKey`, found `{is}`"),
+                            &at,
+                        )
+                        .hint("see the AMQP bindings of AsyncAPI");
+                    l.push(d);
                 }
                 let queue = amqp.get("queue").and_then(|q| {
                     l.expect_map(&q).then(|| AmqpQueue {
@@ -86,12 +79,13 @@ impl Loader {
                         Some(m as u8)
                     } else {
                         let at = amqp.get("deliveryMode").unwrap_or_else(|| amqp.clone());
-                        let d = l
-                            .error(
-                                "bad-binding",
-                                format!("`deliveryMode` must be 1 (transient) or 2 (persistent), found {m}"),
-                                &at,
-                            );
+                        let d = l.error(
+                            "bad-binding",
+                            format!(
+                                "`deliveryMode` must be 1 (transient) or 2 (persistent), found {m}"
+                            ),
+                            &at,
+                        );
                         l.push(d);
                         None
                     }

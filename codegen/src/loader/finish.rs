@@ -24,7 +24,11 @@ impl Loader {
                 "the spec has more than one registered channel; the first one names the component",
             )
             .at(&self.sources, o.span, Some(o.pointer.clone()))
-            .note(&self.sources, self.channels[index].origin.span, "this one is used");
+            .note(
+                &self.sources,
+                self.channels[index].origin.span,
+                "this one is used",
+            );
             self.push(d);
         }
         let channel = crate::model::ChannelId(index);
@@ -112,7 +116,13 @@ impl Loader {
     fn report_cycle(&mut self, path: &[usize]) {
         let Some(&first) = path.first() else { return };
         let (span, pointer) = match self.schema_refs.get(&SchemaId(first)) {
-            Some((_, span)) => (*span, self.schemas[first].origin.as_ref().map(|o| o.pointer.clone())),
+            Some((_, span)) => (
+                *span,
+                self.schemas[first]
+                    .origin
+                    .as_ref()
+                    .map(|o| o.pointer.clone()),
+            ),
             None => match &self.schemas[first].origin {
                 Some(o) => (o.span, Some(o.pointer.clone())),
                 None => return,
@@ -123,7 +133,9 @@ impl Loader {
             "this schema is defined as itself through a cycle of `$ref`s or `allOf`",
         )
         .at(&self.sources, span, pointer)
-        .hint("a cycle must pass through an object property or array items to describe finite data");
+        .hint(
+            "a cycle must pass through an object property or array items to describe finite data",
+        );
         for step in path.iter().skip(1) {
             let span = match self.schema_refs.get(&SchemaId(*step)) {
                 Some((_, span)) => Some(*span),
@@ -147,7 +159,9 @@ pub(crate) fn parse_registered_address(address: &str) -> Option<(ComponentType, 
         "2" => ComponentType::C2,
         _ => return None,
     };
-    let name = rest.strip_prefix('/')?.strip_suffix("/control/registered")?;
+    let name = rest
+        .strip_prefix('/')?
+        .strip_suffix("/control/registered")?;
     if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
         return None;
     }
@@ -164,9 +178,21 @@ mod tests {
             parse_registered_address("valawai/c1/echo_example/control/registered"),
             Some((ComponentType::C1, "c1_echo_example".into()))
         );
-        assert_eq!(parse_registered_address("valawai/c{type}/{name}/control/registered"), None);
-        assert_eq!(parse_registered_address("valawai/c3/x/control/registered"), None);
-        assert_eq!(parse_registered_address("valawai/c1/a/b/control/registered"), None);
-        assert_eq!(parse_registered_address("valawai/c1/x/control/registered/more"), None);
+        assert_eq!(
+            parse_registered_address("valawai/c{type}/{name}/control/registered"),
+            None
+        );
+        assert_eq!(
+            parse_registered_address("valawai/c3/x/control/registered"),
+            None
+        );
+        assert_eq!(
+            parse_registered_address("valawai/c1/a/b/control/registered"),
+            None
+        );
+        assert_eq!(
+            parse_registered_address("valawai/c1/x/control/registered/more"),
+            None
+        );
     }
 }

@@ -108,10 +108,6 @@ impl Loader {
         reference: String,
         diagnostic: crate::diagnostic::Diagnostic,
     ) -> MessageId {
-        let key = (cx.file, JsonPointer::root().join("$untyped").join(reference.clone()));
-        if let Some(id) = self.message_ids.get(&key) {
-            return *id;
-        }
         let mut warning = diagnostic;
         warning.severity = crate::diagnostic::Severity::Warning;
         warning.message = format!(
@@ -119,6 +115,13 @@ impl Loader {
             warning.message
         );
         self.push(warning);
+        let key = (
+            cx.file,
+            JsonPointer::root().join("$untyped").join(reference.clone()),
+        );
+        if let Some(id) = self.message_ids.get(&key) {
+            return *id;
+        }
         let name = reference
             .rsplit('/')
             .next()
@@ -149,22 +152,24 @@ impl Loader {
         let format = self.opt_string(msg, "schemaFormat");
         // AsyncAPI 3.0 Multi Format Schema Object: {schemaFormat, schema}.
         let (schema_cx, format) = match (payload.get("schemaFormat"), payload.get("schema")) {
-            (Some(f), Some(schema)) if self.version.major == 3 => (schema, f.node.as_str().map(str::to_owned)),
+            (Some(f), Some(schema)) if self.version.major == 3 => {
+                (schema, f.node.as_str().map(str::to_owned))
+            }
             _ => (payload, format),
         };
-        if let Some(format) = &format {
-            if !is_json_schema_format(format) {
-                let at = msg.get("schemaFormat").unwrap_or_else(|| schema_cx.clone());
-                let d = self
-                    .error(
-                        "schema-format",
-                        format!("payloads in `{format}` are not supported"),
-                        &at,
-                    )
-                    .hint("write the payload as an AsyncAPI/JSON Schema; VALAWAI messages are JSON");
-                self.push(d);
-                return Payload::None;
-            }
+        if let Some(format) = &format
+            && !is_json_schema_format(format)
+        {
+            let at = msg.get("schemaFormat").unwrap_or_else(|| schema_cx.clone());
+            let d = self
+                .error(
+                    "schema-format",
+                    format!("payloads in `{format}` are not supported"),
+                    &at,
+                )
+                .hint("write the payload as an AsyncAPI/JSON Schema; VALAWAI messages are JSON");
+            self.push(d);
+            return Payload::None;
         }
         Payload::Schema(self.schema(&schema_cx))
     }
@@ -181,19 +186,11 @@ impl Loader {
         let mut merged = cx.node.clone();
         let trait_wins = self.version.major == 2;
         for item in traits.items() {
-            let resolved = match self.follow(&item) {
-                Ok(r) => r,
-                Err(e) => {
-                    self.push(e.diagnostic);
-                    continue;
-                }
+            let Some(target) = self.deref(&item) else {
+                continue;
             };
-            let trait_node = match &resolved {
-                Some(r) => match r.cx() {
-                    Some(c) => c.node.clone(),
-                    None => continue,
-                },
-                None => item.node.clone(),
+            let Some(trait_node) = target.cx().map(|c| c.node.clone()) else {
+                continue;
             };
             let Value::Map(trait_map) = trait_node.value else {
                 let d = self.error(
@@ -254,7 +251,9 @@ fn merge(target: &mut Mapping, patch: &Mapping, patch_wins: bool) {
 /// `name` when `ptr` is `.../components/<section>/<name>`.
 pub(crate) fn component_key(ptr: &JsonPointer, section: &str) -> Option<String> {
     match ptr.segments() {
-        [.., components, s, name] if components == "components" && s == section => Some(name.clone()),
+        [.., components, s, name] if components == "components" && s == section => {
+            Some(name.clone())
+        }
         _ => None,
     }
 }

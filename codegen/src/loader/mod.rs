@@ -151,12 +151,27 @@ impl Loader {
         }
     }
 
+    /// Records a diagnostic, once: the same problem reached by two paths
+    /// (a `$ref` cycle entered from two places) is reported one time.
     pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
-        self.diagnostics.push(diagnostic);
+        let same = |d: &Diagnostic| {
+            d.code == diagnostic.code
+                && d.message == diagnostic.message
+                && d.location.as_ref().map(|l| (l.span, &l.file))
+                    == diagnostic.location.as_ref().map(|l| (l.span, &l.file))
+        };
+        if !self.diagnostics.iter().any(same) {
+            self.diagnostics.push(diagnostic);
+        }
     }
 
     /// A diagnostic pointing at a node.
-    pub(crate) fn error(&self, code: &'static str, message: impl Into<String>, at: &Cx<'_>) -> Diagnostic {
+    pub(crate) fn error(
+        &self,
+        code: &'static str,
+        message: impl Into<String>,
+        at: &Cx<'_>,
+    ) -> Diagnostic {
         Diagnostic::error(code, message).at(&self.sources, at.node.span, Some(at.ptr.clone()))
     }
 
@@ -175,7 +190,10 @@ impl Loader {
             let d = self
                 .error(
                     "not-a-mapping",
-                    format!("an AsyncAPI document is a mapping, but this file holds {}", root.kind()),
+                    format!(
+                        "an AsyncAPI document is a mapping, but this file holds {}",
+                        root.kind()
+                    ),
                     &cx,
                 )
                 .hint("the document starts with `asyncapi: ...`, `info:` and `channels:`");
@@ -253,7 +271,10 @@ impl Loader {
                 let d = self
                     .error(
                         "wrong-type",
-                        format!("`asyncapi` must be a version string, found {}", field.node.kind()),
+                        format!(
+                            "`asyncapi` must be a version string, found {}",
+                            field.node.kind()
+                        ),
                         &field,
                     )
                     .hint("quote the version: asyncapi: '2.6.0'");

@@ -151,11 +151,7 @@ impl Loader {
         if cx.get(key).is_none() {
             let owner = cx.ptr.last().unwrap_or("the document").to_owned();
             let d = self
-                .error(
-                    "missing-field",
-                    format!("`{owner}` has no `{key}`"),
-                    cx,
-                )
+                .error("missing-field", format!("`{owner}` has no `{key}`"), cx)
                 .hint(format!("AsyncAPI requires `{key}` here"));
             self.push(d);
             return None;
@@ -186,7 +182,9 @@ impl Loader {
         let field = cx.get(key)?;
         match field.node.value {
             Value::Int(i) if i >= 0 => Some(i as u64),
-            Value::Float(f) if f >= 0.0 && f.fract() == 0.0 && f < u64::MAX as f64 => Some(f as u64),
+            Value::Float(f) if f >= 0.0 && f.fract() == 0.0 && f < u64::MAX as f64 => {
+                Some(f as u64)
+            }
             Value::Null => None,
             _ => {
                 let d = self.error(
@@ -248,7 +246,10 @@ impl Loader {
                 None => {
                     let d = self.error(
                         "wrong-type",
-                        format!("items of `{key}` must be strings, found {}", item.node.kind()),
+                        format!(
+                            "items of `{key}` must be strings, found {}",
+                            item.node.kind()
+                        ),
                         &item,
                     );
                     self.push(d);

@@ -31,6 +31,24 @@ impl Resolved {
     }
 }
 
+/// A node reached directly, or through one or more `$ref`s.
+pub(crate) enum Target<'n> {
+    /// The node itself was not a reference.
+    Here(Cx<'n>),
+    /// The node was a reference; this is where the chain ends.
+    There(Resolved),
+}
+
+impl Target<'_> {
+    /// The node reached.
+    pub(crate) fn cx(&self) -> Option<Cx<'_>> {
+        match self {
+            Target::Here(cx) => Some(cx.clone()),
+            Target::There(resolved) => resolved.cx(),
+        }
+    }
+}
+
 /// Why a `$ref` could not be followed.
 pub(crate) struct RefError {
     pub(crate) diagnostic: Diagnostic,
@@ -97,7 +115,10 @@ impl Loader {
         };
         let Some(root) = self.docs.get(&file).cloned() else {
             // The referenced file failed to parse; its error is reported.
-            return Err(hard(Diagnostic::error("bad-ref", "referenced file failed to load")));
+            return Err(hard(Diagnostic::error(
+                "bad-ref",
+                "referenced file failed to load",
+            )));
         };
         if lookup(&root, &ptr).is_some() {
             return Ok(Resolved { file, ptr, root });
@@ -127,14 +148,26 @@ impl Loader {
                     Some(r) => (r.file, r.ptr.clone(), r.node.span),
                 }
             };
-            if seen
+            if let Some(k) = seen
                 .iter()
-                .any(|(f, p, _)| *f == resolved.file && *p == resolved.ptr)
+                .position(|(f, p, _)| *f == resolved.file && *p == resolved.ptr)
             {
-                let mut d = Diagnostic::error("ref-cycle", "these `$ref`s refer to each other in a cycle")
-                    .at(&self.sources, first.node.span, Some(first.ptr.clone()))
-                    .hint("a `$ref` chain must end at a definition");
-                for (_, _, span) in seen.iter().skip(1) {
+                // Report the cycle the same way whichever member it is
+                // reached from: start at its smallest member.
+                let mut members: Vec<_> = seen[k..].to_vec();
+                let first_at = members
+                    .iter()
+                    .enumerate()
+                    .min_by(|a, b| (a.1.0, &a.1.1).cmp(&(b.1.0, &b.1.1)))
+                    .map(|(i, _)| i)
+                    .unwrap_or(0);
+                members.rotate_left(first_at);
+                let (_, ptr, span) = members[0].clone();
+                let mut d =
+                    Diagnostic::error("ref-cycle", "these `$ref`s refer to each other in a cycle")
+                        .at(&self.sources, span, Some(ptr.join("$ref")))
+                        .hint("a `$ref` chain must end at a definition");
+                for (_, _, span) in members.iter().skip(1) {
                     d = d.note(&self.sources, *span, "which refers on here");
                 }
                 return Err(RefError {
@@ -154,6 +187,28 @@ impl Loader {
             };
             resolved = self.resolve_ref(&ref_cx)?;
         }
+    }
+
+    /// Follows `$ref`s from `cx`, reporting any failure.
+    pub(crate) fn deref<'n>(&mut self, cx: &Cx<'n>) -> Option<Target<'n>> {
+        match self.follow(cx) {
+            Ok(Some(resolved)) => Some(Target::There(resolved)),
+            Ok(None) => Some(Target::Here(cx.clone())),
+            Err(e) => {
+                self.push(e.diagnostic);
+                None
+            }
+        }
+    }
+
+    /// Follows `$ref`s from `cx` and checks the node reached is a mapping.
+    pub(crate) fn deref_map<'n>(&mut self, cx: &Cx<'n>) -> Option<Target<'n>> {
+        let target = self.deref(cx)?;
+        let is_map = match target.cx() {
+            Some(c) => self.expect_map(&c),
+            None => false,
+        };
+        is_map.then_some(target)
     }
 
     fn load_file(&mut self, relative: &str, at: &Cx<'_>) -> Result<FileId, Diagnostic> {
@@ -204,10 +259,11 @@ impl Loader {
     /// directory the root document was named from.
     fn display_name(&self, canonical: &Path) -> String {
         let root = self.sources.get(FileId(0));
-        if let (Some(root_dir), Some(shown_dir)) = (root.path().parent(), Path::new(root.name()).parent()) {
-            if let Ok(rel) = canonical.strip_prefix(root_dir) {
-                return shown_dir.join(rel).display().to_string();
-            }
+        if let (Some(root_dir), Some(shown_dir)) =
+            (root.path().parent(), Path::new(root.name()).parent())
+            && let Ok(rel) = canonical.strip_prefix(root_dir)
+        {
+            return shown_dir.join(rel).display().to_string();
         }
         canonical.display().to_string()
     }
@@ -232,7 +288,11 @@ impl Loader {
             }
         }
         let Some(missing) = segments.get(depth) else {
-            return self.error("dangling-ref", format!("`{reference}` does not resolve"), at);
+            return self.error(
+                "dangling-ref",
+                format!("`{reference}` does not resolve"),
+                at,
+            );
         };
         let parent: Vec<&str> = segments[..depth].iter().map(String::as_str).collect();
         let label = if parent.is_empty() {

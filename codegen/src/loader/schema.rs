@@ -119,24 +119,24 @@ impl Loader {
         self.read_annotations(cx, &mut s);
         self.read_type(cx, &mut s);
         s.format = self.opt_string(cx, "format");
-        if let Some(e) = cx.get("enum") {
-            if self.expect_seq(&e) {
-                s.enum_values = Some(e.items().iter().map(|i| i.node.to_json()).collect());
-            }
+        if let Some(e) = cx.get("enum")
+            && self.expect_seq(&e)
+        {
+            s.enum_values = Some(e.items().iter().map(|i| i.node.to_json()).collect());
         }
         s.const_value = cx.get("const").map(|c| c.node.to_json());
         s.pattern = self.opt_string(cx, "pattern");
-        if let (Some(p), Some(pcx)) = (&s.pattern, cx.get("pattern")) {
-            if let Err(e) = regress::Regex::new(p) {
-                let d = self
-                    .error(
-                        "bad-pattern",
-                        format!("`{p}` is not a valid ECMA-262 regular expression: {e}"),
-                        &pcx,
-                    )
-                    .hint("JSON Schema patterns use JavaScript regular expression syntax");
-                self.push(d);
-            }
+        if let (Some(p), Some(pcx)) = (&s.pattern, cx.get("pattern"))
+            && let Err(e) = regress::Regex::new(p)
+        {
+            let d = self
+                .error(
+                    "bad-pattern",
+                    format!("`{p}` is not a valid ECMA-262 regular expression: {e}"),
+                    &pcx,
+                )
+                .hint("JSON Schema patterns use JavaScript regular expression syntax");
+            self.push(d);
         }
         s.min_length = self.opt_u64(cx, "minLength");
         s.max_length = self.opt_u64(cx, "maxLength");
@@ -167,18 +167,16 @@ impl Loader {
                 _ => Some(Items::Single(self.schema_at_depth(&items, next))),
             };
         }
-        s.additional_items = cx
-            .get("additionalItems")
-            .map(|a| self.additional(&a, next));
+        s.additional_items = cx.get("additionalItems").map(|a| self.additional(&a, next));
 
-        if let Some(props) = cx.get("properties") {
-            if self.expect_map(&props) {
-                let mut map = IndexMap::new();
-                for (name, p) in props.entries() {
-                    map.insert(name.to_owned(), self.schema_at_depth(&p, next));
-                }
-                s.properties = Some(map);
+        if let Some(props) = cx.get("properties")
+            && self.expect_map(&props)
+        {
+            let mut map = IndexMap::new();
+            for (name, p) in props.entries() {
+                map.insert(name.to_owned(), self.schema_at_depth(&p, next));
             }
+            s.properties = Some(map);
         }
         s.required = self.string_list(cx, "required");
         s.additional_properties = cx
@@ -212,8 +210,9 @@ impl Loader {
         let one_of = self.alternatives(cx, "oneOf", next, &mut s.nullable);
         let any_of = self.alternatives(cx, "anyOf", next, &mut s.nullable);
         let all_of = self.alternatives(cx, "allOf", next, &mut false);
-        let combinators =
-            usize::from(one_of.is_some()) + usize::from(any_of.is_some()) + usize::from(all_of.is_some());
+        let combinators = usize::from(one_of.is_some())
+            + usize::from(any_of.is_some())
+            + usize::from(all_of.is_some());
         for (list, wrapper) in [
             (one_of, Wrapper::OneOf),
             (any_of, Wrapper::AnyOf),
@@ -240,10 +239,10 @@ impl Loader {
         s.description = self.opt_string(cx, "description");
         s.nullable = self.opt_bool(cx, "nullable").unwrap_or(false) || s.nullable;
         s.default = cx.get("default").map(|d| d.node.to_json());
-        if let Some(examples) = cx.get("examples") {
-            if self.expect_seq(&examples) {
-                s.examples = examples.items().iter().map(|e| e.node.to_json()).collect();
-            }
+        if let Some(examples) = cx.get("examples")
+            && self.expect_seq(&examples)
+        {
+            s.examples = examples.items().iter().map(|e| e.node.to_json()).collect();
         }
         if let Some(example) = cx.get("example") {
             s.examples.push(example.node.to_json());
@@ -282,7 +281,10 @@ impl Loader {
             let Some(name) = name_cx.node.as_str() else {
                 let d = self.error(
                     "wrong-type",
-                    format!("a type name must be a string, found {}", name_cx.node.kind()),
+                    format!(
+                        "a type name must be a string, found {}",
+                        name_cx.node.kind()
+                    ),
                     &name_cx,
                 );
                 self.push(d);
@@ -297,7 +299,11 @@ impl Loader {
                 }
                 None => {
                     let mut d = self
-                        .error("unknown-type", format!("`{name}` is not a JSON Schema type"), &name_cx)
+                        .error(
+                            "unknown-type",
+                            format!("`{name}` is not a JSON Schema type"),
+                            &name_cx,
+                        )
                         .label("unknown type");
                     let closest = TYPE_NAMES
                         .iter()
@@ -367,7 +373,10 @@ impl Loader {
         }
         if out.is_empty() {
             // Every alternative is `null`: keep them so the type is `null`.
-            out = items.iter().map(|i| self.schema_at_depth(i, depth)).collect();
+            out = items
+                .iter()
+                .map(|i| self.schema_at_depth(i, depth))
+                .collect();
         }
         Some(out)
     }

@@ -1,8 +1,7 @@
 //! AsyncAPI 2.x structure: channel items with `publish`/`subscribe`.
 
 use crate::model::{
-    Channel, ChannelId, Dialect, Direction, Operation, OperationKeyword,
-    Parameter, Server,
+    Channel, ChannelId, Dialect, Direction, Operation, OperationKeyword, Parameter, Server,
 };
 
 use super::{Cx, Loader};
@@ -27,23 +26,10 @@ impl Loader {
     }
 
     fn channel_v2(&mut self, key: &str, entry: &Cx<'_>) {
-        let resolved = match self.follow(entry) {
-            Ok(r) => r,
-            Err(e) => {
-                self.push(e.diagnostic);
-                return;
-            }
-        };
-        let item = match &resolved {
-            Some(r) => match r.cx() {
-                Some(c) => c,
-                None => return,
-            },
-            None => entry.clone(),
-        };
-        if !self.expect_map(&item) {
+        let Some(target) = self.deref_map(entry) else {
             return;
-        }
+        };
+        let Some(item) = target.cx() else { return };
         let id = ChannelId(self.channels.len());
         let parameters = self.parameters(&item);
         let channel = Channel {
@@ -129,23 +115,10 @@ impl Loader {
         }
         let mut out = Vec::new();
         for (name, entry) in params.entries() {
-            let resolved = match self.follow(&entry) {
-                Ok(r) => r,
-                Err(e) => {
-                    self.push(e.diagnostic);
-                    continue;
-                }
-            };
-            let param = match &resolved {
-                Some(r) => match r.cx() {
-                    Some(c) => c,
-                    None => continue,
-                },
-                None => entry.clone(),
-            };
-            if !self.expect_map(&param) {
+            let Some(target) = self.deref_map(&entry) else {
                 continue;
-            }
+            };
+            let Some(param) = target.cx() else { continue };
             let schema = if self.version.major == 2 {
                 param.get("schema").map(|s| self.schema(&s))
             } else {
@@ -183,9 +156,16 @@ impl Loader {
             if !used.contains(&param.name) {
                 let d = crate::diagnostic::Diagnostic::warning(
                     "unused-parameter",
-                    format!("parameter `{}` does not appear in the address `{address}`", param.name),
+                    format!(
+                        "parameter `{}` does not appear in the address `{address}`",
+                        param.name
+                    ),
                 )
-                .at(&self.sources, param.origin.span, Some(param.origin.pointer.clone()));
+                .at(
+                    &self.sources,
+                    param.origin.span,
+                    Some(param.origin.pointer.clone()),
+                );
                 self.push(d);
             }
         }
@@ -199,24 +179,13 @@ impl Loader {
             return;
         }
         for (name, entry) in servers.entries() {
-            let resolved = match self.follow(&entry) {
-                Ok(r) => r,
-                Err(e) => {
-                    self.push(e.diagnostic);
-                    continue;
-                }
-            };
-            let server = match &resolved {
-                Some(r) => match r.cx() {
-                    Some(c) => c,
-                    None => continue,
-                },
-                None => entry.clone(),
-            };
-            if !self.expect_map(&server) {
+            let Some(target) = self.deref_map(&entry) else {
                 continue;
-            }
-            let protocol = self.required_string(&server, "protocol").unwrap_or_default();
+            };
+            let Some(server) = target.cx() else { continue };
+            let protocol = self
+                .required_string(&server, "protocol")
+                .unwrap_or_default();
             let url = if self.version.major == 2 {
                 self.required_string(&server, "url").unwrap_or_default()
             } else {

@@ -11,58 +11,47 @@ impl Loader {
     pub(crate) fn read_v3(&mut self, root: &Cx<'_>) {
         self.read_servers(root);
         self.read_component_messages(root);
-        if let Some(channels) = root.get("channels") {
-            if self.expect_map(&channels) {
-                for (key, entry) in channels.entries() {
-                    self.channel_v3(key, &entry);
-                }
+        if let Some(channels) = root.get("channels")
+            && self.expect_map(&channels)
+        {
+            for (key, entry) in channels.entries() {
+                self.channel_v3(key, &entry);
             }
         }
-        if let Some(operations) = root.get("operations") {
-            if self.expect_map(&operations) {
-                for (key, entry) in operations.entries() {
-                    self.operation_v3(key, &entry);
-                }
+        if let Some(operations) = root.get("operations")
+            && self.expect_map(&operations)
+        {
+            for (key, entry) in operations.entries() {
+                self.operation_v3(key, &entry);
             }
         }
     }
 
     fn channel_v3(&mut self, key: &str, entry: &Cx<'_>) {
-        let resolved = match self.follow(entry) {
-            Ok(r) => r,
-            Err(e) => {
-                self.push(e.diagnostic);
-                return;
-            }
-        };
-        let channel = match &resolved {
-            Some(r) => match r.cx() {
-                Some(c) => c,
-                None => return,
-            },
-            None => entry.clone(),
-        };
-        if !self.expect_map(&channel) {
+        let Some(target) = self.deref_map(entry) else {
             return;
-        }
+        };
+        let Some(channel) = target.cx() else { return };
         let address = match channel.get("address") {
             Some(a) if is_null(&a) => key.to_owned(),
-            Some(_) => self.opt_string(&channel, "address").unwrap_or_else(|| key.to_owned()),
+            Some(_) => self
+                .opt_string(&channel, "address")
+                .unwrap_or_else(|| key.to_owned()),
             None => key.to_owned(),
         };
         let id = ChannelId(self.channels.len());
         let (channel_cx_file, channel_cx_ptr) = (channel.file, channel.ptr.clone());
         let parameters = self.parameters(&channel);
         let mut messages = Vec::new();
-        if let Some(list) = channel.get("messages") {
-            if self.expect_map(&list) {
-                for (name, m) in list.entries() {
-                    if let Some(mid) = self.message(&m, name) {
-                        // Operations refer to `#/channels/<key>/messages/<name>`.
-                        self.message_ids.insert((m.file, m.ptr.clone()), mid);
-                        if !messages.contains(&mid) {
-                            messages.push(mid);
-                        }
+        if let Some(list) = channel.get("messages")
+            && self.expect_map(&list)
+        {
+            for (name, m) in list.entries() {
+                if let Some(mid) = self.message(&m, name) {
+                    // Operations refer to `#/channels/<key>/messages/<name>`.
+                    self.message_ids.insert((m.file, m.ptr.clone()), mid);
+                    if !messages.contains(&mid) {
+                        messages.push(mid);
                     }
                 }
             }
@@ -86,23 +75,10 @@ impl Loader {
     }
 
     fn operation_v3(&mut self, key: &str, entry: &Cx<'_>) {
-        let resolved = match self.follow(entry) {
-            Ok(r) => r,
-            Err(e) => {
-                self.push(e.diagnostic);
-                return;
-            }
-        };
-        let op = match &resolved {
-            Some(r) => match r.cx() {
-                Some(c) => c,
-                None => return,
-            },
-            None => entry.clone(),
-        };
-        if !self.expect_map(&op) {
+        let Some(target) = self.deref_map(entry) else {
             return;
-        }
+        };
+        let Some(op) = target.cx() else { return };
         let merged = self.apply_traits(&op);
         let op = match &merged {
             Some(node) => Cx {
@@ -132,7 +108,11 @@ impl Loader {
         };
         let Some(channel_ref) = op.get("channel") else {
             let d = self
-                .error("missing-field", format!("operation `{key}` has no `channel`"), &op)
+                .error(
+                    "missing-field",
+                    format!("operation `{key}` has no `channel`"),
+                    &op,
+                )
                 .hint("add `channel: {$ref: '#/channels/<name>'}`");
             self.push(d);
             return;
@@ -203,7 +183,11 @@ impl Loader {
     }
 
     /// A message of an operation: a `$ref` to one of its channel's messages.
-    fn operation_message(&mut self, item: &Cx<'_>, channel: ChannelId) -> Option<crate::model::MessageId> {
+    fn operation_message(
+        &mut self,
+        item: &Cx<'_>,
+        channel: ChannelId,
+    ) -> Option<crate::model::MessageId> {
         let Some(r) = item.reference() else {
             let d = self
                 .error(
@@ -254,21 +238,21 @@ impl Loader {
             ..Schema::default()
         };
         schema.description = self.opt_string(param, "description");
-        if let Some(values) = param.get("enum") {
-            if self.expect_seq(&values) {
-                schema.enum_values = Some(values.items().iter().map(|v| v.node.to_json()).collect());
-            }
+        if let Some(values) = param.get("enum")
+            && self.expect_seq(&values)
+        {
+            schema.enum_values = Some(values.items().iter().map(|v| v.node.to_json()).collect());
         }
         schema.default = param.get("default").map(|d| d.node.to_json());
-        if let Some(examples) = param.get("examples") {
-            if self.expect_seq(&examples) {
-                schema.examples = examples
-                    .items()
-                    .iter()
-                    .filter(|e| matches!(e.node.value, Value::Str(_)))
-                    .map(|e| e.node.to_json())
-                    .collect();
-            }
+        if let Some(examples) = param.get("examples")
+            && self.expect_seq(&examples)
+        {
+            schema.examples = examples
+                .items()
+                .iter()
+                .filter(|e| matches!(e.node.value, Value::Str(_)))
+                .map(|e| e.node.to_json())
+                .collect();
         }
         let id = SchemaId(self.schemas.len());
         self.schemas.push(schema);

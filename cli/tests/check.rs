@@ -1,0 +1,112 @@
+//! `valawai check`: summaries, diagnostics and exit codes.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../fixtures")
+        .join(path)
+}
+
+fn valawai(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_valawai"))
+        .args(args)
+        .output()
+        .expect("the valawai binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn check_summarises_a_component() {
+    let spec = fixture("valawai/C2_treatment_autonomy_valuator/asyncapi.yaml");
+    let out = valawai(&["check", spec.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with("component c2_treatment_autonomy_valuator (C2)\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("(AsyncAPI 2.6.0, valawai dialect)"),
+        "{stdout}"
+    );
+    let registered = stdout
+        .lines()
+        .find(|l| l.contains("/control/registered"))
+        .unwrap();
+    assert!(
+        registered.trim_start().starts_with("receive"),
+        "{registered}"
+    );
+    assert!(
+        registered.trim_end().ends_with("ComponentPayload"),
+        "{registered}"
+    );
+    assert!(text(&out.stderr).is_empty());
+}
+
+#[test]
+fn check_reports_the_dangling_ref_and_fails_unless_lenient() {
+    let spec = fixture("valawai/C1_echo_example_with_python_and_pika/asyncapi.yaml");
+    let spec = spec.to_str().unwrap();
+    let strict = valawai(&["check", spec]);
+    assert_eq!(strict.status.code(), Some(1));
+    let stderr = text(&strict.stderr);
+    assert!(
+        stderr
+            .contains("error[dangling-ref]: `#/components/messages/echo_message` does not resolve"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("asyncapi.yaml:25:15"), "{stderr}");
+    assert!(
+        stderr.contains("did you mean `#/components/messages/ech_message`?"),
+        "{stderr}"
+    );
+    assert!(strict.stdout.is_empty());
+
+    let lenient = valawai(&["check", spec, "--lenient"]);
+    assert!(lenient.status.success());
+    assert!(text(&lenient.stderr).contains("warning[dangling-ref]"));
+    let stdout = text(&lenient.stdout);
+    let received = stdout
+        .lines()
+        .find(|l| l.contains("received_message"))
+        .unwrap();
+    assert!(received.contains("untyped JSON"), "{received}");
+}
+
+#[test]
+fn check_reads_the_standard_dialect_when_asked() {
+    let spec = fixture("valawai/C1_llm_dialogue_manager/asyncapi.yaml");
+    let spec = spec.to_str().unwrap();
+    let valawai_dialect = text(&valawai(&["check", spec]).stdout);
+    let standard = text(&valawai(&["check", spec, "--dialect", "standard"]).stdout);
+    let line = |out: &str| {
+        out.lines()
+            .find(|l| l.contains("reflections"))
+            .unwrap()
+            .trim()
+            .to_owned()
+    };
+    assert!(line(&valawai_dialect).starts_with("send"));
+    assert!(line(&standard).starts_with("receive"));
+
+    let bad = valawai(&["check", spec, "--dialect", "other"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad.stderr).contains("unknown dialect `other`"));
+}
+
+#[test]
+fn check_fails_clearly_on_a_missing_file() {
+    let out = valawai(&["check", "no/such/spec.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("cannot read `no/such/spec.yaml`"),
+        "{stderr}"
+    );
+}

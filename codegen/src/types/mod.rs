@@ -1,0 +1,371 @@
+//! Payload types: every schema of a spec becomes an idiomatic Rust type.
+//!
+//! [`TypeSpace::new`] converts the named schemas and every message payload
+//! of a [`Spec`] into an intermediate type model, which
+//! [`TypeSpace::to_tokens`] renders with `quote` and
+//! [`TypeSpace::to_source`] formats with prettyplease. The mapping:
+//!
+//! | schema | Rust |
+//! |---|---|
+//! | object with `properties` | struct; members not in `required` are `Option` and skipped when `None`; unknown members ignored unless `additionalProperties: false` |
+//! | `additionalProperties: <schema>` | `BTreeMap<String, T>` (a flattened map field beside properties) |
+//! | `type: object` alone | `valawai::payload::JsonObject` |
+//! | base with `discriminator`, children with `allOf: [base, {...}]` | one `#[serde(tag = "...")]` enum; a variant per child, named from its `const` tag, holding a struct of the child's fields |
+//! | `oneOf`/`anyOf` of objects that each require a member with a `const` string | an enum dispatched on that member |
+//! | other `oneOf`/`anyOf`, `type: [a, b]` | an untagged enum, most specific variant first |
+//! | `allOf` | the members merged |
+//! | string `enum` | an enum with serde renames, `Display`, `FromStr` |
+//! | `const` | a unit struct that (de)serialises only that value |
+//! | `pattern`, `minLength`, `maxLength`, `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`, `multipleOf`, `minItems`, `maxItems`, `uniqueItems`, non-string `enum` | a validating newtype (`TryFrom`, `Deserialize`) |
+//! | `nullable: true`, `type: [T, "null"]` | `Option<T>` |
+//! | `items: X`, `items: [X]` / `items: [X, Y]` | `Vec<X>` / `(X, Y)` |
+//! | `string` / `integer` / `number` / `boolean` / no type | `String` / `i64` (`u64` when `minimum >= 0`, `i32` for `format: int32`) / `f64` / `bool` / `JsonValue` |
+//!
+//! Recursion is broken with `Box` only where a type would contain itself
+//! directly. Generated code refers to the runtime by absolute path
+//! (`::valawai::...`), so a component depends on `valawai` only.
+
+mod convert;
+mod cycles;
+mod docs;
+mod effective;
+mod ir;
+mod naming;
+mod objects;
+mod options;
+mod patch;
+mod render;
+mod scalars;
+mod unions;
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::sync::Arc;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::diagnostic::{Diagnostic, Error};
+use crate::model::{MessageId, Payload, SchemaId, Spec};
+
+use convert::{Converter, Slot, optional};
+use effective::{Effective, unwrap};
+use ir::{Ty, TypeDef, TypeId};
+
+pub use options::{FieldPatch, TypeOptions, TypePatch};
+
+/// The Rust types of a spec's schemas and messages.
+#[derive(Debug, Clone)]
+pub struct TypeSpace {
+    state: State,
+    options: TypeOptions,
+    messages: Vec<Option<Ty>>,
+    headers: Vec<Option<Ty>>,
+}
+
+/// The conversion state kept between calls.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct State {
+    pub(crate) types: Vec<TypeDef>,
+    pub(crate) names: naming::Scope,
+    pub(crate) memo: HashMap<SchemaId, Ty>,
+    pub(crate) replaced: HashMap<SchemaId, Ty>,
+    pub(crate) bases: Vec<(SchemaId, Vec<SchemaId>)>,
+    pub(crate) child_base: HashMap<SchemaId, SchemaId>,
+    pub(crate) warnings: Vec<Diagnostic>,
+    pub(crate) used_keys: HashSet<String>,
+}
+
+impl TypeSpace {
+    /// Converts the schemas under `components/schemas`, in document order,
+    /// and the payload and headers of every message.
+    ///
+    /// Fails when a patch in `options` is malformed or matches nothing; the
+    /// error lists every problem. Schema constructs that cannot be typed
+    /// exactly (`not`, conflicting `allOf` members) are typed loosely and
+    /// reported in [`warnings`](Self::warnings).
+    pub fn new(spec: &Spec, options: &TypeOptions) -> Result<TypeSpace, Error> {
+        let mut errors = patch::check_options(options);
+        let mut cx = Converter::new(spec, options, State::default());
+        cx.find_bases();
+        let mut named = Vec::new();
+        for (key, &id) in &spec.named_schemas {
+            let default = naming::type_name(key, "Schema", "T");
+            if let Some(ty) = cx.replacement(&[key.as_str(), default.as_str()]) {
+                cx.replaced.insert(id, ty);
+                continue;
+            }
+            let about = format!("The {} schema.", docs::code(key));
+            let type_docs = convert::type_docs(&Effective::of(spec, id), &about, Vec::new());
+            let tid = cx.add_type(&default, Some(id), type_docs);
+            cx.memo.insert(id, Ty::Named(tid));
+            named.push((id, tid));
+        }
+        for (id, tid) in named {
+            cx.fill_named(id, tid);
+        }
+        let mut messages = Vec::new();
+        let mut headers = Vec::new();
+        for message in &spec.messages {
+            let base = naming::type_name(&message.name, "Message", "M");
+            let name = if base.ends_with("Payload") {
+                base.clone()
+            } else {
+                format!("{base}Payload")
+            };
+            let about = format!("The payload of the {} message.", docs::code(&message.name));
+            messages.push(match &message.payload {
+                Payload::Schema(id) => {
+                    let u = cx.use_schema(*id, &name, &about);
+                    Some(optional(u.ty, u.nullable))
+                }
+                Payload::Untyped { .. } => Some(Ty::Json),
+                Payload::None => None,
+            });
+            let about = format!("The headers of the {} message.", docs::code(&message.name));
+            headers.push(message.headers.map(|id| {
+                let u = cx.use_schema(id, &format!("{base}Headers"), &about);
+                optional(u.ty, u.nullable)
+            }));
+        }
+        let (mut state, cx_errors) = cx.finish();
+        errors.extend(cx_errors);
+        errors.extend(patch::apply_field_patches(
+            &mut state.types,
+            options,
+            0,
+            &mut state.used_keys,
+        ));
+        errors.extend(patch::unused_keys(options, &state.used_keys));
+        if !errors.is_empty() {
+            errors.extend(state.warnings);
+            return Err(Error::new(errors));
+        }
+        Ok(TypeSpace {
+            state,
+            options: options.clone(),
+            messages,
+            headers,
+        })
+    }
+
+    /// The payload type of a message: `None` when the message has no
+    /// payload; `JsonValue` when its reference did not resolve and the spec
+    /// was loaded leniently.
+    pub fn message_type(&self, id: MessageId) -> Option<RustType> {
+        let ty = self.messages.get(id.0)?.clone()?;
+        Some(self.rust_type(ty))
+    }
+
+    /// The type of a message's headers, if it has a `headers` schema.
+    pub fn headers_type(&self, id: MessageId) -> Option<RustType> {
+        let ty = self.headers.get(id.0)?.clone()?;
+        Some(self.rust_type(ty))
+    }
+
+    /// The type of a schema that has been converted: named schemas, message
+    /// payloads and headers, everything inside them, and schemas added
+    /// with [`add_schema`](Self::add_schema).
+    pub fn schema_type(&self, spec: &Spec, id: SchemaId) -> Option<RustType> {
+        if id.0 >= spec.schemas.len() {
+            return None;
+        }
+        let (wrapping, target) = unwrap(spec, id);
+        let ty = self
+            .state
+            .replaced
+            .get(&id)
+            .or_else(|| self.state.memo.get(&id))
+            .or_else(|| self.state.replaced.get(&target))
+            .or_else(|| self.state.memo.get(&target))?
+            .clone();
+        Some(self.rust_type(optional(ty, wrapping.nullable)))
+    }
+
+    /// Converts another schema of `spec` (a channel parameter, say); a new
+    /// type it needs is named `name` (upper camel case, made unique).
+    pub fn add_schema(&mut self, spec: &Spec, id: SchemaId, name: &str) -> Result<RustType, Error> {
+        if id.0 >= spec.schemas.len() {
+            return Err(Error::new(vec![Diagnostic::error(
+                "unknown-schema",
+                format!("schema {} is not in this spec", id.0),
+            )]));
+        }
+        let before = self.state.types.len();
+        let options = self.options.clone();
+        let name = naming::type_name(name, "Type", "T");
+        let mut cx = Converter::new(spec, &options, std::mem::take(&mut self.state));
+        let about = "A schema of the spec.".to_owned();
+        let u = cx.use_schema(id, &name, &about);
+        let (mut state, mut errors) = cx.finish();
+        errors.extend(patch::apply_field_patches(
+            &mut state.types,
+            &options,
+            before,
+            &mut state.used_keys,
+        ));
+        self.state = state;
+        if errors.is_empty() {
+            Ok(self.rust_type(optional(u.ty, u.nullable)))
+        } else {
+            Err(Error::new(errors))
+        }
+    }
+
+    /// The names of the generated types, sorted.
+    pub fn type_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self.state.types.iter().map(|t| t.name.as_str()).collect();
+        names.sort_unstable();
+        names
+    }
+
+    /// What could not be typed exactly, with where it is written.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.state.warnings
+    }
+
+    /// Every generated type, as tokens, sorted by name.
+    pub fn to_tokens(&self) -> TokenStream {
+        render::render(&self.state.types)
+    }
+
+    /// Every generated type, formatted.
+    pub fn to_source(&self) -> Result<String, Error> {
+        let tokens = self.to_tokens();
+        match syn::parse2::<syn::File>(tokens) {
+            Ok(file) => Ok(space_items(&prettyplease::unparse(&file))),
+            Err(e) => Err(Error::new(vec![
+                Diagnostic::error(
+                    "internal",
+                    format!("the generated types do not parse as Rust: {e}"),
+                )
+                .hint("this is a bug in valawai-codegen; please report it with the spec"),
+            ])),
+        }
+    }
+
+    fn rust_type(&self, ty: Ty) -> RustType {
+        RustType {
+            ty,
+            names: self.state.types.iter().map(|t| t.name.clone()).collect(),
+        }
+    }
+}
+
+/// A Rust type for a schema: a generated type, or a standard type around
+/// generated ones (`Option<ComponentPayload>`, `Vec<String>`).
+#[derive(Debug, Clone)]
+pub struct RustType {
+    ty: Ty,
+    names: Arc<[String]>,
+}
+
+impl RustType {
+    /// The type's tokens, naming generated types as they are declared (for
+    /// code in the same module as the types).
+    pub fn tokens(&self) -> TokenStream {
+        render::ty_tokens(&self.ty, &|id| {
+            let name = render::ident(&self.names[id]);
+            quote!(#name)
+        })
+    }
+
+    /// The type's tokens, naming generated types through `module`, e.g.
+    /// `types` gives `Option<types::ComponentPayload>`.
+    pub fn tokens_in(&self, module: &TokenStream) -> TokenStream {
+        render::ty_tokens(&self.ty, &|id| {
+            let name = render::ident(&self.names[id]);
+            quote!(#module::#name)
+        })
+    }
+
+    /// The name of the generated type, when the type is one (not an
+    /// `Option` or `Vec` around it, nor a standard or replaced type).
+    pub fn name(&self) -> Option<&str> {
+        match &self.ty {
+            Ty::Named(TypeId(id)) => Some(&self.names[*id]),
+            _ => None,
+        }
+    }
+
+    /// Whether the type is an `Option` (the schema allows `null`).
+    pub fn is_option(&self) -> bool {
+        matches!(self.ty, Ty::Option(_))
+    }
+}
+
+impl fmt::Display for RustType {
+    /// The type as Rust source, e.g. `Option<ComponentPayload>`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let tokens = self.tokens();
+        match syn::parse2::<syn::Type>(tokens.clone()) {
+            Ok(ty) => {
+                let file: syn::File = syn::parse_quote!(type T = #ty;);
+                let text = prettyplease::unparse(&file);
+                let text = text
+                    .trim()
+                    .trim_start_matches("type T = ")
+                    .trim_end_matches(';');
+                f.write_str(text)
+            }
+            Err(_) => write!(f, "{tokens}"),
+        }
+    }
+}
+
+impl Converter<'_> {
+    /// Fills the pre-named type of a named schema.
+    fn fill_named(&mut self, id: SchemaId, tid: TypeId) {
+        if self.child_base.contains_key(&id) {
+            self.fill_child(id, tid);
+            return;
+        }
+        let schema = self.spec.schema(id);
+        if schema.target.is_some() {
+            let (_, target) = unwrap(self.spec, id);
+            let named = self.spec.schema(target).name.is_some() || self.memo.contains_key(&target);
+            if named || self.replaced.contains_key(&target) {
+                let name = self.types[tid.0].name.clone();
+                let about = format!("The target of [`{name}`].");
+                let u = self.use_schema(id_after(self.spec, id), &name, &about);
+                self.anonymous(u.ty, &Slot::Existing(tid));
+                return;
+            }
+            self.memo.insert(target, Ty::Named(tid));
+            let eff = Effective::of(self.spec, target);
+            self.convert(&eff, Slot::Existing(tid));
+            return;
+        }
+        let eff = Effective::of(self.spec, id);
+        self.convert(&eff, Slot::Existing(tid));
+    }
+}
+
+/// The schema a wrapper points to.
+fn id_after(spec: &Spec, id: SchemaId) -> SchemaId {
+    spec.schema(id).target.unwrap_or(id)
+}
+
+/// Puts a blank line after each item and each member of an `impl` block,
+/// as hand-written code has. prettyplease writes none, and the generated
+/// code has no multi-line literals, so a line that closes an item is one
+/// that ends with `}` or `;` at the item's indentation.
+fn space_items(source: &str) -> String {
+    let lines: Vec<&str> = source.lines().collect();
+    let mut out = String::with_capacity(source.len() + source.len() / 16);
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line);
+        out.push('\n');
+        let indent = line.len() - line.trim_start().len();
+        let code = !line.trim_start().starts_with("//");
+        let closes =
+            code && (indent == 0 || indent == 4) && (line.ends_with('}') || line.ends_with(';'));
+        if let Some(next) = lines.get(i + 1) {
+            let next_indent = next.len() - next.trim_start().len();
+            if closes && next_indent == indent && !next.trim_start().starts_with('}') {
+                out.push('\n');
+            }
+        }
+    }
+    out
+}

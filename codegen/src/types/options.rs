@@ -1,0 +1,165 @@
+//! Options for type generation: patches that rename generated types, add
+//! derives and attributes, rename or alias fields, and replace a schema's
+//! type with an existing Rust type.
+//!
+//! Patches are keyed by the schema's name under `components/schemas`
+//! (`channel_schema`) or by the name the generator gives a type
+//! (`AddLogPayloadMessage`), so inline schemas can be patched too. A key
+//! that matches nothing is an error, so a typo does not go unnoticed.
+
+use indexmap::IndexMap;
+
+/// Options for [`TypeSpace::new`](super::TypeSpace::new).
+#[derive(Debug, Clone, Default)]
+pub struct TypeOptions {
+    patches: IndexMap<String, TypePatch>,
+    replacements: IndexMap<String, String>,
+}
+
+impl TypeOptions {
+    /// No patches.
+    pub fn new() -> Self {
+        TypeOptions::default()
+    }
+
+    /// Patches the type generated for the schema or type named `name`.
+    /// Patches for the same name add up.
+    pub fn patch(mut self, name: impl Into<String>, patch: TypePatch) -> Self {
+        let entry = self.patches.entry(name.into()).or_default();
+        entry.absorb(patch);
+        self
+    }
+
+    /// Uses the Rust type `rust_type` (a path such as `crate::Level`,
+    /// written as Rust source) wherever the schema or type named `name` is
+    /// used, and generates nothing for it. The type must serialise to and
+    /// deserialise from the same JSON.
+    pub fn replace(mut self, name: impl Into<String>, rust_type: impl Into<String>) -> Self {
+        self.replacements.insert(name.into(), rust_type.into());
+        self
+    }
+
+    /// The patches, by schema or type name.
+    pub fn patches(&self) -> &IndexMap<String, TypePatch> {
+        &self.patches
+    }
+
+    /// The replacements: schema or type name to Rust type.
+    pub fn replacements(&self) -> &IndexMap<String, String> {
+        &self.replacements
+    }
+}
+
+/// Changes to one generated type.
+#[derive(Debug, Clone, Default)]
+pub struct TypePatch {
+    rename: Option<String>,
+    derives: Vec<String>,
+    attributes: Vec<String>,
+    fields: IndexMap<String, FieldPatch>,
+}
+
+impl TypePatch {
+    /// A patch that changes nothing yet.
+    pub fn new() -> Self {
+        TypePatch::default()
+    }
+
+    /// Gives the type another Rust name.
+    pub fn rename(mut self, name: impl Into<String>) -> Self {
+        self.rename = Some(name.into());
+        self
+    }
+
+    /// Adds a derive, e.g. `Eq` or `schemars::JsonSchema` (a path, written
+    /// as Rust source).
+    pub fn derive(mut self, path: impl Into<String>) -> Self {
+        self.derives.push(path.into());
+        self
+    }
+
+    /// Adds an outer attribute, written as Rust source, e.g.
+    /// `#[non_exhaustive]`.
+    pub fn attribute(mut self, attribute: impl Into<String>) -> Self {
+        self.attributes.push(attribute.into());
+        self
+    }
+
+    /// Patches the field for the JSON property `property` (the name in the
+    /// schema, not the Rust field name).
+    pub fn field(mut self, property: impl Into<String>, patch: FieldPatch) -> Self {
+        let entry = self.fields.entry(property.into()).or_default();
+        if patch.rename.is_some() {
+            entry.rename = patch.rename;
+        }
+        entry.aliases.extend(patch.aliases);
+        self
+    }
+
+    /// The new Rust name, if any.
+    pub fn new_name(&self) -> Option<&str> {
+        self.rename.as_deref()
+    }
+
+    /// The extra derives.
+    pub fn derives(&self) -> &[String] {
+        &self.derives
+    }
+
+    /// The extra attributes.
+    pub fn attributes(&self) -> &[String] {
+        &self.attributes
+    }
+
+    /// The field patches, by JSON property name.
+    pub fn fields(&self) -> &IndexMap<String, FieldPatch> {
+        &self.fields
+    }
+
+    fn absorb(&mut self, other: TypePatch) {
+        if other.rename.is_some() {
+            self.rename = other.rename;
+        }
+        self.derives.extend(other.derives);
+        self.attributes.extend(other.attributes);
+        for (name, patch) in other.fields {
+            *self = std::mem::take(self).field(name, patch);
+        }
+    }
+}
+
+/// Changes to one field of a generated struct.
+#[derive(Debug, Clone, Default)]
+pub struct FieldPatch {
+    rename: Option<String>,
+    aliases: Vec<String>,
+}
+
+impl FieldPatch {
+    /// A patch that changes nothing yet.
+    pub fn new() -> Self {
+        FieldPatch::default()
+    }
+
+    /// Reads and writes the field under another JSON name.
+    pub fn rename(mut self, json_name: impl Into<String>) -> Self {
+        self.rename = Some(json_name.into());
+        self
+    }
+
+    /// Also accepts the field under `json_name` when deserialising.
+    pub fn alias(mut self, json_name: impl Into<String>) -> Self {
+        self.aliases.push(json_name.into());
+        self
+    }
+
+    /// The new JSON name, if any.
+    pub fn json_name(&self) -> Option<&str> {
+        self.rename.as_deref()
+    }
+
+    /// The extra JSON names accepted.
+    pub fn aliases(&self) -> &[String] {
+        &self.aliases
+    }
+}

@@ -1,0 +1,2368 @@
+/// A payload that is a set of schemas.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct AllOfPayloadSchema {
+    /// The schemas that has to match.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<PayloadSchema>>,
+}
+
+/// A payload that is any of the possible schemas.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct AnyOfPayloadSchema {
+    /// The possible schemas.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<PayloadSchema>>,
+}
+
+/// A payload that is represented by an array of values.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct ArrayPayloadSchema {
+    /// The type for the elements on the array.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<PayloadSchema>>,
+}
+
+/// The basic payload schema.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct BasicPayloadSchema {
+    /// The format of the basic type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<BasicPayloadSchemaFormat>,
+}
+
+/// The format of the basic type.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub enum BasicPayloadSchemaFormat {
+    /// `INTEGER`
+    #[serde(rename = "INTEGER")]
+    Integer,
+    /// `NUMBER`
+    #[serde(rename = "NUMBER")]
+    Number,
+    /// `BOOLEAN`
+    #[serde(rename = "BOOLEAN")]
+    Boolean,
+    /// `STRING`
+    #[serde(rename = "STRING")]
+    String,
+}
+
+impl BasicPayloadSchemaFormat {
+    /// The JSON string of the value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Integer => "INTEGER",
+            Self::Number => "NUMBER",
+            Self::Boolean => "BOOLEAN",
+            Self::String => "STRING",
+        }
+    }
+}
+
+impl ::std::fmt::Display for BasicPayloadSchemaFormat {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for BasicPayloadSchemaFormat {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        match value {
+            "INTEGER" => Ok(Self::Integer),
+            "NUMBER" => Ok(Self::Number),
+            "BOOLEAN" => Ok(Self::Boolean),
+            "STRING" => Ok(Self::String),
+            _ => {
+                Err(
+                    ::valawai::__private::unknown_variant(
+                        value,
+                        &["INTEGER", "NUMBER", "BOOLEAN", "STRING"],
+                    ),
+                )
+            }
+        }
+    }
+}
+
+/// A schema that defines the messages that a channel can receive or send.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct ChannelSchema {
+    /// The identifier of the channel.
+    ///
+    /// Example: `"valawai/c0/voice_to_text/data/audio"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The description of the channel.
+    ///
+    /// Example: `"Provide the audio to convert to text"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The type of payload that the channel can receive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subscribe: Option<PayloadSchema>,
+    /// The type of payload that the channel can send.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publish: Option<PayloadSchema>,
+}
+
+/// The parameters that can be changed how the beneficence value is calculated.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct ComponentParametersPayload {
+    /// The weight of the patient age range in the beneficence value calculation.
+    ///
+    /// Example: `[0.04]`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age_range_weight: Option<f64>,
+    /// The weight of the patient CCD in the beneficence value calculation.
+    ///
+    /// Example: `[0.04]`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ccd_weight: Option<f64>,
+    /// The weight of the patient MACA in the beneficence value calculation.
+    ///
+    /// Example: `[0.04]`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub maca_weight: Option<f64>,
+    /// The weight of the patient expected survival in the beneficence value calculation.
+    ///
+    /// Example: `[0.326]`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_survival_weight: Option<f64>,
+    /// The weight of the patient frail VIG in the beneficence value calculation.
+    ///
+    /// Example: `[0.065]`
+    #[serde(
+        rename = "frail_VIG_weight",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub frail_vig_weight: Option<f64>,
+    /// The weight of the patient clinical risk group in the beneficence value calculation.
+    ///
+    /// Example: `[0.033]`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clinical_risk_group_weight: Option<f64>,
+    /// The weight of the patient has social support in the beneficence value calculation.
+    ///
+    /// Example: `[0.0]`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub has_social_support_weight: Option<f64>,
+    /// The weight of the patient independence at admission in the beneficence value calculation.
+    ///
+    /// Example: `[0.163]`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub independence_at_admission_weight: Option<f64>,
+    /// The weight of the patient independence instrumental activities in the beneficence value calculation.
+    ///
+    /// Example: `[0.163]`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub independence_instrumental_activities_weight: Option<f64>,
+    /// The weight of the patient has advance directives in the beneficence value calculation.
+    ///
+    /// Example: `[0.057]`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub has_advance_directives_weight: Option<f64>,
+    /// The weight of the patient is competent in the beneficence value calculation.
+    ///
+    /// Example: `[0.0]`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_competent_weight: Option<f64>,
+    /// The weight of the patient has been informed in the beneficence value calculation.
+    ///
+    /// Example: `[0.0]`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub has_been_informed_weight: Option<f64>,
+    /// The weight of the patient is coerced in the beneficence value calculation.
+    ///
+    /// Example: `[0.0]`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_coerced_weight: Option<f64>,
+    /// The weight of the patient has cognitive impairment in the beneficence value calculation.
+    ///
+    /// Example: `[0.016]`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub has_cognitive_impairment_weight: Option<f64>,
+    /// The weight of the patient has emocional pain in the beneficence value calculation.
+    ///
+    /// Example: `[0.0]`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub has_emocional_pain_weight: Option<f64>,
+    /// The weight of the patient discomfort degree in the beneficence value calculation.
+    ///
+    /// Example: `[0.057]`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discomfort_degree_weight: Option<f64>,
+}
+
+/// The `component_payload` schema.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct ComponentPayload {
+    /// The identifier of the component.
+    ///
+    /// Example: `"65c2f59ea4cb169f42f5edc4"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<ComponentPayloadId>,
+    /// The name of the component.
+    ///
+    /// Example: `"c0_voice_to_text"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The description of the component.
+    ///
+    /// Example: `"Generate text from the ambient audio"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The component version.
+    ///
+    /// Example: `"1.0.5"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<ComponentPayloadVersion>,
+    /// The version of the component API.
+    ///
+    /// Example: `"2.3.0"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_version: Option<ComponentPayloadApiVersion>,
+    /// The type level of the component in the VALAWAI.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<ComponentType>,
+    /// The epoch time, in seconds, since the component is available in VALAWAI.
+    ///
+    /// Example: `"1709902001"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<u64>,
+    /// The channels that the component has.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channels: Option<Vec<ChannelSchema>>,
+}
+
+/// The version of the component API.
+///
+/// Constraints:
+///
+/// - matches the pattern `\d+\.\d+\.\d+`
+///
+/// Example: `"2.3.0"`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct ComponentPayloadApiVersion(String);
+
+impl ComponentPayloadApiVersion {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: &str) -> Result<(), ::valawai::payload::ConstraintError> {
+        static PATTERN_0: ::valawai::__private::Pattern = ::valawai::__private::Pattern::new(
+            "\\d+\\.\\d+\\.\\d+",
+        );
+        PATTERN_0.check(value)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for ComponentPayloadApiVersion {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl From<ComponentPayloadApiVersion> for String {
+    fn from(value: ComponentPayloadApiVersion) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<String> for ComponentPayloadApiVersion {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: String) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(&value)?;
+        Ok(Self(value))
+    }
+}
+
+impl TryFrom<&str> for ComponentPayloadApiVersion {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value.to_owned())
+    }
+}
+
+impl ::std::str::FromStr for ComponentPayloadApiVersion {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value)
+    }
+}
+
+impl ::std::fmt::Display for ComponentPayloadApiVersion {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for ComponentPayloadApiVersion {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, String, Self>(deserializer)
+    }
+}
+
+/// The identifier of the component.
+///
+/// Constraints:
+///
+/// - matches the pattern `[0-9a-fA-F]{24}`
+///
+/// Example: `"65c2f59ea4cb169f42f5edc4"`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct ComponentPayloadId(String);
+
+impl ComponentPayloadId {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: &str) -> Result<(), ::valawai::payload::ConstraintError> {
+        static PATTERN_0: ::valawai::__private::Pattern = ::valawai::__private::Pattern::new(
+            "[0-9a-fA-F]{24}",
+        );
+        PATTERN_0.check(value)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for ComponentPayloadId {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl From<ComponentPayloadId> for String {
+    fn from(value: ComponentPayloadId) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<String> for ComponentPayloadId {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: String) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(&value)?;
+        Ok(Self(value))
+    }
+}
+
+impl TryFrom<&str> for ComponentPayloadId {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value.to_owned())
+    }
+}
+
+impl ::std::str::FromStr for ComponentPayloadId {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value)
+    }
+}
+
+impl ::std::fmt::Display for ComponentPayloadId {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for ComponentPayloadId {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, String, Self>(deserializer)
+    }
+}
+
+/// The component version.
+///
+/// Constraints:
+///
+/// - matches the pattern `\d+\.\d+\.\d+`
+///
+/// Example: `"1.0.5"`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct ComponentPayloadVersion(String);
+
+impl ComponentPayloadVersion {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: &str) -> Result<(), ::valawai::payload::ConstraintError> {
+        static PATTERN_0: ::valawai::__private::Pattern = ::valawai::__private::Pattern::new(
+            "\\d+\\.\\d+\\.\\d+",
+        );
+        PATTERN_0.check(value)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for ComponentPayloadVersion {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl From<ComponentPayloadVersion> for String {
+    fn from(value: ComponentPayloadVersion) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<String> for ComponentPayloadVersion {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: String) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(&value)?;
+        Ok(Self(value))
+    }
+}
+
+impl TryFrom<&str> for ComponentPayloadVersion {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value.to_owned())
+    }
+}
+
+impl ::std::str::FromStr for ComponentPayloadVersion {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value)
+    }
+}
+
+impl ::std::fmt::Display for ComponentPayloadVersion {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for ComponentPayloadVersion {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, String, Self>(deserializer)
+    }
+}
+
+/// The `component_type` schema.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub enum ComponentType {
+    /// `C0`
+    C0,
+    /// `C1`
+    C1,
+    /// `C2`
+    C2,
+}
+
+impl ComponentType {
+    /// The JSON string of the value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::C0 => "C0",
+            Self::C1 => "C1",
+            Self::C2 => "C2",
+        }
+    }
+}
+
+impl ::std::fmt::Display for ComponentType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ComponentType {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        match value {
+            "C0" => Ok(Self::C0),
+            "C1" => Ok(Self::C1),
+            "C2" => Ok(Self::C2),
+            _ => Err(::valawai::__private::unknown_variant(value, &["C0", "C1", "C2"])),
+        }
+    }
+}
+
+/// A payload that is a constant value.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct ConstantPayloadSchema {
+    /// The constant of the schema.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+/// A payload that is defined as one value of a set.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct EnumPayloadSchema {
+    /// The possible enum values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub values: Option<Vec<String>>,
+}
+
+/// A definition of a schema that describes an object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct ObjectPayloadSchema {
+    /// The identifier used when this scheme is referred to by other components.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
+    /// The properties that define the object.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub properties: Option<::std::collections::BTreeMap<String, PayloadSchema>>,
+}
+
+/// A payload that is one of the possible schemas.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct OneOfPayloadSchema {
+    /// The possible schemas.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<PayloadSchema>>,
+}
+
+/// The parameters that can change the component behaviour
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct ParametersPayload {
+    /// The maximum number of tokens to generate.
+    ///
+    /// Example: `256`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_new_tokens: Option<ParametersPayloadMaxNewTokens>,
+    /// The value used to modulate the next token probabilities.
+    ///
+    /// Example: `0.7`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub temperature: Option<ParametersPayloadTemperature>,
+    /// The number of highest probability tokens to consider for generating the output.
+    ///
+    /// Example: `50`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_k: Option<ParametersPayloadTopK>,
+    /// The probability threshold for generating the output, using nucleus filtering.
+    ///
+    /// Example: `0.95`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_p: Option<ParametersPayloadTopP>,
+    /// The prompt used to define how the reply must be done.
+    ///
+    /// Example:
+    ///
+    /// ```json
+    /// "You are a polite chatbot who always tries to provide solutions to the customer's problems"
+    /// ```
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub system_prompt: Option<ParametersPayloadSystemPrompt>,
+}
+
+/// The maximum number of tokens to generate.
+///
+/// Constraints:
+///
+/// - at least 100
+/// - at most 1000
+///
+/// Example: `256`
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct ParametersPayloadMaxNewTokens(u64);
+
+impl ParametersPayloadMaxNewTokens {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: u64) -> Result<(), ::valawai::payload::ConstraintError> {
+        ::valawai::__private::check::minimum(value, 100)?;
+        ::valawai::__private::check::maximum(value, 1000)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn get(self) -> u64 {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for ParametersPayloadMaxNewTokens {
+    type Target = u64;
+
+    fn deref(&self) -> &u64 {
+        &self.0
+    }
+}
+
+impl From<ParametersPayloadMaxNewTokens> for u64 {
+    fn from(value: ParametersPayloadMaxNewTokens) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<u64> for ParametersPayloadMaxNewTokens {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: u64) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(value)?;
+        Ok(Self(value))
+    }
+}
+
+impl ::std::fmt::Display for ParametersPayloadMaxNewTokens {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de>
+for ParametersPayloadMaxNewTokens {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, u64, Self>(deserializer)
+    }
+}
+
+/// The prompt used to define how the reply must be done.
+///
+/// Constraints:
+///
+/// - at least 10 characters long
+/// - at most 10000 characters long
+///
+/// Example:
+///
+/// ```json
+/// "You are a polite chatbot who always tries to provide solutions to the customer's problems"
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct ParametersPayloadSystemPrompt(String);
+
+impl ParametersPayloadSystemPrompt {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: &str) -> Result<(), ::valawai::payload::ConstraintError> {
+        ::valawai::__private::check::min_length(value, 10)?;
+        ::valawai::__private::check::max_length(value, 10000)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for ParametersPayloadSystemPrompt {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl From<ParametersPayloadSystemPrompt> for String {
+    fn from(value: ParametersPayloadSystemPrompt) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<String> for ParametersPayloadSystemPrompt {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: String) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(&value)?;
+        Ok(Self(value))
+    }
+}
+
+impl TryFrom<&str> for ParametersPayloadSystemPrompt {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value.to_owned())
+    }
+}
+
+impl ::std::str::FromStr for ParametersPayloadSystemPrompt {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value)
+    }
+}
+
+impl ::std::fmt::Display for ParametersPayloadSystemPrompt {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de>
+for ParametersPayloadSystemPrompt {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, String, Self>(deserializer)
+    }
+}
+
+/// The value used to modulate the next token probabilities.
+///
+/// Constraints:
+///
+/// - at least 0.0
+/// - at most 1.0
+///
+/// Example: `0.7`
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    PartialOrd,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct ParametersPayloadTemperature(f64);
+
+impl ParametersPayloadTemperature {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: f64) -> Result<(), ::valawai::payload::ConstraintError> {
+        ::valawai::__private::check::minimum(value, 0.0)?;
+        ::valawai::__private::check::maximum(value, 1.0)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn get(self) -> f64 {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for ParametersPayloadTemperature {
+    type Target = f64;
+
+    fn deref(&self) -> &f64 {
+        &self.0
+    }
+}
+
+impl From<ParametersPayloadTemperature> for f64 {
+    fn from(value: ParametersPayloadTemperature) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<f64> for ParametersPayloadTemperature {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: f64) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(value)?;
+        Ok(Self(value))
+    }
+}
+
+impl ::std::fmt::Display for ParametersPayloadTemperature {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de>
+for ParametersPayloadTemperature {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, f64, Self>(deserializer)
+    }
+}
+
+/// The number of highest probability tokens to consider for generating the output.
+///
+/// Constraints:
+///
+/// - at least 1
+/// - at most 100
+///
+/// Example: `50`
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct ParametersPayloadTopK(u64);
+
+impl ParametersPayloadTopK {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: u64) -> Result<(), ::valawai::payload::ConstraintError> {
+        ::valawai::__private::check::minimum(value, 1)?;
+        ::valawai::__private::check::maximum(value, 100)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn get(self) -> u64 {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for ParametersPayloadTopK {
+    type Target = u64;
+
+    fn deref(&self) -> &u64 {
+        &self.0
+    }
+}
+
+impl From<ParametersPayloadTopK> for u64 {
+    fn from(value: ParametersPayloadTopK) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<u64> for ParametersPayloadTopK {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: u64) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(value)?;
+        Ok(Self(value))
+    }
+}
+
+impl ::std::fmt::Display for ParametersPayloadTopK {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for ParametersPayloadTopK {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, u64, Self>(deserializer)
+    }
+}
+
+/// The probability threshold for generating the output, using nucleus filtering.
+///
+/// Constraints:
+///
+/// - at least 0.0
+/// - at most 1.0
+///
+/// Example: `0.95`
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    PartialOrd,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct ParametersPayloadTopP(f64);
+
+impl ParametersPayloadTopP {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: f64) -> Result<(), ::valawai::payload::ConstraintError> {
+        ::valawai::__private::check::minimum(value, 0.0)?;
+        ::valawai::__private::check::maximum(value, 1.0)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn get(self) -> f64 {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for ParametersPayloadTopP {
+    type Target = f64;
+
+    fn deref(&self) -> &f64 {
+        &self.0
+    }
+}
+
+impl From<ParametersPayloadTopP> for f64 {
+    fn from(value: ParametersPayloadTopP) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<f64> for ParametersPayloadTopP {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: f64) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(value)?;
+        Ok(Self(value))
+    }
+}
+
+impl ::std::fmt::Display for ParametersPayloadTopP {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for ParametersPayloadTopP {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, f64, Self>(deserializer)
+    }
+}
+
+/// Describe the status of a patient using some criteria.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct PatientStatusCriteriaPayload {
+    /// The range of age of the patient.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age_range: Option<PatientStatusCriteriaPayloadAgeRange>,
+    /// Check if the patient status has a Complex Cronic Disease (CCD).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ccd: Option<bool>,
+    /// A MACA patient status has answered no to the question: Would you be surprised if this patient died in less than 12 months?
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub maca: Option<bool>,
+    /// The expected survival time for the patient status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_survival: Option<PatientStatusCriteriaPayloadExpectedSurvival>,
+    /// The fragility index of the patient status.
+    #[serde(rename = "frail_VIG", default, skip_serializing_if = "Option::is_none")]
+    pub frail_vig: Option<PatientStatusCriteriaPayloadFrailVig>,
+    /// The clinical risk group of the patient status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clinical_risk_group: Option<PatientStatusCriteriaPayloadClinicalRiskGroup>,
+    /// Check if the patient status has social support.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub has_social_support: Option<bool>,
+    /// The clinical risk group of the patient status.
+    /// * 'TOTAL'  When the functional independence is between 0 and 20%.
+    /// * 'SEVERE' When the functional independence is between 21 and 60%.
+    /// * 'MODERATE' When the functional independence is between 61 and 90%.
+    /// * 'MILD' When the functional independence is between 91 and 99%.
+    /// * 'INDEPENDENT' When the functional independence is 100%.
+    /// * 'UNKNOWN' When the functional independence is unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub independence_at_admission: Option<
+        PatientStatusCriteriaPayloadIndependenceAtAdmission,
+    >,
+    /// The index that measures the independence for instrumental activities.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub independence_instrumental_activities: Option<
+        PatientStatusCriteriaPayloadIndependenceInstrumentalActivities,
+    >,
+    /// The answers to the question: Does the patient status have advance directives?
+    #[serde(
+        rename = "has_advance_Directives",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub has_advance_directives: Option<bool>,
+    /// The answers to the question: Is the patient status competent to understand the instructions of health personnel?
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_competent: Option<bool>,
+    /// The answers to the question: To the patient status or his/her referent authorized has been informed of possible treatments and the consequences of receiving it or No.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub has_been_informed: Option<bool>,
+    /// The answers to the question: Is it detected that the patient status has seen coerced/pressured by third parties?
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_coerced: Option<bool>,
+    /// Inform if the patient status has cognitive impairment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub has_cognitive_impairment: Option<
+        PatientStatusCriteriaPayloadHasCognitiveImpairment,
+    >,
+    /// Inform if the patient status has emotional pain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub has_emocional_pain: Option<bool>,
+    /// Describe the degree of discomfort of the patient status before applying any action.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discomfort_degree: Option<PatientStatusCriteriaPayloadDiscomfortDegree>,
+    /// Describe the level of therapeutic intensity of the patient.
+    /// * 'ONE' It includes all possible measures to prolong survival
+    /// * 'TWO_A' Includes all possible measures except CPR.
+    /// * 'TWO_B' Includes all possible measures except CPR and ICU.
+    /// * 'THREE' Includes complementary scans and non-invasive treatments.
+    /// * 'FOUR' It includes empiric symptomatic treatments according to clinical suspicion, which can be agreed as temporary.
+    /// * 'FIVE'  No complementary examinations or etiological treatments are carried out, only treatments for comfort.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nit_level: Option<PatientStatusCriteriaPayloadNitLevel>,
+}
+
+/// The range of age of the patient.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+#[allow(clippy::enum_variant_names)]
+pub enum PatientStatusCriteriaPayloadAgeRange {
+    /// `AGE_BETWEEN_0_AND_19`
+    #[serde(rename = "AGE_BETWEEN_0_AND_19")]
+    AgeBetween0And19,
+    /// `AGE_BETWEEN_20_AND_29`
+    #[serde(rename = "AGE_BETWEEN_20_AND_29")]
+    AgeBetween20And29,
+    /// `AGE_BETWEEN_30_AND_39`
+    #[serde(rename = "AGE_BETWEEN_30_AND_39")]
+    AgeBetween30And39,
+    /// `AGE_BETWEEN_40_AND_49`
+    #[serde(rename = "AGE_BETWEEN_40_AND_49")]
+    AgeBetween40And49,
+    /// `AGE_BETWEEN_50_AND_59`
+    #[serde(rename = "AGE_BETWEEN_50_AND_59")]
+    AgeBetween50And59,
+    /// `AGE_BETWEEN_60_AND_69`
+    #[serde(rename = "AGE_BETWEEN_60_AND_69")]
+    AgeBetween60And69,
+    /// `AGE_BETWEEN_70_AND_79`
+    #[serde(rename = "AGE_BETWEEN_70_AND_79")]
+    AgeBetween70And79,
+    /// `AGE_BETWEEN_80_AND_89`
+    #[serde(rename = "AGE_BETWEEN_80_AND_89")]
+    AgeBetween80And89,
+    /// `AGE_BETWEEN_90_AND_99`
+    #[serde(rename = "AGE_BETWEEN_90_AND_99")]
+    AgeBetween90And99,
+    /// `AGE_MORE_THAN_99`
+    #[serde(rename = "AGE_MORE_THAN_99")]
+    AgeMoreThan99,
+}
+
+impl PatientStatusCriteriaPayloadAgeRange {
+    /// The JSON string of the value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::AgeBetween0And19 => "AGE_BETWEEN_0_AND_19",
+            Self::AgeBetween20And29 => "AGE_BETWEEN_20_AND_29",
+            Self::AgeBetween30And39 => "AGE_BETWEEN_30_AND_39",
+            Self::AgeBetween40And49 => "AGE_BETWEEN_40_AND_49",
+            Self::AgeBetween50And59 => "AGE_BETWEEN_50_AND_59",
+            Self::AgeBetween60And69 => "AGE_BETWEEN_60_AND_69",
+            Self::AgeBetween70And79 => "AGE_BETWEEN_70_AND_79",
+            Self::AgeBetween80And89 => "AGE_BETWEEN_80_AND_89",
+            Self::AgeBetween90And99 => "AGE_BETWEEN_90_AND_99",
+            Self::AgeMoreThan99 => "AGE_MORE_THAN_99",
+        }
+    }
+}
+
+impl ::std::fmt::Display for PatientStatusCriteriaPayloadAgeRange {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for PatientStatusCriteriaPayloadAgeRange {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        match value {
+            "AGE_BETWEEN_0_AND_19" => Ok(Self::AgeBetween0And19),
+            "AGE_BETWEEN_20_AND_29" => Ok(Self::AgeBetween20And29),
+            "AGE_BETWEEN_30_AND_39" => Ok(Self::AgeBetween30And39),
+            "AGE_BETWEEN_40_AND_49" => Ok(Self::AgeBetween40And49),
+            "AGE_BETWEEN_50_AND_59" => Ok(Self::AgeBetween50And59),
+            "AGE_BETWEEN_60_AND_69" => Ok(Self::AgeBetween60And69),
+            "AGE_BETWEEN_70_AND_79" => Ok(Self::AgeBetween70And79),
+            "AGE_BETWEEN_80_AND_89" => Ok(Self::AgeBetween80And89),
+            "AGE_BETWEEN_90_AND_99" => Ok(Self::AgeBetween90And99),
+            "AGE_MORE_THAN_99" => Ok(Self::AgeMoreThan99),
+            _ => {
+                Err(
+                    ::valawai::__private::unknown_variant(
+                        value,
+                        &[
+                            "AGE_BETWEEN_0_AND_19",
+                            "AGE_BETWEEN_20_AND_29",
+                            "AGE_BETWEEN_30_AND_39",
+                            "AGE_BETWEEN_40_AND_49",
+                            "AGE_BETWEEN_50_AND_59",
+                            "AGE_BETWEEN_60_AND_69",
+                            "AGE_BETWEEN_70_AND_79",
+                            "AGE_BETWEEN_80_AND_89",
+                            "AGE_BETWEEN_90_AND_99",
+                            "AGE_MORE_THAN_99",
+                        ],
+                    ),
+                )
+            }
+        }
+    }
+}
+
+/// The clinical risk group of the patient status.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub enum PatientStatusCriteriaPayloadClinicalRiskGroup {
+    /// `PROMOTION_AND_PREVENTION`
+    #[serde(rename = "PROMOTION_AND_PREVENTION")]
+    PromotionAndPrevention,
+    /// `SELF_MANAGEMENT_SUPPORT`
+    #[serde(rename = "SELF_MANAGEMENT_SUPPORT")]
+    SelfManagementSupport,
+    /// `ILLNESS_MANAGEMENT`
+    #[serde(rename = "ILLNESS_MANAGEMENT")]
+    IllnessManagement,
+    /// `CASE_MANAGEMENT`
+    #[serde(rename = "CASE_MANAGEMENT")]
+    CaseManagement,
+    /// `UNKNOWN`
+    #[serde(rename = "UNKNOWN")]
+    Unknown,
+}
+
+impl PatientStatusCriteriaPayloadClinicalRiskGroup {
+    /// The JSON string of the value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::PromotionAndPrevention => "PROMOTION_AND_PREVENTION",
+            Self::SelfManagementSupport => "SELF_MANAGEMENT_SUPPORT",
+            Self::IllnessManagement => "ILLNESS_MANAGEMENT",
+            Self::CaseManagement => "CASE_MANAGEMENT",
+            Self::Unknown => "UNKNOWN",
+        }
+    }
+}
+
+impl ::std::fmt::Display for PatientStatusCriteriaPayloadClinicalRiskGroup {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for PatientStatusCriteriaPayloadClinicalRiskGroup {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        match value {
+            "PROMOTION_AND_PREVENTION" => Ok(Self::PromotionAndPrevention),
+            "SELF_MANAGEMENT_SUPPORT" => Ok(Self::SelfManagementSupport),
+            "ILLNESS_MANAGEMENT" => Ok(Self::IllnessManagement),
+            "CASE_MANAGEMENT" => Ok(Self::CaseManagement),
+            "UNKNOWN" => Ok(Self::Unknown),
+            _ => {
+                Err(
+                    ::valawai::__private::unknown_variant(
+                        value,
+                        &[
+                            "PROMOTION_AND_PREVENTION",
+                            "SELF_MANAGEMENT_SUPPORT",
+                            "ILLNESS_MANAGEMENT",
+                            "CASE_MANAGEMENT",
+                            "UNKNOWN",
+                        ],
+                    ),
+                )
+            }
+        }
+    }
+}
+
+/// Describe the degree of discomfort of the patient status before applying any action.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub enum PatientStatusCriteriaPayloadDiscomfortDegree {
+    /// `LOW`
+    #[serde(rename = "LOW")]
+    Low,
+    /// `MEDIUM`
+    #[serde(rename = "MEDIUM")]
+    Medium,
+    /// `HIGH`
+    #[serde(rename = "HIGH")]
+    High,
+    /// `UNKNOWN`
+    #[serde(rename = "UNKNOWN")]
+    Unknown,
+}
+
+impl PatientStatusCriteriaPayloadDiscomfortDegree {
+    /// The JSON string of the value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Low => "LOW",
+            Self::Medium => "MEDIUM",
+            Self::High => "HIGH",
+            Self::Unknown => "UNKNOWN",
+        }
+    }
+}
+
+impl ::std::fmt::Display for PatientStatusCriteriaPayloadDiscomfortDegree {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for PatientStatusCriteriaPayloadDiscomfortDegree {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        match value {
+            "LOW" => Ok(Self::Low),
+            "MEDIUM" => Ok(Self::Medium),
+            "HIGH" => Ok(Self::High),
+            "UNKNOWN" => Ok(Self::Unknown),
+            _ => {
+                Err(
+                    ::valawai::__private::unknown_variant(
+                        value,
+                        &["LOW", "MEDIUM", "HIGH", "UNKNOWN"],
+                    ),
+                )
+            }
+        }
+    }
+}
+
+/// The expected survival time for the patient status.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub enum PatientStatusCriteriaPayloadExpectedSurvival {
+    /// `LESS_THAN_12_MONTHS`
+    #[serde(rename = "LESS_THAN_12_MONTHS")]
+    LessThan12Months,
+    /// `MORE_THAN_12_MONTHS`
+    #[serde(rename = "MORE_THAN_12_MONTHS")]
+    MoreThan12Months,
+    /// `UNKNOWN`
+    #[serde(rename = "UNKNOWN")]
+    Unknown,
+}
+
+impl PatientStatusCriteriaPayloadExpectedSurvival {
+    /// The JSON string of the value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::LessThan12Months => "LESS_THAN_12_MONTHS",
+            Self::MoreThan12Months => "MORE_THAN_12_MONTHS",
+            Self::Unknown => "UNKNOWN",
+        }
+    }
+}
+
+impl ::std::fmt::Display for PatientStatusCriteriaPayloadExpectedSurvival {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for PatientStatusCriteriaPayloadExpectedSurvival {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        match value {
+            "LESS_THAN_12_MONTHS" => Ok(Self::LessThan12Months),
+            "MORE_THAN_12_MONTHS" => Ok(Self::MoreThan12Months),
+            "UNKNOWN" => Ok(Self::Unknown),
+            _ => {
+                Err(
+                    ::valawai::__private::unknown_variant(
+                        value,
+                        &["LESS_THAN_12_MONTHS", "MORE_THAN_12_MONTHS", "UNKNOWN"],
+                    ),
+                )
+            }
+        }
+    }
+}
+
+/// The fragility index of the patient status.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub enum PatientStatusCriteriaPayloadFrailVig {
+    /// `LOW`
+    #[serde(rename = "LOW")]
+    Low,
+    /// `MODERATE`
+    #[serde(rename = "MODERATE")]
+    Moderate,
+    /// `HIGH`
+    #[serde(rename = "HIGH")]
+    High,
+    /// `UNKNOWN`
+    #[serde(rename = "UNKNOWN")]
+    Unknown,
+}
+
+impl PatientStatusCriteriaPayloadFrailVig {
+    /// The JSON string of the value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Low => "LOW",
+            Self::Moderate => "MODERATE",
+            Self::High => "HIGH",
+            Self::Unknown => "UNKNOWN",
+        }
+    }
+}
+
+impl ::std::fmt::Display for PatientStatusCriteriaPayloadFrailVig {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for PatientStatusCriteriaPayloadFrailVig {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        match value {
+            "LOW" => Ok(Self::Low),
+            "MODERATE" => Ok(Self::Moderate),
+            "HIGH" => Ok(Self::High),
+            "UNKNOWN" => Ok(Self::Unknown),
+            _ => {
+                Err(
+                    ::valawai::__private::unknown_variant(
+                        value,
+                        &["LOW", "MODERATE", "HIGH", "UNKNOWN"],
+                    ),
+                )
+            }
+        }
+    }
+}
+
+/// Inform if the patient status has cognitive impairment.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub enum PatientStatusCriteriaPayloadHasCognitiveImpairment {
+    /// `ABSENT`
+    #[serde(rename = "ABSENT")]
+    Absent,
+    /// `MILD_MODERATE`
+    #[serde(rename = "MILD_MODERATE")]
+    MildModerate,
+    /// `SEVERE`
+    #[serde(rename = "SEVERE")]
+    Severe,
+    /// `UNKNOWN`
+    #[serde(rename = "UNKNOWN")]
+    Unknown,
+}
+
+impl PatientStatusCriteriaPayloadHasCognitiveImpairment {
+    /// The JSON string of the value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Absent => "ABSENT",
+            Self::MildModerate => "MILD_MODERATE",
+            Self::Severe => "SEVERE",
+            Self::Unknown => "UNKNOWN",
+        }
+    }
+}
+
+impl ::std::fmt::Display for PatientStatusCriteriaPayloadHasCognitiveImpairment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for PatientStatusCriteriaPayloadHasCognitiveImpairment {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        match value {
+            "ABSENT" => Ok(Self::Absent),
+            "MILD_MODERATE" => Ok(Self::MildModerate),
+            "SEVERE" => Ok(Self::Severe),
+            "UNKNOWN" => Ok(Self::Unknown),
+            _ => {
+                Err(
+                    ::valawai::__private::unknown_variant(
+                        value,
+                        &["ABSENT", "MILD_MODERATE", "SEVERE", "UNKNOWN"],
+                    ),
+                )
+            }
+        }
+    }
+}
+
+/// The clinical risk group of the patient status.
+/// * 'TOTAL'  When the functional independence is between 0 and 20%.
+/// * 'SEVERE' When the functional independence is between 21 and 60%.
+/// * 'MODERATE' When the functional independence is between 61 and 90%.
+/// * 'MILD' When the functional independence is between 91 and 99%.
+/// * 'INDEPENDENT' When the functional independence is 100%.
+/// * 'UNKNOWN' When the functional independence is unknown.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub enum PatientStatusCriteriaPayloadIndependenceAtAdmission {
+    /// `TOTAL`
+    #[serde(rename = "TOTAL")]
+    Total,
+    /// `SEVERE`
+    #[serde(rename = "SEVERE")]
+    Severe,
+    /// `MODERATE`
+    #[serde(rename = "MODERATE")]
+    Moderate,
+    /// `MILD`
+    #[serde(rename = "MILD")]
+    Mild,
+    /// `INDEPENDENT`
+    #[serde(rename = "INDEPENDENT")]
+    Independent,
+    /// `UNKNOWN`
+    #[serde(rename = "UNKNOWN")]
+    Unknown,
+}
+
+impl PatientStatusCriteriaPayloadIndependenceAtAdmission {
+    /// The JSON string of the value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Total => "TOTAL",
+            Self::Severe => "SEVERE",
+            Self::Moderate => "MODERATE",
+            Self::Mild => "MILD",
+            Self::Independent => "INDEPENDENT",
+            Self::Unknown => "UNKNOWN",
+        }
+    }
+}
+
+impl ::std::fmt::Display for PatientStatusCriteriaPayloadIndependenceAtAdmission {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for PatientStatusCriteriaPayloadIndependenceAtAdmission {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        match value {
+            "TOTAL" => Ok(Self::Total),
+            "SEVERE" => Ok(Self::Severe),
+            "MODERATE" => Ok(Self::Moderate),
+            "MILD" => Ok(Self::Mild),
+            "INDEPENDENT" => Ok(Self::Independent),
+            "UNKNOWN" => Ok(Self::Unknown),
+            _ => {
+                Err(
+                    ::valawai::__private::unknown_variant(
+                        value,
+                        &[
+                            "TOTAL",
+                            "SEVERE",
+                            "MODERATE",
+                            "MILD",
+                            "INDEPENDENT",
+                            "UNKNOWN",
+                        ],
+                    ),
+                )
+            }
+        }
+    }
+}
+
+/// The index that measures the independence for instrumental activities.
+///
+/// Constraints:
+///
+/// - at most 8
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct PatientStatusCriteriaPayloadIndependenceInstrumentalActivities(u64);
+
+impl PatientStatusCriteriaPayloadIndependenceInstrumentalActivities {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: u64) -> Result<(), ::valawai::payload::ConstraintError> {
+        ::valawai::__private::check::maximum(value, 8)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn get(self) -> u64 {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref
+for PatientStatusCriteriaPayloadIndependenceInstrumentalActivities {
+    type Target = u64;
+
+    fn deref(&self) -> &u64 {
+        &self.0
+    }
+}
+
+impl From<PatientStatusCriteriaPayloadIndependenceInstrumentalActivities> for u64 {
+    fn from(
+        value: PatientStatusCriteriaPayloadIndependenceInstrumentalActivities,
+    ) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<u64> for PatientStatusCriteriaPayloadIndependenceInstrumentalActivities {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: u64) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(value)?;
+        Ok(Self(value))
+    }
+}
+
+impl ::std::fmt::Display
+for PatientStatusCriteriaPayloadIndependenceInstrumentalActivities {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de>
+for PatientStatusCriteriaPayloadIndependenceInstrumentalActivities {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, u64, Self>(deserializer)
+    }
+}
+
+/// Describe the level of therapeutic intensity of the patient.
+/// * 'ONE' It includes all possible measures to prolong survival
+/// * 'TWO_A' Includes all possible measures except CPR.
+/// * 'TWO_B' Includes all possible measures except CPR and ICU.
+/// * 'THREE' Includes complementary scans and non-invasive treatments.
+/// * 'FOUR' It includes empiric symptomatic treatments according to clinical suspicion, which can be agreed as temporary.
+/// * 'FIVE'  No complementary examinations or etiological treatments are carried out, only treatments for comfort.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub enum PatientStatusCriteriaPayloadNitLevel {
+    /// `ONE`
+    #[serde(rename = "ONE")]
+    One,
+    /// `TWO_A`
+    #[serde(rename = "TWO_A")]
+    TwoA,
+    /// `TWO_B`
+    #[serde(rename = "TWO_B")]
+    TwoB,
+    /// `THREE`
+    #[serde(rename = "THREE")]
+    Three,
+    /// `FOUR`
+    #[serde(rename = "FOUR")]
+    Four,
+    /// `FIVE`
+    #[serde(rename = "FIVE")]
+    Five,
+}
+
+impl PatientStatusCriteriaPayloadNitLevel {
+    /// The JSON string of the value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::One => "ONE",
+            Self::TwoA => "TWO_A",
+            Self::TwoB => "TWO_B",
+            Self::Three => "THREE",
+            Self::Four => "FOUR",
+            Self::Five => "FIVE",
+        }
+    }
+}
+
+impl ::std::fmt::Display for PatientStatusCriteriaPayloadNitLevel {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for PatientStatusCriteriaPayloadNitLevel {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        match value {
+            "ONE" => Ok(Self::One),
+            "TWO_A" => Ok(Self::TwoA),
+            "TWO_B" => Ok(Self::TwoB),
+            "THREE" => Ok(Self::Three),
+            "FOUR" => Ok(Self::Four),
+            "FIVE" => Ok(Self::Five),
+            _ => {
+                Err(
+                    ::valawai::__private::unknown_variant(
+                        value,
+                        &["ONE", "TWO_A", "TWO_B", "THREE", "FOUR", "FIVE"],
+                    ),
+                )
+            }
+        }
+    }
+}
+
+/// The `payload_schema` schema.
+///
+/// The variant is named by the `type` member.
+#[derive(Debug, Clone, PartialEq, Eq, ::valawai::__private::serde::Serialize)]
+#[serde(crate = "::valawai::__private::serde", tag = "type")]
+pub enum PayloadSchema {
+    /// `type` is `BASIC`.
+    ///
+    /// The basic payload schema.
+    #[serde(rename = "BASIC")]
+    Basic(BasicPayloadSchema),
+    /// `type` is `ENUM`.
+    ///
+    /// A payload that is defined as one value of a set.
+    #[serde(rename = "ENUM")]
+    Enum(EnumPayloadSchema),
+    /// `type` is `OBJECT`.
+    ///
+    /// A definition of a schema that describes an object.
+    #[serde(rename = "OBJECT")]
+    Object(ObjectPayloadSchema),
+    /// `type` is `ARRAY`.
+    ///
+    /// A payload that is represented by an array of values.
+    #[serde(rename = "ARRAY")]
+    Array(ArrayPayloadSchema),
+    /// `type` is `CONST`.
+    ///
+    /// A payload that is a constant value.
+    #[serde(rename = "CONST")]
+    Const(ConstantPayloadSchema),
+    /// `type` is `REF`.
+    ///
+    /// A payload that is a reference to another schema.
+    #[serde(rename = "REF")]
+    Ref(ReferencePayloadSchema),
+    /// `type` is `ONE_OF`.
+    ///
+    /// A payload that is one of the possible schemas.
+    #[serde(rename = "ONE_OF")]
+    OneOf(OneOfPayloadSchema),
+    /// `type` is `ANY_OF`.
+    ///
+    /// A payload that is any of the possible schemas.
+    #[serde(rename = "ANY_OF")]
+    AnyOf(AnyOfPayloadSchema),
+    /// `type` is `ALL_OF`.
+    ///
+    /// A payload that is a set of schemas.
+    #[serde(rename = "ALL_OF")]
+    AllOf(AllOfPayloadSchema),
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for PayloadSchema {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        const TAGS: &[&str] = &[
+            "BASIC",
+            "ENUM",
+            "OBJECT",
+            "ARRAY",
+            "CONST",
+            "REF",
+            "ONE_OF",
+            "ANY_OF",
+            "ALL_OF",
+        ];
+        let (tag, content) = ::valawai::__private::Tagged::read(
+            deserializer,
+            "a `PayloadSchema` object",
+            "type",
+            TAGS,
+            false,
+        )?;
+        match tag.as_str() {
+            "BASIC" => content.variant().map(Self::Basic),
+            "ENUM" => content.variant().map(Self::Enum),
+            "OBJECT" => content.variant().map(Self::Object),
+            "ARRAY" => content.variant().map(Self::Array),
+            "CONST" => content.variant().map(Self::Const),
+            "REF" => content.variant().map(Self::Ref),
+            "ONE_OF" => content.variant().map(Self::OneOf),
+            "ANY_OF" => content.variant().map(Self::AnyOf),
+            "ALL_OF" => content.variant().map(Self::AllOf),
+            _ => Err(content.unknown(&tag, TAGS)),
+        }
+    }
+}
+
+/// A payload that is a reference to another schema.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct ReferencePayloadSchema {
+    /// The identifier of the schema that this a reference.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<i64>,
+}
+
+/// The payload that contains the information of a treatment.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct TreatmentPayload {
+    /// The identifier of the treatment.
+    ///
+    /// Example: `"1234"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The identifier of the patient to apply the treatment.
+    ///
+    /// Example: `"4321"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub patient_id: Option<String>,
+    /// The epoch time, in seconds, when the patient treatment is created.
+    ///
+    /// Example: `1715342664`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_time: Option<i64>,
+    /// The status before to apply the treatment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before_status: Option<PatientStatusCriteriaPayload>,
+    /// The treatment actions to apply over the patient.
+    /// * 'CPR' The patient can receive a Cardiopulmonary resuscitation.
+    /// * 'TRANSPLANT' The patient need an organ transplant.
+    /// * 'ICU' The patient can be in the intensive curing unit.
+    /// * 'NIMV' The patient can have non-invasive mechanical ventilation.
+    /// * 'VASOACTIVE_DRUGS' The patient can receive vasoactive drugs;
+    /// * 'DIALYSIS' The patient can have dialysis.
+    /// * 'SIMPLE_CLINICAL_TRIAL' The patient can receive simple clinical trials.
+    /// * 'MEDIUM_CLINICAL_TRIAL' The patient can receive medium clinical trials.
+    /// * 'ADVANCED_CLINICAL_TRIAL' The patient can receive advanced clinical trials.
+    /// * 'PALLIATIVE_SURGERY' The patient can have palliative surgery.
+    /// * 'CURE_SURGERY' The patient can have surgery with the intention of curing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actions: Option<TreatmentPayloadActions>,
+    /// The expected status of the patient after applying the treatment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_status: Option<PatientStatusCriteriaPayload>,
+}
+
+/// The treatment actions to apply over the patient.
+/// * 'CPR' The patient can receive a Cardiopulmonary resuscitation.
+/// * 'TRANSPLANT' The patient need an organ transplant.
+/// * 'ICU' The patient can be in the intensive curing unit.
+/// * 'NIMV' The patient can have non-invasive mechanical ventilation.
+/// * 'VASOACTIVE_DRUGS' The patient can receive vasoactive drugs;
+/// * 'DIALYSIS' The patient can have dialysis.
+/// * 'SIMPLE_CLINICAL_TRIAL' The patient can receive simple clinical trials.
+/// * 'MEDIUM_CLINICAL_TRIAL' The patient can receive medium clinical trials.
+/// * 'ADVANCED_CLINICAL_TRIAL' The patient can receive advanced clinical trials.
+/// * 'PALLIATIVE_SURGERY' The patient can have palliative surgery.
+/// * 'CURE_SURGERY' The patient can have surgery with the intention of curing.
+///
+/// Constraints:
+///
+/// - at least 1 item
+#[derive(Debug, Clone, PartialEq, Eq, ::valawai::__private::serde::Serialize)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct TreatmentPayloadActions(Vec<TreatmentPayloadActionsItem>);
+
+impl TreatmentPayloadActions {
+    /// Checks a value against the constraints of the schema.
+    fn check(
+        value: &[TreatmentPayloadActionsItem],
+    ) -> Result<(), ::valawai::payload::ConstraintError> {
+        ::valawai::__private::check::min_items(value, 1)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn into_inner(self) -> Vec<TreatmentPayloadActionsItem> {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for TreatmentPayloadActions {
+    type Target = Vec<TreatmentPayloadActionsItem>;
+
+    fn deref(&self) -> &Vec<TreatmentPayloadActionsItem> {
+        &self.0
+    }
+}
+
+impl From<TreatmentPayloadActions> for Vec<TreatmentPayloadActionsItem> {
+    fn from(value: TreatmentPayloadActions) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<Vec<TreatmentPayloadActionsItem>> for TreatmentPayloadActions {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(
+        value: Vec<TreatmentPayloadActionsItem>,
+    ) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(&value)?;
+        Ok(Self(value))
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for TreatmentPayloadActions {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<
+            D,
+            Vec<TreatmentPayloadActionsItem>,
+            Self,
+        >(deserializer)
+    }
+}
+
+/// An item of [`TreatmentPayloadActions`].
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub enum TreatmentPayloadActionsItem {
+    /// `CPR`
+    #[serde(rename = "CPR")]
+    Cpr,
+    /// `TRANSPLANT`
+    #[serde(rename = "TRANSPLANT")]
+    Transplant,
+    /// `ICU`
+    #[serde(rename = "ICU")]
+    Icu,
+    /// `NIMV`
+    #[serde(rename = "NIMV")]
+    Nimv,
+    /// `VASOACTIVE_DRUGS`
+    #[serde(rename = "VASOACTIVE_DRUGS")]
+    VasoactiveDrugs,
+    /// `DIALYSIS`
+    #[serde(rename = "DIALYSIS")]
+    Dialysis,
+    /// `SIMPLE_CLINICAL_TRIAL`
+    #[serde(rename = "SIMPLE_CLINICAL_TRIAL")]
+    SimpleClinicalTrial,
+    /// `MEDIUM_CLINICAL_TRIAL`
+    #[serde(rename = "MEDIUM_CLINICAL_TRIAL")]
+    MediumClinicalTrial,
+    /// `ADVANCED_CLINICAL_TRIAL`
+    #[serde(rename = "ADVANCED_CLINICAL_TRIAL")]
+    AdvancedClinicalTrial,
+    /// `PALLIATIVE_SURGERY`
+    #[serde(rename = "PALLIATIVE_SURGERY")]
+    PalliativeSurgery,
+    /// `CURE_SURGERY`
+    #[serde(rename = "CURE_SURGERY")]
+    CureSurgery,
+}
+
+impl TreatmentPayloadActionsItem {
+    /// The JSON string of the value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Cpr => "CPR",
+            Self::Transplant => "TRANSPLANT",
+            Self::Icu => "ICU",
+            Self::Nimv => "NIMV",
+            Self::VasoactiveDrugs => "VASOACTIVE_DRUGS",
+            Self::Dialysis => "DIALYSIS",
+            Self::SimpleClinicalTrial => "SIMPLE_CLINICAL_TRIAL",
+            Self::MediumClinicalTrial => "MEDIUM_CLINICAL_TRIAL",
+            Self::AdvancedClinicalTrial => "ADVANCED_CLINICAL_TRIAL",
+            Self::PalliativeSurgery => "PALLIATIVE_SURGERY",
+            Self::CureSurgery => "CURE_SURGERY",
+        }
+    }
+}
+
+impl ::std::fmt::Display for TreatmentPayloadActionsItem {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for TreatmentPayloadActionsItem {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        match value {
+            "CPR" => Ok(Self::Cpr),
+            "TRANSPLANT" => Ok(Self::Transplant),
+            "ICU" => Ok(Self::Icu),
+            "NIMV" => Ok(Self::Nimv),
+            "VASOACTIVE_DRUGS" => Ok(Self::VasoactiveDrugs),
+            "DIALYSIS" => Ok(Self::Dialysis),
+            "SIMPLE_CLINICAL_TRIAL" => Ok(Self::SimpleClinicalTrial),
+            "MEDIUM_CLINICAL_TRIAL" => Ok(Self::MediumClinicalTrial),
+            "ADVANCED_CLINICAL_TRIAL" => Ok(Self::AdvancedClinicalTrial),
+            "PALLIATIVE_SURGERY" => Ok(Self::PalliativeSurgery),
+            "CURE_SURGERY" => Ok(Self::CureSurgery),
+            _ => {
+                Err(
+                    ::valawai::__private::unknown_variant(
+                        value,
+                        &[
+                            "CPR",
+                            "TRANSPLANT",
+                            "ICU",
+                            "NIMV",
+                            "VASOACTIVE_DRUGS",
+                            "DIALYSIS",
+                            "SIMPLE_CLINICAL_TRIAL",
+                            "MEDIUM_CLINICAL_TRIAL",
+                            "ADVANCED_CLINICAL_TRIAL",
+                            "PALLIATIVE_SURGERY",
+                            "CURE_SURGERY",
+                        ],
+                    ),
+                )
+            }
+        }
+    }
+}
+
+/// Provides the alignemnt of a treatment with a value.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct TreatmentValueFeedbackPayload {
+    /// The identifier of the treatment.
+    ///
+    /// Example: `"1234"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub treatment_id: Option<String>,
+    /// The name of the value that the treament is aligned.
+    ///
+    /// Example: `["Beneficence"]`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_name: Option<String>,
+    /// The alignemnt of the value with the the treament.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alignment: Option<TreatmentValueFeedbackPayloadAlignment>,
+}
+
+/// The alignemnt of the value with the the treament.
+///
+/// Constraints:
+///
+/// - at least -1
+/// - at most 1
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    PartialOrd,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct TreatmentValueFeedbackPayloadAlignment(f64);
+
+impl TreatmentValueFeedbackPayloadAlignment {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: f64) -> Result<(), ::valawai::payload::ConstraintError> {
+        ::valawai::__private::check::minimum(value, -1.0)?;
+        ::valawai::__private::check::maximum(value, 1.0)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn get(self) -> f64 {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for TreatmentValueFeedbackPayloadAlignment {
+    type Target = f64;
+
+    fn deref(&self) -> &f64 {
+        &self.0
+    }
+}
+
+impl From<TreatmentValueFeedbackPayloadAlignment> for f64 {
+    fn from(value: TreatmentValueFeedbackPayloadAlignment) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<f64> for TreatmentValueFeedbackPayloadAlignment {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: f64) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(value)?;
+        Ok(Self(value))
+    }
+}
+
+impl ::std::fmt::Display for TreatmentValueFeedbackPayloadAlignment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de>
+for TreatmentValueFeedbackPayloadAlignment {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, f64, Self>(deserializer)
+    }
+}

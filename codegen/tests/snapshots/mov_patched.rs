@@ -1,0 +1,2644 @@
+/// The information of a log to add.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct AddLogPayload {
+    /// The level of the log.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<AddLogPayloadLevel>,
+    /// The message of the log.
+    ///
+    /// Example: `"The component is active"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// The payload of the log.
+    ///
+    /// Example: `"{\"pattern:\"p1\"}"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payload: Option<String>,
+    /// The identifier of the component that has generated the log.
+    ///
+    /// Example: `"65c1f59ea4cb169f42f5edc4"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub component_id: Option<AddLogPayloadComponentId>,
+}
+
+/// The identifier of the component that has generated the log.
+///
+/// Constraints:
+///
+/// - matches the pattern `[0-9a-fA-F]{24}`
+///
+/// Example: `"65c1f59ea4cb169f42f5edc4"`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct AddLogPayloadComponentId(String);
+
+impl AddLogPayloadComponentId {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: &str) -> Result<(), ::valawai::payload::ConstraintError> {
+        static PATTERN_0: ::valawai::__private::Pattern = ::valawai::__private::Pattern::new(
+            "[0-9a-fA-F]{24}",
+        );
+        PATTERN_0.check(value)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for AddLogPayloadComponentId {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl From<AddLogPayloadComponentId> for String {
+    fn from(value: AddLogPayloadComponentId) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<String> for AddLogPayloadComponentId {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: String) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(&value)?;
+        Ok(Self(value))
+    }
+}
+
+impl TryFrom<&str> for AddLogPayloadComponentId {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value.to_owned())
+    }
+}
+
+impl ::std::str::FromStr for AddLogPayloadComponentId {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value)
+    }
+}
+
+impl ::std::fmt::Display for AddLogPayloadComponentId {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for AddLogPayloadComponentId {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, String, Self>(deserializer)
+    }
+}
+
+/// The level of the log.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub enum AddLogPayloadLevel {
+    /// `ERROR`
+    #[serde(rename = "ERROR")]
+    Error,
+    /// `WARN`
+    #[serde(rename = "WARN")]
+    Warn,
+    /// `INFO`
+    #[serde(rename = "INFO")]
+    Info,
+    /// `DEBUG`
+    #[serde(rename = "DEBUG")]
+    Debug,
+}
+
+impl AddLogPayloadLevel {
+    /// The JSON string of the value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Error => "ERROR",
+            Self::Warn => "WARN",
+            Self::Info => "INFO",
+            Self::Debug => "DEBUG",
+        }
+    }
+}
+
+impl ::std::fmt::Display for AddLogPayloadLevel {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for AddLogPayloadLevel {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        match value {
+            "ERROR" => Ok(Self::Error),
+            "WARN" => Ok(Self::Warn),
+            "INFO" => Ok(Self::Info),
+            "DEBUG" => Ok(Self::Debug),
+            _ => {
+                Err(
+                    ::valawai::__private::unknown_variant(
+                        value,
+                        &["ERROR", "WARN", "INFO", "DEBUG"],
+                    ),
+                )
+            }
+        }
+    }
+}
+
+/// A payload that is a set of schemas.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct AllOfPayloadSchema {
+    /// The schemas that have to match.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<PayloadSchema>>,
+}
+
+/// A payload that is any of the possible schemas.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct AnyOfPayloadSchema {
+    /// The possible schemas.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<PayloadSchema>>,
+}
+
+/// A payload that is represented by an array of values.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct ArrayPayloadSchema {
+    /// The type for the elements on the array.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<PayloadSchema>>,
+}
+
+/// The basic payload schema.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct BasicPayloadSchema {
+    /// The format of the basic type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<BasicPayloadSchemaFormat>,
+}
+
+/// The format of the basic type.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub enum BasicPayloadSchemaFormat {
+    /// `INTEGER`
+    #[serde(rename = "INTEGER")]
+    Integer,
+    /// `NUMBER`
+    #[serde(rename = "NUMBER")]
+    Number,
+    /// `BOOLEAN`
+    #[serde(rename = "BOOLEAN")]
+    Boolean,
+    /// `STRING`
+    #[serde(rename = "STRING")]
+    String,
+}
+
+impl BasicPayloadSchemaFormat {
+    /// The JSON string of the value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Integer => "INTEGER",
+            Self::Number => "NUMBER",
+            Self::Boolean => "BOOLEAN",
+            Self::String => "STRING",
+        }
+    }
+}
+
+impl ::std::fmt::Display for BasicPayloadSchemaFormat {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for BasicPayloadSchemaFormat {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        match value {
+            "INTEGER" => Ok(Self::Integer),
+            "NUMBER" => Ok(Self::Number),
+            "BOOLEAN" => Ok(Self::Boolean),
+            "STRING" => Ok(Self::String),
+            _ => {
+                Err(
+                    ::valawai::__private::unknown_variant(
+                        value,
+                        &["INTEGER", "NUMBER", "BOOLEAN", "STRING"],
+                    ),
+                )
+            }
+        }
+    }
+}
+
+/// The `change_notification_payload` schema.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct ChangeNotificationPayload {
+    /// The type of action to do on the notification of the topology connection.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<ChangeNotificationPayloadAction>,
+    /// The identifier of the topology connection where is the notification to be changed.
+    ///
+    /// Example: `"65c1f59ea4cb169f42f5edc4"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection_id: Option<ChangeNotificationPayloadConnectionId>,
+    /// The node that is the target of the notification.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<NodePayload>,
+}
+
+/// The type of action to do on the notification of the topology connection.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub enum ChangeNotificationPayloadAction {
+    /// `ENABLE`
+    #[serde(rename = "ENABLE")]
+    Enable,
+    /// `DISABLE`
+    #[serde(rename = "DISABLE")]
+    Disable,
+    /// `REMOVE`
+    #[serde(rename = "REMOVE")]
+    Remove,
+}
+
+impl ChangeNotificationPayloadAction {
+    /// The JSON string of the value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Enable => "ENABLE",
+            Self::Disable => "DISABLE",
+            Self::Remove => "REMOVE",
+        }
+    }
+}
+
+impl ::std::fmt::Display for ChangeNotificationPayloadAction {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ChangeNotificationPayloadAction {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        match value {
+            "ENABLE" => Ok(Self::Enable),
+            "DISABLE" => Ok(Self::Disable),
+            "REMOVE" => Ok(Self::Remove),
+            _ => {
+                Err(
+                    ::valawai::__private::unknown_variant(
+                        value,
+                        &["ENABLE", "DISABLE", "REMOVE"],
+                    ),
+                )
+            }
+        }
+    }
+}
+
+/// The identifier of the topology connection where is the notification to be changed.
+///
+/// Constraints:
+///
+/// - matches the pattern `[0-9a-fA-F]{24}`
+///
+/// Example: `"65c1f59ea4cb169f42f5edc4"`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct ChangeNotificationPayloadConnectionId(String);
+
+impl ChangeNotificationPayloadConnectionId {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: &str) -> Result<(), ::valawai::payload::ConstraintError> {
+        static PATTERN_0: ::valawai::__private::Pattern = ::valawai::__private::Pattern::new(
+            "[0-9a-fA-F]{24}",
+        );
+        PATTERN_0.check(value)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for ChangeNotificationPayloadConnectionId {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl From<ChangeNotificationPayloadConnectionId> for String {
+    fn from(value: ChangeNotificationPayloadConnectionId) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<String> for ChangeNotificationPayloadConnectionId {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: String) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(&value)?;
+        Ok(Self(value))
+    }
+}
+
+impl TryFrom<&str> for ChangeNotificationPayloadConnectionId {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value.to_owned())
+    }
+}
+
+impl ::std::str::FromStr for ChangeNotificationPayloadConnectionId {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value)
+    }
+}
+
+impl ::std::fmt::Display for ChangeNotificationPayloadConnectionId {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de>
+for ChangeNotificationPayloadConnectionId {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, String, Self>(deserializer)
+    }
+}
+
+/// The `change_topology_payload` schema.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct ChangeTopologyPayload {
+    /// The type of action to do on the topology connection.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<ChangeTopologyPayloadAction>,
+    /// The identifier of the topology connection that has changed.
+    ///
+    /// Example: `"65c1f59ea4cb169f42f5edc4"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection_id: Option<ChangeTopologyPayloadConnectionId>,
+}
+
+/// The type of action to do on the topology connection.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub enum ChangeTopologyPayloadAction {
+    /// `ENABLE`
+    #[serde(rename = "ENABLE")]
+    Enable,
+    /// `DISABLE`
+    #[serde(rename = "DISABLE")]
+    Disable,
+    /// `REMOVE`
+    #[serde(rename = "REMOVE")]
+    Remove,
+}
+
+impl ChangeTopologyPayloadAction {
+    /// The JSON string of the value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Enable => "ENABLE",
+            Self::Disable => "DISABLE",
+            Self::Remove => "REMOVE",
+        }
+    }
+}
+
+impl ::std::fmt::Display for ChangeTopologyPayloadAction {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ChangeTopologyPayloadAction {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        match value {
+            "ENABLE" => Ok(Self::Enable),
+            "DISABLE" => Ok(Self::Disable),
+            "REMOVE" => Ok(Self::Remove),
+            _ => {
+                Err(
+                    ::valawai::__private::unknown_variant(
+                        value,
+                        &["ENABLE", "DISABLE", "REMOVE"],
+                    ),
+                )
+            }
+        }
+    }
+}
+
+/// The identifier of the topology connection that has changed.
+///
+/// Constraints:
+///
+/// - matches the pattern `[0-9a-fA-F]{24}`
+///
+/// Example: `"65c1f59ea4cb169f42f5edc4"`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct ChangeTopologyPayloadConnectionId(String);
+
+impl ChangeTopologyPayloadConnectionId {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: &str) -> Result<(), ::valawai::payload::ConstraintError> {
+        static PATTERN_0: ::valawai::__private::Pattern = ::valawai::__private::Pattern::new(
+            "[0-9a-fA-F]{24}",
+        );
+        PATTERN_0.check(value)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for ChangeTopologyPayloadConnectionId {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl From<ChangeTopologyPayloadConnectionId> for String {
+    fn from(value: ChangeTopologyPayloadConnectionId) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<String> for ChangeTopologyPayloadConnectionId {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: String) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(&value)?;
+        Ok(Self(value))
+    }
+}
+
+impl TryFrom<&str> for ChangeTopologyPayloadConnectionId {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value.to_owned())
+    }
+}
+
+impl ::std::str::FromStr for ChangeTopologyPayloadConnectionId {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value)
+    }
+}
+
+impl ::std::fmt::Display for ChangeTopologyPayloadConnectionId {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de>
+for ChangeTopologyPayloadConnectionId {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, String, Self>(deserializer)
+    }
+}
+
+/// A schema that defines the messages that a channel can receive or send.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct ChannelSchema {
+    /// The identifier of the channel.
+    ///
+    /// Example: `"valawai/c0/voice_to_text/data/audio"`
+    #[serde(alias = "name", default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The description of the channel.
+    ///
+    /// Example: `"Provide the audio to convert to text"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The type of payload that the channel can receive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subscribe: Option<PayloadSchema>,
+    /// The type of payload that the channel can send.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publish: Option<PayloadSchema>,
+}
+
+/// The `component_payload` schema.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct ComponentPayload {
+    /// The identifier of the component.
+    ///
+    /// Example: `"65c1f59ea4cb169f42f5edc4"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<ComponentPayloadId>,
+    /// The name of the component.
+    ///
+    /// Example: `"c0_voice_to_text"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The description of the component.
+    ///
+    /// Example: `"Generate text from the ambient audio"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The component version.
+    ///
+    /// Example: `"1.0.5"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<ComponentPayloadVersion>,
+    /// The version of the component API.
+    ///
+    /// Example: `"2.3.0"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_version: Option<ComponentPayloadApiVersion>,
+    /// The type level of the component in the VALAWAI.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<ComponentType>,
+    /// The epoch time, in seconds, since the component is available in VALAWAI.
+    ///
+    /// Example: `"1709902001"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<u64>,
+    /// The channels that the component has.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channels: Option<Vec<ChannelSchema>>,
+}
+
+/// The version of the component API.
+///
+/// Constraints:
+///
+/// - matches the pattern `\d+\.\d+\.\d+`
+///
+/// Example: `"2.3.0"`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct ComponentPayloadApiVersion(String);
+
+impl ComponentPayloadApiVersion {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: &str) -> Result<(), ::valawai::payload::ConstraintError> {
+        static PATTERN_0: ::valawai::__private::Pattern = ::valawai::__private::Pattern::new(
+            "\\d+\\.\\d+\\.\\d+",
+        );
+        PATTERN_0.check(value)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for ComponentPayloadApiVersion {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl From<ComponentPayloadApiVersion> for String {
+    fn from(value: ComponentPayloadApiVersion) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<String> for ComponentPayloadApiVersion {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: String) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(&value)?;
+        Ok(Self(value))
+    }
+}
+
+impl TryFrom<&str> for ComponentPayloadApiVersion {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value.to_owned())
+    }
+}
+
+impl ::std::str::FromStr for ComponentPayloadApiVersion {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value)
+    }
+}
+
+impl ::std::fmt::Display for ComponentPayloadApiVersion {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for ComponentPayloadApiVersion {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, String, Self>(deserializer)
+    }
+}
+
+/// The identifier of the component.
+///
+/// Constraints:
+///
+/// - matches the pattern `[0-9a-fA-F]{24}`
+///
+/// Example: `"65c1f59ea4cb169f42f5edc4"`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct ComponentPayloadId(String);
+
+impl ComponentPayloadId {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: &str) -> Result<(), ::valawai::payload::ConstraintError> {
+        static PATTERN_0: ::valawai::__private::Pattern = ::valawai::__private::Pattern::new(
+            "[0-9a-fA-F]{24}",
+        );
+        PATTERN_0.check(value)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for ComponentPayloadId {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl From<ComponentPayloadId> for String {
+    fn from(value: ComponentPayloadId) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<String> for ComponentPayloadId {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: String) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(&value)?;
+        Ok(Self(value))
+    }
+}
+
+impl TryFrom<&str> for ComponentPayloadId {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value.to_owned())
+    }
+}
+
+impl ::std::str::FromStr for ComponentPayloadId {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value)
+    }
+}
+
+impl ::std::fmt::Display for ComponentPayloadId {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for ComponentPayloadId {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, String, Self>(deserializer)
+    }
+}
+
+/// The component version.
+///
+/// Constraints:
+///
+/// - matches the pattern `\d+\.\d+\.\d+`
+///
+/// Example: `"1.0.5"`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct ComponentPayloadVersion(String);
+
+impl ComponentPayloadVersion {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: &str) -> Result<(), ::valawai::payload::ConstraintError> {
+        static PATTERN_0: ::valawai::__private::Pattern = ::valawai::__private::Pattern::new(
+            "\\d+\\.\\d+\\.\\d+",
+        );
+        PATTERN_0.check(value)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for ComponentPayloadVersion {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl From<ComponentPayloadVersion> for String {
+    fn from(value: ComponentPayloadVersion) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<String> for ComponentPayloadVersion {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: String) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(&value)?;
+        Ok(Self(value))
+    }
+}
+
+impl TryFrom<&str> for ComponentPayloadVersion {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value.to_owned())
+    }
+}
+
+impl ::std::str::FromStr for ComponentPayloadVersion {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value)
+    }
+}
+
+impl ::std::fmt::Display for ComponentPayloadVersion {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for ComponentPayloadVersion {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, String, Self>(deserializer)
+    }
+}
+
+/// The `component_type` schema.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub enum ComponentType {
+    /// `C0`
+    C0,
+    /// `C1`
+    C1,
+    /// `C2`
+    C2,
+}
+
+impl ComponentType {
+    /// The JSON string of the value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::C0 => "C0",
+            Self::C1 => "C1",
+            Self::C2 => "C2",
+        }
+    }
+}
+
+impl ::std::fmt::Display for ComponentType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ComponentType {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        match value {
+            "C0" => Ok(Self::C0),
+            "C1" => Ok(Self::C1),
+            "C2" => Ok(Self::C2),
+            _ => Err(::valawai::__private::unknown_variant(value, &["C0", "C1", "C2"])),
+        }
+    }
+}
+
+/// The `components_page_payload` schema.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct ComponentsPagePayload {
+    /// The identifier of the query that this is the answer.
+    ///
+    /// Example: `"1elkjfg289"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub query_id: Option<String>,
+    /// The number of components that satisfy the query.
+    ///
+    /// Examples: `5`, `10`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<u64>,
+    /// The components that satisfy the query.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub components: Option<Vec<ComponentPayload>>,
+}
+
+/// The `connection_payload` schema.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct ConnectionPayload {
+    /// The identifier of the topology connection.
+    ///
+    /// Example: `"65c1f59ea4cb169f42f5edc4"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<ConnectionPayloadId>,
+    /// The epoch time, in seconds, when the connection has been created.
+    ///
+    /// Example: `"1709902001"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub create_timestamp: Option<i64>,
+    /// The epoch time, in seconds, when the connection has been updated.
+    ///
+    /// Example: `"1709902001"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub update_timestamp: Option<i64>,
+    /// The node that is the source of the connection.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<NodePayload>,
+    /// The node that is the target of the connection.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<NodePayload>,
+    /// This is 'true' if the connection is enabled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// The code that is used to convert the published message to the message that the target is subscribed.
+    ///
+    /// Default: `null`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub converter_js_code: Option<String>,
+    /// The components that are notified when a message passes through this connection.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notifications: Option<Vec<NotificationPayload>>,
+}
+
+/// The identifier of the topology connection.
+///
+/// Constraints:
+///
+/// - matches the pattern `[0-9a-fA-F]{24}`
+///
+/// Example: `"65c1f59ea4cb169f42f5edc4"`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct ConnectionPayloadId(String);
+
+impl ConnectionPayloadId {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: &str) -> Result<(), ::valawai::payload::ConstraintError> {
+        static PATTERN_0: ::valawai::__private::Pattern = ::valawai::__private::Pattern::new(
+            "[0-9a-fA-F]{24}",
+        );
+        PATTERN_0.check(value)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for ConnectionPayloadId {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl From<ConnectionPayloadId> for String {
+    fn from(value: ConnectionPayloadId) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<String> for ConnectionPayloadId {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: String) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(&value)?;
+        Ok(Self(value))
+    }
+}
+
+impl TryFrom<&str> for ConnectionPayloadId {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value.to_owned())
+    }
+}
+
+impl ::std::str::FromStr for ConnectionPayloadId {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value)
+    }
+}
+
+impl ::std::fmt::Display for ConnectionPayloadId {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for ConnectionPayloadId {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, String, Self>(deserializer)
+    }
+}
+
+/// The `connections_page_payload` schema.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct ConnectionsPagePayload {
+    /// The identifier of the query that this is the answer.
+    ///
+    /// Example: `"1elkjfg289"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub query_id: Option<String>,
+    /// The number of topology connections that satisfy the query.
+    ///
+    /// Examples: `5`, `10`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<u64>,
+    /// The topology connections that satisfy the query.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connections: Option<Vec<ConnectionPayload>>,
+}
+
+/// A payload that is a constant value.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct ConstantPayloadSchema {
+    /// The constant of the schema.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+/// The `create_connection_payload` schema.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct CreateConnectionPayload {
+    /// The node that is the source of the connection.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<NodePayload>,
+    /// The node that is the target of the connection.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<NodePayload>,
+    /// This is 'true' if the connection has to be enabled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// The javaScript code that will be executed to convert
+    /// the published message by the source to the subscribed
+    /// message by the target.
+    ///
+    /// Default: `null`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub converter_js_code: Option<String>,
+}
+
+/// The `create_notification_payload` schema.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct CreateNotificationPayload {
+    /// The identifier of the topology connection where the notification has to be created.
+    ///
+    /// Example: `"65c1f59ea4cb169f42f5edc4"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection_id: Option<CreateNotificationPayloadConnectionId>,
+    /// The node that has to be notified.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<NodePayload>,
+    /// This is 'true' if the notification has to be enabled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// The javaScript code that will be executed to convert
+    /// the published message by the source to the subscribed
+    /// message by the target to notify.
+    ///
+    /// Default: `null`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub converter_js_code: Option<String>,
+}
+
+/// The identifier of the topology connection where the notification has to be created.
+///
+/// Constraints:
+///
+/// - matches the pattern `[0-9a-fA-F]{24}`
+///
+/// Example: `"65c1f59ea4cb169f42f5edc4"`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct CreateNotificationPayloadConnectionId(String);
+
+impl CreateNotificationPayloadConnectionId {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: &str) -> Result<(), ::valawai::payload::ConstraintError> {
+        static PATTERN_0: ::valawai::__private::Pattern = ::valawai::__private::Pattern::new(
+            "[0-9a-fA-F]{24}",
+        );
+        PATTERN_0.check(value)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for CreateNotificationPayloadConnectionId {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl From<CreateNotificationPayloadConnectionId> for String {
+    fn from(value: CreateNotificationPayloadConnectionId) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<String> for CreateNotificationPayloadConnectionId {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: String) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(&value)?;
+        Ok(Self(value))
+    }
+}
+
+impl TryFrom<&str> for CreateNotificationPayloadConnectionId {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value.to_owned())
+    }
+}
+
+impl ::std::str::FromStr for CreateNotificationPayloadConnectionId {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value)
+    }
+}
+
+impl ::std::fmt::Display for CreateNotificationPayloadConnectionId {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de>
+for CreateNotificationPayloadConnectionId {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, String, Self>(deserializer)
+    }
+}
+
+/// A payload that is defined as one value of a set.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct EnumPayloadSchema {
+    /// The possible enum values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub values: Option<Vec<String>>,
+}
+
+/// The information of a component that is involved in a message.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct MinComponentPayload {
+    /// The identifier of the component.
+    ///
+    /// Example: `"65c1f59ea4cb169f42f5edc4"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<MinComponentPayloadId>,
+    /// The name of the component.
+    ///
+    /// Example: `"c0_voice_to_text"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The type level of the component in the VALAWAI.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<ComponentType>,
+}
+
+/// The identifier of the component.
+///
+/// Constraints:
+///
+/// - matches the pattern `[0-9a-fA-F]{24}`
+///
+/// Example: `"65c1f59ea4cb169f42f5edc4"`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct MinComponentPayloadId(String);
+
+impl MinComponentPayloadId {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: &str) -> Result<(), ::valawai::payload::ConstraintError> {
+        static PATTERN_0: ::valawai::__private::Pattern = ::valawai::__private::Pattern::new(
+            "[0-9a-fA-F]{24}",
+        );
+        PATTERN_0.check(value)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for MinComponentPayloadId {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl From<MinComponentPayloadId> for String {
+    fn from(value: MinComponentPayloadId) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<String> for MinComponentPayloadId {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: String) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(&value)?;
+        Ok(Self(value))
+    }
+}
+
+impl TryFrom<&str> for MinComponentPayloadId {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value.to_owned())
+    }
+}
+
+impl ::std::str::FromStr for MinComponentPayloadId {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value)
+    }
+}
+
+impl ::std::fmt::Display for MinComponentPayloadId {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for MinComponentPayloadId {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, String, Self>(deserializer)
+    }
+}
+
+/// The `node_payload` schema.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct NodePayload {
+    /// The identifier of the component that the topology connection starts or ends.
+    ///
+    /// Example: `"65c1f59ea4cb169f42f5edc4"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub component_id: Option<NodePayloadComponentId>,
+    /// The name of the channel of the component that does the connection.
+    ///
+    /// Example: `"valawai/c0/voice_to_text/data/audio"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_name: Option<String>,
+}
+
+/// The identifier of the component that the topology connection starts or ends.
+///
+/// Constraints:
+///
+/// - matches the pattern `[0-9a-fA-F]{24}`
+///
+/// Example: `"65c1f59ea4cb169f42f5edc4"`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct NodePayloadComponentId(String);
+
+impl NodePayloadComponentId {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: &str) -> Result<(), ::valawai::payload::ConstraintError> {
+        static PATTERN_0: ::valawai::__private::Pattern = ::valawai::__private::Pattern::new(
+            "[0-9a-fA-F]{24}",
+        );
+        PATTERN_0.check(value)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for NodePayloadComponentId {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl From<NodePayloadComponentId> for String {
+    fn from(value: NodePayloadComponentId) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<String> for NodePayloadComponentId {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: String) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(&value)?;
+        Ok(Self(value))
+    }
+}
+
+impl TryFrom<&str> for NodePayloadComponentId {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value.to_owned())
+    }
+}
+
+impl ::std::str::FromStr for NodePayloadComponentId {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value)
+    }
+}
+
+impl ::std::fmt::Display for NodePayloadComponentId {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for NodePayloadComponentId {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, String, Self>(deserializer)
+    }
+}
+
+/// The `notification_payload` schema.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct NotificationPayload {
+    /// The node that that has to be notified.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<NodePayload>,
+    /// This is 'true' if the notification is enabled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// The code that is used to convert the published message to the message that the target is subscribed.
+    ///
+    /// Default: `null`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub converter_js_code: Option<String>,
+}
+
+/// A definition of a schema that describes an object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct ObjectPayloadSchema {
+    /// The identifier used when this scheme is referred to by other components.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
+    /// The properties that define the object.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub properties: Option<::std::collections::BTreeMap<String, PayloadSchema>>,
+}
+
+/// A payload that is one of the possible schemas.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct OneOfPayloadSchema {
+    /// The possible schemas.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<PayloadSchema>>,
+}
+
+/// The `payload_schema` schema.
+///
+/// The variant is named by the `type` member.
+#[derive(Debug, Clone, PartialEq, Eq, ::valawai::__private::serde::Serialize)]
+#[serde(crate = "::valawai::__private::serde", tag = "type")]
+pub enum PayloadSchema {
+    /// `type` is `BASIC`.
+    ///
+    /// The basic payload schema.
+    #[serde(rename = "BASIC")]
+    Basic(BasicPayloadSchema),
+    /// `type` is `ENUM`.
+    ///
+    /// A payload that is defined as one value of a set.
+    #[serde(rename = "ENUM")]
+    Enum(EnumPayloadSchema),
+    /// `type` is `OBJECT`.
+    ///
+    /// A definition of a schema that describes an object.
+    #[serde(rename = "OBJECT")]
+    Object(ObjectPayloadSchema),
+    /// `type` is `ARRAY`.
+    ///
+    /// A payload that is represented by an array of values.
+    #[serde(rename = "ARRAY")]
+    Array(ArrayPayloadSchema),
+    /// `type` is `CONST`.
+    ///
+    /// A payload that is a constant value.
+    #[serde(rename = "CONST")]
+    Const(ConstantPayloadSchema),
+    /// `type` is `REF`.
+    ///
+    /// A payload that is a reference to another schema.
+    #[serde(rename = "REF")]
+    Ref(ReferencePayloadSchema),
+    /// `type` is `ONE_OF`.
+    ///
+    /// A payload that is one of the possible schemas.
+    #[serde(rename = "ONE_OF")]
+    OneOf(OneOfPayloadSchema),
+    /// `type` is `ANY_OF`.
+    ///
+    /// A payload that is any of the possible schemas.
+    #[serde(rename = "ANY_OF")]
+    AnyOf(AnyOfPayloadSchema),
+    /// `type` is `ALL_OF`.
+    ///
+    /// A payload that is a set of schemas.
+    #[serde(rename = "ALL_OF")]
+    AllOf(AllOfPayloadSchema),
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for PayloadSchema {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        const TAGS: &[&str] = &[
+            "BASIC",
+            "ENUM",
+            "OBJECT",
+            "ARRAY",
+            "CONST",
+            "REF",
+            "ONE_OF",
+            "ANY_OF",
+            "ALL_OF",
+        ];
+        let (tag, content) = ::valawai::__private::Tagged::read(
+            deserializer,
+            "a `PayloadSchema` object",
+            "type",
+            TAGS,
+            false,
+        )?;
+        match tag.as_str() {
+            "BASIC" => content.variant().map(Self::Basic),
+            "ENUM" => content.variant().map(Self::Enum),
+            "OBJECT" => content.variant().map(Self::Object),
+            "ARRAY" => content.variant().map(Self::Array),
+            "CONST" => content.variant().map(Self::Const),
+            "REF" => content.variant().map(Self::Ref),
+            "ONE_OF" => content.variant().map(Self::OneOf),
+            "ANY_OF" => content.variant().map(Self::AnyOf),
+            "ALL_OF" => content.variant().map(Self::AllOf),
+            _ => Err(content.unknown(&tag, TAGS)),
+        }
+    }
+}
+
+/// The `query_components_payload` schema.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct QueryComponentsPayload {
+    /// The identifier of the query.
+    ///
+    /// Example: `"1elkjfg289"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The pattern to match the name or description of the components to return. If it is defined between / it is considered a PCRE regular expression.
+    ///
+    /// Examples: `"c0_voice_to_text"`, `"/.+voice.+/i"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<String>,
+    /// The type to match the components to return. If it is defined between / it is considered a PCRE regular expression.
+    ///
+    /// Examples: `"C0"`, `"/C[1|2]/"`
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
+    /// The order in which the components have to be returned. It is formed by the field names, separated by a comma, and each of them with the - prefix for descending order or + for ascending. By default is +since.
+    ///
+    /// Examples: `"type"`, `"-message,+type"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<QueryComponentsPayloadOrder>,
+    /// The index of the first component to return.
+    ///
+    /// Examples: `1`, `7`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<u64>,
+    /// The maximum number of components to return.
+    ///
+    /// Examples: `5`, `10`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<QueryComponentsPayloadLimit>,
+}
+
+/// The maximum number of components to return.
+///
+/// Constraints:
+///
+/// - at least 1
+///
+/// Examples: `5`, `10`
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct QueryComponentsPayloadLimit(u64);
+
+impl QueryComponentsPayloadLimit {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: u64) -> Result<(), ::valawai::payload::ConstraintError> {
+        ::valawai::__private::check::minimum(value, 1)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn get(self) -> u64 {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for QueryComponentsPayloadLimit {
+    type Target = u64;
+
+    fn deref(&self) -> &u64 {
+        &self.0
+    }
+}
+
+impl From<QueryComponentsPayloadLimit> for u64 {
+    fn from(value: QueryComponentsPayloadLimit) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<u64> for QueryComponentsPayloadLimit {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: u64) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(value)?;
+        Ok(Self(value))
+    }
+}
+
+impl ::std::fmt::Display for QueryComponentsPayloadLimit {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for QueryComponentsPayloadLimit {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, u64, Self>(deserializer)
+    }
+}
+
+/// The order in which the components have to be returned. It is formed by the field names, separated by a comma, and each of them with the - prefix for descending order or + for ascending. By default is +since.
+///
+/// Constraints:
+///
+/// - matches the pattern `(,?[+|-]?[type|name|description|since])*`
+///
+/// Examples: `"type"`, `"-message,+type"`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct QueryComponentsPayloadOrder(String);
+
+impl QueryComponentsPayloadOrder {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: &str) -> Result<(), ::valawai::payload::ConstraintError> {
+        static PATTERN_0: ::valawai::__private::Pattern = ::valawai::__private::Pattern::new(
+            "(,?[+|-]?[type|name|description|since])*",
+        );
+        PATTERN_0.check(value)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for QueryComponentsPayloadOrder {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl From<QueryComponentsPayloadOrder> for String {
+    fn from(value: QueryComponentsPayloadOrder) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<String> for QueryComponentsPayloadOrder {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: String) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(&value)?;
+        Ok(Self(value))
+    }
+}
+
+impl TryFrom<&str> for QueryComponentsPayloadOrder {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value.to_owned())
+    }
+}
+
+impl ::std::str::FromStr for QueryComponentsPayloadOrder {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value)
+    }
+}
+
+impl ::std::fmt::Display for QueryComponentsPayloadOrder {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for QueryComponentsPayloadOrder {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, String, Self>(deserializer)
+    }
+}
+
+/// The `query_connections_payload` schema.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct QueryConnectionsPayload {
+    /// The identifier of the query.
+    ///
+    /// Example: `"1elkjfg289"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The name to match the source channel of the topology connections to return. If it is defined between / it is considered a PCRE regular expression.
+    ///
+    /// Examples: `"voice_to_text"`, `"/.+voice.+/i"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_channel_name: Option<String>,
+    /// The identifier to match the source component of the topology connections to return. If it is defined between / it is considered a PCRE regular expression.
+    ///
+    /// Examples: `"65c1f59ea4cb169f42f5edc4"`, `"/.+59ea.+/i"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_component_id: Option<String>,
+    /// The name to match the target channel of the topology connections to return. If it is defined between / it is considered a PCRE regular expression.
+    ///
+    /// Examples: `"voice_to_text"`, `"/.+voice.+/i"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_channel_name: Option<String>,
+    /// The identifier to match the target component of the topology connections to return. If it is defined between / it is considered a PCRE regular expression.
+    ///
+    /// Examples: `"65c1f59ea4cb169f42f5edc4"`, `"/.+59ea.+/i"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_component_id: Option<String>,
+    /// The order in which the topology connections have to be returned. It is formed by the field names, separated by a comma, and each of them with the - prefix for descending order or + for ascending. By default is -updateTimestamp.
+    ///
+    /// Examples: `"enabled"`, `"-createTimestamp,+enabled"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<QueryConnectionsPayloadOrder>,
+    /// The index of the first topology connection to return.
+    ///
+    /// Examples: `1`, `7`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<u64>,
+    /// The maximum number of topology connections to return.
+    ///
+    /// Examples: `5`, `10`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<QueryConnectionsPayloadLimit>,
+}
+
+/// The maximum number of topology connections to return.
+///
+/// Constraints:
+///
+/// - at least 1
+///
+/// Examples: `5`, `10`
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct QueryConnectionsPayloadLimit(u64);
+
+impl QueryConnectionsPayloadLimit {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: u64) -> Result<(), ::valawai::payload::ConstraintError> {
+        ::valawai::__private::check::minimum(value, 1)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn get(self) -> u64 {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for QueryConnectionsPayloadLimit {
+    type Target = u64;
+
+    fn deref(&self) -> &u64 {
+        &self.0
+    }
+}
+
+impl From<QueryConnectionsPayloadLimit> for u64 {
+    fn from(value: QueryConnectionsPayloadLimit) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<u64> for QueryConnectionsPayloadLimit {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: u64) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(value)?;
+        Ok(Self(value))
+    }
+}
+
+impl ::std::fmt::Display for QueryConnectionsPayloadLimit {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de>
+for QueryConnectionsPayloadLimit {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, u64, Self>(deserializer)
+    }
+}
+
+/// The order in which the topology connections have to be returned. It is formed by the field names, separated by a comma, and each of them with the - prefix for descending order or + for ascending. By default is -updateTimestamp.
+///
+/// Constraints:
+///
+/// - matches the pattern `(,?[+|-]?[createTimestamp|updateTimestamp|enabled|source.componentId|source.channelName|target.componentId|target.channelName])*`
+///
+/// Examples: `"enabled"`, `"-createTimestamp,+enabled"`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct QueryConnectionsPayloadOrder(String);
+
+impl QueryConnectionsPayloadOrder {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: &str) -> Result<(), ::valawai::payload::ConstraintError> {
+        static PATTERN_0: ::valawai::__private::Pattern = ::valawai::__private::Pattern::new(
+            "(,?[+|-]?[createTimestamp|updateTimestamp|enabled|source.componentId|source.channelName|target.componentId|target.channelName])*",
+        );
+        PATTERN_0.check(value)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for QueryConnectionsPayloadOrder {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl From<QueryConnectionsPayloadOrder> for String {
+    fn from(value: QueryConnectionsPayloadOrder) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<String> for QueryConnectionsPayloadOrder {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: String) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(&value)?;
+        Ok(Self(value))
+    }
+}
+
+impl TryFrom<&str> for QueryConnectionsPayloadOrder {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value.to_owned())
+    }
+}
+
+impl ::std::str::FromStr for QueryConnectionsPayloadOrder {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value)
+    }
+}
+
+impl ::std::fmt::Display for QueryConnectionsPayloadOrder {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de>
+for QueryConnectionsPayloadOrder {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, String, Self>(deserializer)
+    }
+}
+
+/// A payload that is a reference to another schema.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct ReferencePayloadSchema {
+    /// The identifier of the schema that this a reference.
+    #[serde(alias = "identifier", default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<i64>,
+}
+
+/// The information necessary to register a component.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct RegisterComponentPayload {
+    /// The type of component.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<ComponentType>,
+    /// The component name.
+    ///
+    /// Examples: `"c0_voice_to_text"`, `"c2_value_awarness_detector"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// the component version.
+    ///
+    /// Examples: `"1.0.0"`, `"1.7.2"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<RegisterComponentPayloadVersion>,
+    /// The asyncapi specification in yaml.
+    ///
+    /// Example:
+    ///
+    /// ```json
+    /// "asyncapi: 2.6.0\\ninfo:\\n  title: Service To test\\n  version: 1.5.0\\n  description: This service is in charge of processing user signups\\nchannels:\\n  valawai/test_input:\\n    subscribe:\\n      message:\\n        payload:\\n          type: object\\n          properties:\\n            content:\\n              type: string"
+    /// ```
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asyncapi_yaml: Option<String>,
+}
+
+/// the component version.
+///
+/// Constraints:
+///
+/// - matches the pattern `\d+\.\d+\.\d+`
+///
+/// Examples: `"1.0.0"`, `"1.7.2"`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct RegisterComponentPayloadVersion(String);
+
+impl RegisterComponentPayloadVersion {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: &str) -> Result<(), ::valawai::payload::ConstraintError> {
+        static PATTERN_0: ::valawai::__private::Pattern = ::valawai::__private::Pattern::new(
+            "\\d+\\.\\d+\\.\\d+",
+        );
+        PATTERN_0.check(value)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for RegisterComponentPayloadVersion {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl From<RegisterComponentPayloadVersion> for String {
+    fn from(value: RegisterComponentPayloadVersion) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<String> for RegisterComponentPayloadVersion {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: String) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(&value)?;
+        Ok(Self(value))
+    }
+}
+
+impl TryFrom<&str> for RegisterComponentPayloadVersion {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value.to_owned())
+    }
+}
+
+impl ::std::str::FromStr for RegisterComponentPayloadVersion {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value)
+    }
+}
+
+impl ::std::fmt::Display for RegisterComponentPayloadVersion {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de>
+for RegisterComponentPayloadVersion {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, String, Self>(deserializer)
+    }
+}
+
+/// The `sent_message_payload` schema.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct SentMessagePayload {
+    /// The identifier of the topology connection that allows the message interchanging.
+    ///
+    /// Example: `"65c1f59ea4cb169f42f5edc4"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection_id: Option<SentMessagePayloadConnectionId>,
+    /// The source component that has sent the message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<MinComponentPayload>,
+    /// The target component that has received the message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<MinComponentPayload>,
+    /// The payload of the message that has been through the connection.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_payload: Option<::valawai::payload::JsonObject>,
+    /// The epoch time, in seconds, when the message was sent.
+    ///
+    /// Example: `"1709902001"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<i64>,
+}
+
+/// The identifier of the topology connection that allows the message interchanging.
+///
+/// Constraints:
+///
+/// - matches the pattern `[0-9a-fA-F]{24}`
+///
+/// Example: `"65c1f59ea4cb169f42f5edc4"`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct SentMessagePayloadConnectionId(String);
+
+impl SentMessagePayloadConnectionId {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: &str) -> Result<(), ::valawai::payload::ConstraintError> {
+        static PATTERN_0: ::valawai::__private::Pattern = ::valawai::__private::Pattern::new(
+            "[0-9a-fA-F]{24}",
+        );
+        PATTERN_0.check(value)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for SentMessagePayloadConnectionId {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl From<SentMessagePayloadConnectionId> for String {
+    fn from(value: SentMessagePayloadConnectionId) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<String> for SentMessagePayloadConnectionId {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: String) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(&value)?;
+        Ok(Self(value))
+    }
+}
+
+impl TryFrom<&str> for SentMessagePayloadConnectionId {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value.to_owned())
+    }
+}
+
+impl ::std::str::FromStr for SentMessagePayloadConnectionId {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value)
+    }
+}
+
+impl ::std::fmt::Display for SentMessagePayloadConnectionId {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de>
+for SentMessagePayloadConnectionId {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, String, Self>(deserializer)
+    }
+}
+
+/// The information necessary to unregister a component.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct UnregisterComponentPayload {
+    /// The identifier of the component to unregister.
+    ///
+    /// Example: `"65c1f59ea4cb169f42f5edc4"`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub component_id: Option<UnregisterComponentPayloadComponentId>,
+}
+
+/// The identifier of the component to unregister.
+///
+/// Constraints:
+///
+/// - matches the pattern `[0-9a-fA-F]{24}`
+///
+/// Example: `"65c1f59ea4cb169f42f5edc4"`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct UnregisterComponentPayloadComponentId(String);
+
+impl UnregisterComponentPayloadComponentId {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: &str) -> Result<(), ::valawai::payload::ConstraintError> {
+        static PATTERN_0: ::valawai::__private::Pattern = ::valawai::__private::Pattern::new(
+            "[0-9a-fA-F]{24}",
+        );
+        PATTERN_0.check(value)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for UnregisterComponentPayloadComponentId {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl From<UnregisterComponentPayloadComponentId> for String {
+    fn from(value: UnregisterComponentPayloadComponentId) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<String> for UnregisterComponentPayloadComponentId {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: String) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(&value)?;
+        Ok(Self(value))
+    }
+}
+
+impl TryFrom<&str> for UnregisterComponentPayloadComponentId {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value.to_owned())
+    }
+}
+
+impl ::std::str::FromStr for UnregisterComponentPayloadComponentId {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value)
+    }
+}
+
+impl ::std::fmt::Display for UnregisterComponentPayloadComponentId {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de>
+for UnregisterComponentPayloadComponentId {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, String, Self>(deserializer)
+    }
+}
