@@ -383,6 +383,7 @@ impl Component {
                     shutdown::listen_for_signals(
                         inner.urgency.clone(),
                         config.exit_on_second_signal,
+                        config.id_file_path(),
                     )
                 });
                 let result = drive(self, &config).await;

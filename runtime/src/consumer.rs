@@ -516,6 +516,34 @@ mod tests {
         );
     }
 
+    fn acker(tag: u64) -> Acker {
+        Delivery::mock(tag, "".into(), "q".into(), false, Vec::new()).acker
+    }
+
+    #[tokio::test]
+    async fn flush_acks_the_prefix_with_one_acker_and_forced_singles() {
+        let ackers: Vec<Acker> = (1..=5).map(acker).collect();
+        let mut tracker = AckTracker::new(2);
+        for tag in 1..=5 {
+            tracker.delivered(tag);
+        }
+        for tag in [1u64, 2, 4] {
+            tracker.finished(tag, Some(ackers[tag as usize - 1].clone()));
+        }
+        flush(&mut tracker, false).await;
+        let used: Vec<bool> = ackers.iter().map(|a| !a.usable()).collect();
+        // Tag 2's acker sent one `multiple` ack for 1 and 2; 4 waits behind 3.
+        assert_eq!(used, vec![false, true, false, false, false]);
+        flush(&mut tracker, true).await;
+        let used: Vec<bool> = ackers.iter().map(|a| !a.usable()).collect();
+        assert_eq!(
+            used,
+            vec![false, true, false, true, false],
+            "forced: 4 acked alone"
+        );
+        assert_eq!(tracker.unsent(), 0);
+    }
+
     #[tokio::test]
     async fn a_panicking_future_becomes_an_error() {
         let r = CatchUnwind(Box::pin(async { panic!("boom") })).await;

@@ -30,11 +30,13 @@ pub(crate) async fn reached(mut receiver: watch::Receiver<Urgency>, at_least: Ur
     let _ = receiver.wait_for(|u| *u >= at_least).await;
 }
 
-/// Listens for termination signals: the first asks for a graceful stop; the second exits the
-/// process with status 130 (`exit_on_second`) or asks for a forced stop.
+/// Listens for termination signals: the first asks for a graceful stop; the second removes the
+/// component-id file and exits the process with status 130 (`exit_on_second`), or asks for a
+/// forced stop.
 pub(crate) fn listen_for_signals(
     sender: watch::Sender<Urgency>,
     exit_on_second: bool,
+    id_file: std::path::PathBuf,
 ) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let Some(mut signals) = Signals::install() else {
@@ -48,6 +50,7 @@ pub(crate) fn listen_for_signals(
                 request(&sender, Urgency::Graceful);
             } else if exit_on_second {
                 tracing::error!("{name} received again: exiting now");
+                let _ = crate::mov::id_file::remove(&id_file);
                 std::process::exit(130);
             } else {
                 tracing::warn!("{name} received again: forcing the stop");

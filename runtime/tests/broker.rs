@@ -69,7 +69,8 @@ async fn mov_register_log_unregister_round_trip() {
         "the registered queue exists"
     );
     assert!(!id_path.exists());
-    assert_eq!(handle.state(), State::Running);
+    let running = tokio::time::timeout(PATIENCE, handle.wait_for_state(|s| s == State::Running));
+    assert_eq!(running.await.expect("running"), State::Running);
 
     // 2. registered: the id is kept and the id file written (sorted keys, indent 2).
     let id = "65c1f59ea4cb169f42f5edc4";
@@ -135,6 +136,10 @@ async fn mov_register_log_unregister_round_trip() {
     );
     let e = next(&mut mov.log, "ERROR").await.json();
     assert_eq!(e["payload"], "\"text\"");
+    wait_until("the echo acked", PATIENCE, || {
+        handle.counters().handled == 2
+    })
+    .await;
     let counters = handle.counters();
     assert_eq!(
         (counters.handled, counters.rejected),
@@ -265,6 +270,10 @@ async fn bad_inputs_are_logged_once_and_rejected() {
         mov.next_log("INFO").await["message"],
         "Received a message to echo"
     );
+    wait_until("the good message acked", PATIENCE, || {
+        handle.counters().handled == 1
+    })
+    .await;
     let c = handle.counters();
     assert_eq!(
         (c.rejected, c.invalid, c.handled, c.failed),
@@ -549,6 +558,36 @@ async fn an_identity_the_mov_would_drop_fails_fast() {
 
 echo_component!(sigterm_echo);
 
+/// Starts `sigterm_child_component` in a child process whose handler takes `handler_ms`.
+fn spawn_child(prefix: &str, log_dir: &std::path::Path, handler_ms: u64) -> ChildGuard {
+    ChildGuard(
+        std::process::Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "sigterm_child_component",
+                "--ignored",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env("VALAWAI_TEST_PREFIX", prefix)
+            .env("VALAWAI_TEST_PARENT_PID", std::process::id().to_string())
+            .env("VALAWAI_TEST_LOG_DIR", log_dir)
+            .env("VALAWAI_TEST_HANDLER_MS", handler_ms.to_string())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("start the child component"),
+    )
+}
+
+/// Sends the signal `name` (TERM, INT) to `child`.
+fn signal(child: &std::process::Child, name: &str) {
+    let status = std::process::Command::new("kill")
+        .args([format!("-{name}"), child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success(), "kill -{name} failed");
+}
+
 /// Kills the child process if the test fails before it exits.
 struct ChildGuard(std::process::Child);
 
@@ -559,6 +598,14 @@ impl Drop for ChildGuard {
             let _ = self.0.wait();
         }
     }
+}
+
+/// How long the child's handler works (`VALAWAI_TEST_HANDLER_MS`, 400 ms by default).
+fn handler_ms() -> u64 {
+    std::env::var("VALAWAI_TEST_HANDLER_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(400)
 }
 
 /// The component process of `sigterm_under_load`: a slow echo that logs to the MOV when each
@@ -575,7 +622,7 @@ fn sigterm_child_component() {
             ctx: echo::Context,
         ) -> valawai::HandlerResult {
             ctx.mov().info("start", &payload).await?;
-            tokio::time::sleep(Duration::from_millis(400)).await;
+            tokio::time::sleep(Duration::from_millis(handler_ms())).await;
             ctx.publisher().publish_message(&payload).await?;
             Ok(())
         }
@@ -588,7 +635,7 @@ fn sigterm_child_component() {
         std::env::var("VALAWAI_TEST_LOG_DIR").unwrap().into(),
     );
     config.handle_signals = true;
-    config.shutdown_deadline = Duration::from_secs(5);
+    config.shutdown_deadline = Duration::from_secs(if handler_ms() > 5_000 { 60 } else { 5 });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -621,22 +668,7 @@ async fn sigterm_under_load() {
         .unwrap();
     let mut outputs = client.consume(&echo::channels::PUBLISH_MESSAGE).await;
     let log_dir = support::temp_dir(&prefix);
-    let mut child = ChildGuard(
-        std::process::Command::new(std::env::current_exe().unwrap())
-            .args([
-                "--exact",
-                "sigterm_child_component",
-                "--ignored",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env("VALAWAI_TEST_PREFIX", &prefix)
-            .env("VALAWAI_TEST_PARENT_PID", std::process::id().to_string())
-            .env("VALAWAI_TEST_LOG_DIR", &log_dir)
-            .stdout(std::process::Stdio::null())
-            .spawn()
-            .expect("start the child component"),
-    );
+    let mut child = spawn_child(&prefix, &log_dir, 400);
     let child = &mut child.0;
 
     let register = next(&mut mov.register, "register").await.json();
@@ -666,11 +698,7 @@ async fn sigterm_under_load() {
         );
     }
     let signalled = Instant::now();
-    let status = std::process::Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    signal(child, "TERM");
 
     let unregister = next(&mut mov.unregister, "the unregister").await.json();
     assert_eq!(unregister, json!({"component_id": id}));
@@ -731,4 +759,86 @@ async fn sigterm_under_load() {
         .await;
     mov.cleanup().await;
     let _ = std::fs::remove_dir_all(log_dir);
+}
+
+/// A second signal during a shutdown that waits for a slow handler ends the process at once
+/// with status 130; the interrupted message was not acked.
+#[tokio::test]
+async fn a_second_signal_forces_the_exit() {
+    use sigterm_echo as echo;
+    let prefix = unique("signal_twice");
+    let mut mov = TestMov::start(&prefix).await;
+    let client = &Client::connect().await;
+    let log_dir = support::temp_dir(&prefix);
+    // The handler takes 60 s, and so does the shutdown deadline.
+    let mut child = spawn_child(&prefix, &log_dir, 60_000);
+    let child = &mut child.0;
+    let register = next(&mut mov.register, "register").await.json();
+    mov.send_registered(
+        &echo::channels::REGISTERED,
+        "65c1f59ea4cb169f42f5edc6",
+        &register,
+    )
+    .await;
+    let id_file = log_dir.join("component_id.json");
+    wait_until("the id file", PATIENCE, || id_file.exists()).await;
+    client
+        .publish_json(
+            &echo::channels::RECEIVED_MESSAGE,
+            &json!({"content": "slow"}),
+        )
+        .await;
+    assert_eq!(
+        mov.next_log("INFO").await["message"],
+        "start",
+        "a handler runs"
+    );
+    signal(child, "INT");
+    next(&mut mov.unregister, "the unregister").await;
+    let second = Instant::now();
+    signal(child, "INT");
+    let exit = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(
+            second.elapsed() < Duration::from_secs(10),
+            "the second signal did not end the process"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    assert_eq!(exit.code(), Some(130), "{exit:?}");
+    assert!(
+        second.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        second.elapsed()
+    );
+    assert!(!id_file.exists(), "the id file is removed");
+    // The interrupted message was not acked: the broker has it again.
+    wait_until_ready(client, &echo::channels::RECEIVED_MESSAGE, 1).await;
+    client
+        .delete(&[
+            &echo::channels::REGISTERED,
+            &echo::channels::RECEIVED_MESSAGE,
+            &echo::channels::PUBLISH_MESSAGE,
+        ])
+        .await;
+    mov.cleanup().await;
+    let _ = std::fs::remove_dir_all(log_dir);
+}
+
+/// Waits until `queue` holds `count` ready messages.
+async fn wait_until_ready(client: &Client, queue: &str, count: u32) {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let ready = client.ready(queue).await;
+        if ready == count {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{queue}: {ready} ready messages, expected {count}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
