@@ -227,6 +227,99 @@ impl ComponentHandle {
 ///
 /// Generated code builds it (`component(handlers)`); `run` connects, registers with the MOV,
 /// serves until SIGINT, SIGTERM or [`ComponentHandle::shutdown`], then unregisters and stops.
+///
+/// What generated code looks like (see `docs/architecture.md`, "Runtime API for generated
+/// code"):
+///
+/// ```no_run
+/// mod echo {
+///     #[derive(Debug, serde::Serialize, serde::Deserialize)]
+///     pub struct EchoPayload {
+///         pub content: String,
+///     }
+///
+///     pub fn decode_echo_payload(body: &[u8]) -> Result<EchoPayload, ::valawai::BoxError> {
+///         ::valawai::__private::decode_json_object(body)
+///     }
+///
+///     pub mod channels {
+///         pub const REGISTERED: &str = "valawai/c1/echo/control/registered";
+///         pub const RECEIVED_MESSAGE: &str = "valawai/c1/echo/data/received_message";
+///         pub const PUBLISH_MESSAGE: &str = "valawai/c1/echo/data/publish_message";
+///     }
+///
+///     pub const COMPONENT: ::valawai::ComponentInfo = ::valawai::ComponentInfo::new(
+///         "c1_echo",
+///         ::valawai::ComponentType::C1,
+///         "1.0.0",
+///         "asyncapi: '2.6.0'",
+///         channels::REGISTERED,
+///     );
+///
+///     pub type Context = ::valawai::Context<Publisher>;
+///
+///     pub trait Handlers: Send + Sync + 'static {
+///         fn received_message(
+///             &self,
+///             payload: EchoPayload,
+///             ctx: Context,
+///         ) -> impl ::std::future::Future<Output = ::valawai::HandlerResult> + Send;
+///     }
+///
+///     #[derive(Clone, Debug)]
+///     pub struct Publisher(::valawai::Publisher);
+///
+///     impl ::std::convert::From<::valawai::Publisher> for Publisher {
+///         fn from(raw: ::valawai::Publisher) -> Self {
+///             Self(raw)
+///         }
+///     }
+///
+///     impl Publisher {
+///         pub async fn publish_message(
+///             &self,
+///             payload: &EchoPayload,
+///         ) -> ::std::result::Result<(), ::valawai::PublishError> {
+///             self.0.publish(channels::PUBLISH_MESSAGE, payload).await
+///         }
+///     }
+///
+///     pub fn component<H: Handlers>(handlers: H) -> ::valawai::Component {
+///         let handlers = ::std::sync::Arc::new(handlers);
+///         ::valawai::Component::new(COMPONENT).receive(
+///             channels::RECEIVED_MESSAGE,
+///             ::valawai::ChannelSettings::default(),
+///             ::valawai::__private::dispatcher(decode_echo_payload, {
+///                 let handlers = handlers.clone();
+///                 move |payload: EchoPayload, ctx: Context| {
+///                     let handlers = handlers.clone();
+///                     async move { handlers.received_message(payload, ctx).await }
+///                 }
+///             }),
+///         )
+///     }
+/// }
+///
+/// struct Echo;
+///
+/// impl echo::Handlers for Echo {
+///     async fn received_message(&self, payload: echo::EchoPayload, ctx: echo::Context) -> valawai::HandlerResult {
+///         ctx.mov().info("Received a message to echo", &payload).await?;
+///         ctx.publisher().publish_message(&payload).await?;
+///         Ok(())
+///     }
+/// }
+///
+/// #[tokio::main]
+/// async fn main() -> Result<(), Box<dyn std::error::Error>> {
+///     let config = valawai::Config::from_env()?;
+///     echo::component(Echo)
+///         .channel_settings(echo::channels::RECEIVED_MESSAGE, valawai::ChannelSettings::ordered())
+///         .run(config)
+///         .await?;
+///     Ok(())
+/// }
+/// ```
 pub struct Component {
     info: ComponentInfo,
     receivers: Vec<ReceiveChannel>,
