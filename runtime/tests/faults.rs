@@ -410,12 +410,21 @@ async fn supervisor_reconnects_when_recovery_gives_up() {
     let cut = Instant::now();
     relay.cut().await;
     let state = tokio::time::timeout(
-        Duration::from_secs(30),
+        Duration::from_secs(90),
         p.echo.wait_for_state(|s| s == State::Reconnecting),
     )
     .await
-    .expect("lapin gives up and the supervisor takes over");
+    .unwrap_or_else(|_| {
+        panic!(
+            "lapin gives up and the supervisor takes over: still {:?} after 90 s, {} connections \
+             to the relay, echo counters {:?}",
+            p.echo.state(),
+            relay.accepted.load(Ordering::SeqCst),
+            p.echo.counters()
+        )
+    });
     assert_eq!(state, State::Reconnecting);
+    let gave_up = cut.elapsed();
     let refused_before = relay.accepted.load(Ordering::SeqCst);
     // The supervisor keeps trying while the broker is unreachable.
     wait_until("more connection attempts", Duration::from_secs(30), || {
@@ -433,7 +442,7 @@ async fn supervisor_reconnects_when_recovery_gives_up() {
     p.finish(
         "supervisor_reconnects_when_recovery_gives_up",
         publishing,
-        &format!("resumed {resumed:?} after the cut (refusing for part of it)"),
+        &format!("the supervisor took over {gave_up:?} after the cut, consumption resumed {resumed:?} after it"),
     )
     .await;
 }
