@@ -2,9 +2,9 @@
 //! rejects.
 //!
 //! One task per channel reads lapin's consumer stream, starts a task per message (at most
-//! `concurrency` at once; 1 keeps the order) and owns the ack tracker (`acks` module). A message task decodes
-//! the body, calls the handler, waits for the confirms of what the handler published, and reports
-//! back; the channel task acks finished messages in batches. Invalid input and handlers that keep
+//! `concurrency` at once; 1 keeps the order) and owns the ack tracker (`acks` module). A message
+//! task decodes the body, calls the handler, waits for the confirms of what the handler
+//! published, and reports back; the channel task acks finished messages in batches. Invalid input and handlers that keep
 //! failing are logged locally and to the MOV, then rejected without requeue.
 
 use std::any::Any;
