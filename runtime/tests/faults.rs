@@ -322,23 +322,6 @@ async fn relay_cuts_lose_nothing() {
     .await;
 }
 
-fn rabbitmqctl(args: &[&str]) {
-    let command = std::env::var("RABBITMQCTL").unwrap_or_else(|_| "rabbitmqctl".into());
-    let mut parts = command.split_whitespace();
-    let program = parts.next().expect("RABBITMQCTL is empty");
-    let status = std::process::Command::new(program)
-        .args(parts)
-        .args(args)
-        .stdout(std::process::Stdio::null())
-        .status()
-        .unwrap_or_else(|e| panic!("cannot run `{command}` (set RABBITMQCTL): {e}"));
-    assert!(
-        status.success(),
-        "`{command} {}` failed: {status}",
-        args.join(" ")
-    );
-}
-
 /// The broker restarts (stop_app, start_app) while 10,000 messages flow: every component's
 /// connection recovers, nothing is lost.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -362,11 +345,11 @@ async fn broker_restart_loses_nothing() {
     })
     .await;
     let stopped = Instant::now();
-    tokio::task::spawn_blocking(|| rabbitmqctl(&["stop_app"]))
+    tokio::task::spawn_blocking(|| support::rabbitmqctl(&["stop_app"]))
         .await
         .unwrap();
     let stop_took = stopped.elapsed();
-    tokio::task::spawn_blocking(|| rabbitmqctl(&["start_app"]))
+    tokio::task::spawn_blocking(|| support::rabbitmqctl(&["start_app"]))
         .await
         .unwrap();
     let down = stopped.elapsed();
