@@ -6,6 +6,7 @@ pub use serde;
 pub use serde_json;
 
 pub use crate::payload::support::*;
+pub use crate::private::*;
 
 /// The checks validating newtypes run.
 pub mod check {

@@ -1,0 +1,352 @@
+//! A component: its receive channels and settings, and `run`.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::future::Future;
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+use tokio::sync::watch;
+
+use crate::config::{Config, ConfigError};
+use crate::connection::ConnectError;
+use crate::consumer::ChannelSettings;
+use crate::context::Context;
+use crate::counters::Counters;
+use crate::handle::{ComponentHandle, HandleInner};
+use crate::handler::{Dispatch, FnDispatcher, HandlerResult};
+use crate::info::ComponentInfo;
+use crate::lifecycle::{Event, State};
+use crate::mov::MovShared;
+use crate::publisher::{PublishSettings, Publisher, PublisherShared};
+use crate::shutdown::{self, Urgency};
+
+/// Why [`Component::run`] failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum RunError {
+    /// The component's identity or channels are not acceptable.
+    #[error("invalid component: {0}")]
+    InvalidComponent(String),
+    /// The configuration is not usable.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// The broker could not be reached at start.
+    #[error(transparent)]
+    Connect(#[from] ConnectError),
+    /// The broker refused a declaration or a consumer at start.
+    #[error("cannot set up the channels: {0}")]
+    Setup(String),
+    /// A second signal interrupted the shutdown.
+    #[error("the shutdown was forced by a second signal")]
+    Forced,
+}
+
+pub(crate) struct ReceiveChannel {
+    pub(crate) address: Cow<'static, str>,
+    pub(crate) settings: ChannelSettings,
+    pub(crate) dispatcher: Arc<dyn Dispatch>,
+}
+
+/// A component: its identity and one dispatcher per receive channel.
+///
+/// Generated code builds it (`component(handlers)`); `run` connects, registers with the MOV,
+/// serves until SIGINT, SIGTERM or [`ComponentHandle::shutdown`], then unregisters and stops.
+///
+/// What generated code looks like (see `docs/architecture.md`, "Runtime API for generated
+/// code"):
+///
+/// ```no_run
+/// mod echo {
+///     #[derive(Debug, serde::Serialize, serde::Deserialize)]
+///     pub struct EchoPayload {
+///         pub content: String,
+///     }
+///
+///     pub fn decode_echo_payload(body: &[u8]) -> Result<EchoPayload, ::valawai::BoxError> {
+///         ::valawai::__private::decode_json_object(body)
+///     }
+///
+///     pub mod channels {
+///         pub const REGISTERED: &str = "valawai/c1/echo/control/registered";
+///         pub const RECEIVED_MESSAGE: &str = "valawai/c1/echo/data/received_message";
+///         pub const PUBLISH_MESSAGE: &str = "valawai/c1/echo/data/publish_message";
+///     }
+///
+///     pub const COMPONENT: ::valawai::ComponentInfo = ::valawai::ComponentInfo::new(
+///         "c1_echo",
+///         ::valawai::ComponentType::C1,
+///         "1.0.0",
+///         "asyncapi: '2.6.0'",
+///         channels::REGISTERED,
+///     );
+///
+///     pub type Context = ::valawai::Context<Publisher>;
+///
+///     pub trait Handlers: Send + Sync + 'static {
+///         fn received_message(
+///             &self,
+///             payload: EchoPayload,
+///             ctx: Context,
+///         ) -> impl ::std::future::Future<Output = ::valawai::HandlerResult> + Send;
+///     }
+///
+///     #[derive(Clone, Debug)]
+///     pub struct Publisher(::valawai::Publisher);
+///
+///     impl ::std::convert::From<::valawai::Publisher> for Publisher {
+///         fn from(raw: ::valawai::Publisher) -> Self {
+///             Self(raw)
+///         }
+///     }
+///
+///     impl Publisher {
+///         pub async fn publish_message(
+///             &self,
+///             payload: &EchoPayload,
+///         ) -> ::std::result::Result<(), ::valawai::PublishError> {
+///             self.0.publish(channels::PUBLISH_MESSAGE, payload).await
+///         }
+///     }
+///
+///     pub fn component<H: Handlers>(handlers: H) -> ::valawai::Component {
+///         let handlers = ::std::sync::Arc::new(handlers);
+///         ::valawai::Component::new(COMPONENT).receive(
+///             channels::RECEIVED_MESSAGE,
+///             ::valawai::ChannelSettings::default(),
+///             ::valawai::__private::dispatcher(decode_echo_payload, {
+///                 let handlers = handlers.clone();
+///                 move |payload: EchoPayload, ctx: Context| {
+///                     let handlers = handlers.clone();
+///                     async move { handlers.received_message(payload, ctx).await }
+///                 }
+///             }),
+///         )
+///     }
+/// }
+///
+/// struct Echo;
+///
+/// impl echo::Handlers for Echo {
+///     async fn received_message(&self, payload: echo::EchoPayload, ctx: echo::Context) -> valawai::HandlerResult {
+///         ctx.mov().info("Received a message to echo", &payload).await?;
+///         ctx.publisher().publish_message(&payload).await?;
+///         Ok(())
+///     }
+/// }
+///
+/// #[tokio::main]
+/// async fn main() -> Result<(), Box<dyn std::error::Error>> {
+///     let config = valawai::Config::from_env()?;
+///     echo::component(Echo)
+///         .channel_settings(echo::channels::RECEIVED_MESSAGE, valawai::ChannelSettings::ordered())
+///         .run(config)
+///         .await?;
+///     Ok(())
+/// }
+/// ```
+pub struct Component {
+    pub(crate) info: ComponentInfo,
+    pub(crate) receivers: Vec<ReceiveChannel>,
+    pub(crate) registered_settings: ChannelSettings,
+    pub(crate) publish_default: PublishSettings,
+    pub(crate) publish_channels: HashMap<String, PublishSettings>,
+    pub(crate) handle: ComponentHandle,
+}
+
+impl std::fmt::Debug for Component {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Component")
+            .field("info", &self.info.name)
+            .field(
+                "receive",
+                &self
+                    .receivers
+                    .iter()
+                    .map(|r| &*r.address)
+                    .collect::<Vec<_>>(),
+            )
+            .finish()
+    }
+}
+
+impl Component {
+    /// A component with no receive channel yet (the registered channel is always consumed).
+    pub fn new(info: ComponentInfo) -> Self {
+        let counters = Arc::new(Counters::default());
+        let inner = HandleInner {
+            urgency: watch::Sender::new(Urgency::None),
+            state: watch::Sender::new(State::Created),
+            publisher: PublisherShared::new(counters.clone()),
+            counters,
+            mov: Arc::new(MovShared::default()),
+        };
+        Self {
+            info,
+            receivers: Vec::new(),
+            registered_settings: ChannelSettings::ordered().prefetch(1),
+            publish_default: PublishSettings::default(),
+            publish_channels: HashMap::new(),
+            handle: ComponentHandle {
+                inner: Arc::new(inner),
+            },
+        }
+    }
+
+    /// The component's identity.
+    pub fn info(&self) -> &ComponentInfo {
+        &self.info
+    }
+
+    /// A handle to stop the component and read its state and counters.
+    pub fn handle(&self) -> ComponentHandle {
+        self.handle.clone()
+    }
+
+    /// Adds a receive channel served by `dispatcher`.
+    pub fn receive(
+        mut self,
+        address: impl Into<Cow<'static, str>>,
+        settings: ChannelSettings,
+        dispatcher: impl Dispatch,
+    ) -> Self {
+        self.receivers.push(ReceiveChannel {
+            address: address.into(),
+            settings,
+            dispatcher: Arc::new(dispatcher),
+        });
+        self
+    }
+
+    /// Adds a receive channel whose JSON payload is decoded with serde into `T` (which must be
+    /// a JSON object) and handled by `handler`. For hand-written components; generated code
+    /// uses [`Component::receive`] with its own decoder, which also validates the schema.
+    pub fn on<T, P, F, Fut>(self, address: impl Into<Cow<'static, str>>, handler: F) -> Self
+    where
+        T: DeserializeOwned + Send + 'static,
+        P: From<Publisher> + Send + 'static,
+        F: Fn(T, Context<P>) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = HandlerResult> + Send + 'static,
+    {
+        let dispatcher = FnDispatcher::new(crate::private::decode_json_object::<T>, handler);
+        self.receive(address, ChannelSettings::default(), dispatcher)
+    }
+
+    /// Changes the settings of a receive channel added before.
+    pub fn channel_settings(mut self, address: &str, settings: ChannelSettings) -> Self {
+        match self.receivers.iter_mut().find(|r| r.address == address) {
+            Some(r) => r.settings = settings,
+            None => tracing::warn!(
+                "channel_settings: `{address}` is not a receive channel of this component"
+            ),
+        }
+        self
+    }
+
+    /// Sets how messages to `address` are published (persistent, not mandatory by default).
+    pub fn publish_settings(
+        mut self,
+        address: impl Into<String>,
+        settings: PublishSettings,
+    ) -> Self {
+        self.publish_channels.insert(address.into(), settings);
+        self
+    }
+
+    /// Sets how messages to channels without their own settings are published.
+    pub fn default_publish_settings(mut self, settings: PublishSettings) -> Self {
+        self.publish_default = settings;
+        self
+    }
+
+    fn check(&self) -> Result<(), RunError> {
+        self.info.check().map_err(RunError::InvalidComponent)?;
+        let mut seen = HashSet::new();
+        for r in &self.receivers {
+            if r.address == self.info.registered_channel {
+                return Err(RunError::InvalidComponent(format!(
+                    "`{}` is the registered channel: the runtime consumes it, it takes no handler",
+                    r.address
+                )));
+            }
+            if r.address.is_empty() || r.address.len() > 255 {
+                return Err(RunError::InvalidComponent(format!(
+                    "the channel address `{}` must have 1 to 255 bytes (an AMQP queue name)",
+                    r.address
+                )));
+            }
+            if !seen.insert(&r.address) {
+                return Err(RunError::InvalidComponent(format!(
+                    "the channel `{}` has two handlers",
+                    r.address
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs the component until it is asked to stop.
+    ///
+    /// Connects (with the configured retries), declares and consumes every receive channel
+    /// (the registered one first), publishes the register message, and serves. A connection
+    /// lost beyond lapin's recovery is opened again. On SIGINT, SIGTERM or
+    /// [`ComponentHandle::shutdown`]: unregisters (confirmed), deletes the id file, stops
+    /// consuming, lets handlers finish until [`Config::shutdown_deadline`], flushes acks and
+    /// confirms, closes the connection and returns `Ok(())`.
+    pub async fn run(self, config: Config) -> Result<(), RunError> {
+        let inner = self.handle.inner.clone();
+        let result = match self.check().and_then(|()| Ok(config.check()?)) {
+            Ok(()) => {
+                let signals = config.handle_signals.then(|| {
+                    shutdown::listen_for_signals(
+                        inner.urgency.clone(),
+                        config.exit_on_second_signal,
+                        config.id_file_path(),
+                    )
+                });
+                let result = crate::supervisor::drive(self, &config).await;
+                if let Some(task) = signals {
+                    task.abort();
+                }
+                result
+            }
+            Err(e) => Err(e),
+        };
+        if result.is_err() {
+            inner.transition(Event::Fatal);
+        }
+        result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mov::protocol::ComponentType;
+
+    fn info(name: &'static str, version: &'static str, registered: &'static str) -> ComponentInfo {
+        ComponentInfo::new(
+            name,
+            ComponentType::C1,
+            version,
+            "asyncapi: 2.6.0",
+            registered,
+        )
+    }
+
+    #[test]
+    fn the_registered_channel_takes_no_handler_and_channels_are_unique() {
+        let reg = "valawai/c1/echo/control/registered";
+        let c = Component::new(info("c1_echo", "1.0.0", reg))
+            .on(reg, |_: serde_json::Value, _: Context| async { Ok(()) });
+        assert!(
+            matches!(c.check(), Err(RunError::InvalidComponent(m)) if m.contains("registered channel"))
+        );
+        let c = Component::new(info("c1_echo", "1.0.0", reg))
+            .on("a", |_: serde_json::Value, _: Context| async { Ok(()) })
+            .on("a", |_: serde_json::Value, _: Context| async { Ok(()) });
+        assert!(
+            matches!(c.check(), Err(RunError::InvalidComponent(m)) if m.contains("two handlers"))
+        );
+    }
+}

@@ -1,0 +1,642 @@
+//! Runtime configuration: where the broker is, how to retry, where the id file goes.
+//!
+//! [`Config::from_env`] reads the variables the VALAWAI Python components read, with the same
+//! defaults; [`Config::new`] and the `with_*` methods build one in code. A password is kept in a
+//! [`Secret`], whose `Debug` and `Display` print `***`: no configuration, log line or error of this
+//! crate shows it.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::mov::MovChannels;
+
+/// Default `RABBITMQ_HOST`.
+pub const DEFAULT_HOST: &str = "mov-mq";
+/// Default `RABBITMQ_PORT`.
+pub const DEFAULT_PORT: u16 = 5672;
+/// Default `RABBITMQ_USERNAME`.
+pub const DEFAULT_USERNAME: &str = "mov";
+/// Default `RABBITMQ_PASSWORD`.
+pub const DEFAULT_PASSWORD: &str = "password";
+/// Default `RABBITMQ_MAX_RETRIES`: connection attempts before giving up.
+pub const DEFAULT_MAX_RETRIES: u32 = 100;
+/// Default `RABBITMQ_RETRY_SLEEP`, in seconds.
+pub const DEFAULT_RETRY_SLEEP_SECS: u64 = 3;
+/// Default `LOG_DIR`.
+pub const DEFAULT_LOG_DIR: &str = "logs";
+/// Default `COMPONET_ID_FILE_NAME` (the upstream spelling).
+pub const DEFAULT_ID_FILE_NAME: &str = "component_id.json";
+
+/// A value that must never be printed, such as a password.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a secret value.
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    /// The secret itself, for the one place that needs it (the AMQP handshake).
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+/// One broker address: scheme, host, port, credentials and virtual host.
+///
+/// Its `Display` is `amqp://user@host:port/vhost`, without the password.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Endpoint {
+    /// `true` for `amqps://` (TLS; needs the crate's `tls` feature).
+    pub tls: bool,
+    /// Host name or IP address (IPv6 without brackets).
+    pub host: String,
+    /// TCP port.
+    pub port: u16,
+    /// User name.
+    pub username: String,
+    /// Password.
+    pub password: Secret,
+    /// Virtual host (`/` by default).
+    pub vhost: String,
+}
+
+impl Endpoint {
+    /// A plain `amqp://` endpoint on the default virtual host.
+    pub fn new(
+        host: impl Into<String>,
+        port: u16,
+        username: impl Into<String>,
+        password: impl Into<String>,
+    ) -> Self {
+        Self {
+            tls: false,
+            host: host.into(),
+            port,
+            username: username.into(),
+            password: Secret::new(password),
+            vhost: "/".into(),
+        }
+    }
+
+    /// `host:port`, the form used in logs and errors (IPv6 hosts in brackets).
+    pub fn host_port(&self) -> String {
+        if self.host.contains(':') {
+            format!("[{}]:{}", self.host, self.port)
+        } else {
+            format!("{}:{}", self.host, self.port)
+        }
+    }
+
+    /// Parses `amqp://user:password@host:port/vhost` or `amqps://...`.
+    ///
+    /// The user, password and vhost are percent-decoded. Query parameters (`heartbeat`, ...)
+    /// are ignored: the [`Config`] sets them. Errors never repeat the URL, which may hold a
+    /// password.
+    pub fn parse_url(url: &str) -> Result<Self, String> {
+        let url = url.trim();
+        let (tls, rest) = if let Some(rest) = url.strip_prefix("amqp://") {
+            (false, rest)
+        } else if let Some(rest) = url.strip_prefix("amqps://") {
+            (true, rest)
+        } else {
+            return Err("the scheme must be amqp:// or amqps://".into());
+        };
+        let rest = rest.split(['?', '#']).next().unwrap_or_default();
+        let (authority, path) = match rest.find('/') {
+            Some(i) => (&rest[..i], Some(&rest[i + 1..])),
+            None => (rest, None),
+        };
+        let (userinfo, hostport) = match authority.rfind('@') {
+            Some(i) => (Some(&authority[..i]), &authority[i + 1..]),
+            None => (None, authority),
+        };
+        let (username, password) = match userinfo {
+            Some(info) => match info.split_once(':') {
+                Some((user, password)) => (
+                    percent_decode(user).map_err(|e| format!("user name: {e}"))?,
+                    percent_decode(password).map_err(|e| format!("password: {e}"))?,
+                ),
+                None => (
+                    percent_decode(info).map_err(|e| format!("user name: {e}"))?,
+                    String::new(),
+                ),
+            },
+            None => ("guest".to_string(), "guest".to_string()),
+        };
+        let default_port = if tls { 5671 } else { 5672 };
+        let (host, port) = if let Some(v6) = hostport.strip_prefix('[') {
+            let end = v6
+                .find(']')
+                .ok_or("an IPv6 host must end with `]`".to_string())?;
+            let host = &v6[..end];
+            let port = match &v6[end + 1..] {
+                "" => default_port,
+                p => parse_port(p.strip_prefix(':').ok_or("expected `:` after `]`")?)?,
+            };
+            (host.to_string(), port)
+        } else {
+            match hostport.rsplit_once(':') {
+                Some((host, port)) => (host.to_string(), parse_port(port)?),
+                None => (hostport.to_string(), default_port),
+            }
+        };
+        if host.is_empty() {
+            return Err("the host is missing".into());
+        }
+        let vhost = match path {
+            None | Some("") => "/".to_string(),
+            Some(p) => percent_decode(p).map_err(|e| format!("virtual host: {e}"))?,
+        };
+        Ok(Self {
+            tls,
+            host,
+            port,
+            username,
+            password: Secret::new(password),
+            vhost,
+        })
+    }
+}
+
+impl fmt::Display for Endpoint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let scheme = if self.tls { "amqps" } else { "amqp" };
+        write!(f, "{scheme}://{}@{}", self.username, self.host_port())?;
+        if self.vhost != "/" {
+            write!(f, "/{}", self.vhost)?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Endpoint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Endpoint({self})")
+    }
+}
+
+fn parse_port(port: &str) -> Result<u16, String> {
+    // The text is not repeated: a malformed URL may put part of a password here.
+    port.parse::<u16>()
+        .map_err(|_| "the port is not a number between 0 and 65535".to_string())
+}
+
+fn percent_decode(s: &str) -> Result<String, String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+                .ok_or("a `%` is not followed by two hexadecimal digits")?;
+            out.push(hex);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).map_err(|_| "percent-decoding gives invalid UTF-8".to_string())
+}
+
+/// A configuration value that could not be used.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// An environment variable holds a value of the wrong form.
+    #[error("environment variable {name}: {message}")]
+    Invalid {
+        /// The variable.
+        name: &'static str,
+        /// What is wrong (never the value of a password or URL).
+        message: String,
+    },
+    /// An AMQP URL could not be parsed.
+    #[error("AMQP URL number {index} in {source_name}: {message}")]
+    Url {
+        /// Where the URL came from (an environment variable or `Config::with_urls`).
+        source_name: &'static str,
+        /// 1-based position in the list.
+        index: usize,
+        /// What is wrong (never the URL itself).
+        message: String,
+    },
+    /// A cluster list mixes credentials or virtual hosts.
+    #[error(
+        "all AMQP URLs of a cluster must use the same user, password and virtual host \
+         (URL number {index} differs from the first)"
+    )]
+    MixedCluster {
+        /// 1-based position of the first URL that differs.
+        index: usize,
+    },
+    /// TLS was asked for, but the crate was built without the `tls` feature.
+    #[error(
+        "{endpoint} uses amqps:// but valawai was built without its `tls` feature; \
+         enable it in Cargo.toml (valawai = {{ features = [\"tls\"] }})"
+    )]
+    TlsDisabled {
+        /// The endpoint, without password.
+        endpoint: String,
+    },
+}
+
+/// Everything the runtime needs besides the component itself.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Brokers tried in turn (a cluster), at start and on reconnection.
+    pub endpoints: Vec<Endpoint>,
+    /// Connection attempts at start (`RABBITMQ_MAX_RETRIES`); also the budget of each
+    /// reconnection.
+    pub max_retries: u32,
+    /// Delay before the first retry (`RABBITMQ_RETRY_SLEEP`); later delays double, with jitter,
+    /// up to [`Config::retry_max_sleep`].
+    pub retry_sleep: Duration,
+    /// Upper bound of the delay between attempts.
+    pub retry_max_sleep: Duration,
+    /// Timeout of each attempt (TCP connect, then the AMQP handshake).
+    pub connect_timeout: Duration,
+    /// AMQP heartbeat in seconds (`RABBITMQ_HEARTBEAT`); 0 disables it.
+    pub heartbeat: u16,
+    /// Folder of the component-id file (`LOG_DIR`).
+    pub log_dir: PathBuf,
+    /// Name of the component-id file (`COMPONET_ID_FILE_NAME` or `COMPONENT_ID_FILE_NAME`).
+    pub id_file_name: String,
+    /// How long to wait for the MOV's registered notification before warning.
+    pub registration_timeout: Duration,
+    /// How long in-flight handlers may run once a shutdown started.
+    pub shutdown_deadline: Duration,
+    /// How long a publish may wait for the broker (including a reconnection) before failing.
+    pub publish_timeout: Duration,
+    /// Listen to SIGINT and SIGTERM (Ctrl-C elsewhere) and shut down on the first one.
+    pub handle_signals: bool,
+    /// On a second signal, exit the process at once with status 130. When `false`, a second
+    /// signal makes `run` return [`crate::RunError::Forced`] instead.
+    pub exit_on_second_signal: bool,
+    /// Declare the MOV's inbound queues (register, unregister, log) before registering, so a
+    /// register sent before the MOV ever ran on this broker is queued instead of dropped.
+    pub declare_mov_queues: bool,
+    /// The MOV's channel names (the protocol's names by default).
+    pub mov_channels: MovChannels,
+}
+
+impl Config {
+    /// A configuration for the given broker, with the VALAWAI defaults for everything else.
+    pub fn new(endpoint: Endpoint) -> Self {
+        Self {
+            endpoints: vec![endpoint],
+            max_retries: DEFAULT_MAX_RETRIES,
+            retry_sleep: Duration::from_secs(DEFAULT_RETRY_SLEEP_SECS),
+            retry_max_sleep: Duration::from_secs(30),
+            connect_timeout: Duration::from_secs(10),
+            heartbeat: 60,
+            log_dir: PathBuf::from(DEFAULT_LOG_DIR),
+            id_file_name: DEFAULT_ID_FILE_NAME.into(),
+            registration_timeout: Duration::from_secs(30),
+            shutdown_deadline: Duration::from_secs(10),
+            publish_timeout: Duration::from_secs(30),
+            handle_signals: true,
+            exit_on_second_signal: true,
+            declare_mov_queues: true,
+            mov_channels: MovChannels::default(),
+        }
+    }
+
+    /// Reads the process environment (see [`Config::from_lookup`]).
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads the configuration through `lookup` (a variable name to its value).
+    ///
+    /// | variable | default |
+    /// |---|---|
+    /// | `RABBITMQ_HOST` | `mov-mq` |
+    /// | `RABBITMQ_PORT` | `5672` |
+    /// | `RABBITMQ_USERNAME` | `mov` |
+    /// | `RABBITMQ_PASSWORD` | `password` |
+    /// | `RABBITMQ_MAX_RETRIES` | `100` |
+    /// | `RABBITMQ_RETRY_SLEEP` | `3` (seconds) |
+    /// | `RABBITMQ_HEARTBEAT` | `60` (seconds) |
+    /// | `LOG_DIR` | `logs` |
+    /// | `COMPONET_ID_FILE_NAME` or `COMPONENT_ID_FILE_NAME` | `component_id.json` |
+    /// | `AMQP_ADDR` | unset: one `amqp://` or `amqps://` URL, or several separated by commas (a cluster, tried in turn); replaces the `RABBITMQ_HOST`... variables |
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
+        let endpoints = match get("AMQP_ADDR") {
+            Some(urls) => parse_url_list(&urls, "AMQP_ADDR")?,
+            None => {
+                let port = match get("RABBITMQ_PORT") {
+                    Some(p) => p.trim().parse::<u16>().map_err(|_| ConfigError::Invalid {
+                        name: "RABBITMQ_PORT",
+                        message: format!("`{p}` is not a port number"),
+                    })?,
+                    None => DEFAULT_PORT,
+                };
+                vec![Endpoint::new(
+                    get("RABBITMQ_HOST").unwrap_or_else(|| DEFAULT_HOST.into()),
+                    port,
+                    get("RABBITMQ_USERNAME").unwrap_or_else(|| DEFAULT_USERNAME.into()),
+                    lookup("RABBITMQ_PASSWORD").unwrap_or_else(|| DEFAULT_PASSWORD.into()),
+                )]
+            }
+        };
+        let mut config = Self::new(endpoints[0].clone());
+        config.endpoints = endpoints;
+        if let Some(v) = get("RABBITMQ_MAX_RETRIES") {
+            config.max_retries = parse_number(&v, "RABBITMQ_MAX_RETRIES")?;
+            if config.max_retries == 0 {
+                return Err(ConfigError::Invalid {
+                    name: "RABBITMQ_MAX_RETRIES",
+                    message: "must be at least 1".into(),
+                });
+            }
+        }
+        if let Some(v) = get("RABBITMQ_RETRY_SLEEP") {
+            let secs: f64 = v.trim().parse().map_err(|_| ConfigError::Invalid {
+                name: "RABBITMQ_RETRY_SLEEP",
+                message: format!("`{v}` is not a number of seconds"),
+            })?;
+            if !(0.0..=3600.0).contains(&secs) {
+                return Err(ConfigError::Invalid {
+                    name: "RABBITMQ_RETRY_SLEEP",
+                    message: format!("{secs} is not between 0 and 3600 seconds"),
+                });
+            }
+            config.retry_sleep = Duration::from_secs_f64(secs);
+            config.retry_max_sleep = config.retry_max_sleep.max(config.retry_sleep);
+        }
+        if let Some(v) = get("RABBITMQ_HEARTBEAT") {
+            config.heartbeat = parse_number(&v, "RABBITMQ_HEARTBEAT")?;
+        }
+        if let Some(v) = get("LOG_DIR") {
+            config.log_dir = PathBuf::from(v);
+        }
+        if let Some(v) = get("COMPONET_ID_FILE_NAME").or_else(|| get("COMPONENT_ID_FILE_NAME")) {
+            config.id_file_name = v;
+        }
+        config.check()?;
+        Ok(config)
+    }
+
+    /// Replaces the brokers with one URL or a comma-separated list of URLs (a cluster).
+    pub fn with_urls(mut self, urls: &str) -> Result<Self, ConfigError> {
+        self.endpoints = parse_url_list(urls, "Config::with_urls")?;
+        self.check()?;
+        Ok(self)
+    }
+
+    /// Sets the connection attempts and the first delay between them.
+    pub fn with_retries(mut self, max_retries: u32, retry_sleep: Duration) -> Self {
+        self.max_retries = max_retries.max(1);
+        self.retry_sleep = retry_sleep;
+        self.retry_max_sleep = self.retry_max_sleep.max(retry_sleep);
+        self
+    }
+
+    /// Sets the folder of the component-id file.
+    pub fn with_log_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.log_dir = dir.into();
+        self
+    }
+
+    /// The path of the component-id file: `log_dir/id_file_name`.
+    pub fn id_file_path(&self) -> PathBuf {
+        Path::new(&self.log_dir).join(&self.id_file_name)
+    }
+
+    /// The brokers as `host:port` separated by commas, for messages.
+    pub fn endpoints_display(&self) -> String {
+        self.endpoints
+            .iter()
+            .map(Endpoint::host_port)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// Checks what `from_env` and `with_urls` check: TLS availability and one set of
+    /// credentials per cluster.
+    pub fn check(&self) -> Result<(), ConfigError> {
+        let Some(first) = self.endpoints.first() else {
+            return Err(ConfigError::Invalid {
+                name: "AMQP_ADDR",
+                message: "no broker address".into(),
+            });
+        };
+        for (i, e) in self.endpoints.iter().enumerate() {
+            if e.tls && !cfg!(feature = "tls") {
+                return Err(ConfigError::TlsDisabled {
+                    endpoint: e.to_string(),
+                });
+            }
+            if e.username != first.username
+                || e.password != first.password
+                || e.vhost != first.vhost
+            {
+                return Err(ConfigError::MixedCluster { index: i + 1 });
+            }
+        }
+        Ok(())
+    }
+}
+
+fn parse_number<T: std::str::FromStr>(value: &str, name: &'static str) -> Result<T, ConfigError> {
+    value.trim().parse().map_err(|_| ConfigError::Invalid {
+        name,
+        message: format!("`{value}` is not a valid number"),
+    })
+}
+
+fn parse_url_list(urls: &str, source_name: &'static str) -> Result<Vec<Endpoint>, ConfigError> {
+    let endpoints = urls
+        .split(',')
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+        .enumerate()
+        .map(|(i, url)| {
+            Endpoint::parse_url(url).map_err(|message| ConfigError::Url {
+                source_name,
+                index: i + 1,
+                message,
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    if endpoints.is_empty() {
+        return Err(ConfigError::Url {
+            source_name,
+            index: 1,
+            message: "no URL given".into(),
+        });
+    }
+    Ok(endpoints)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn lookup(vars: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |name| map.get(name).cloned()
+    }
+
+    #[test]
+    fn defaults_are_the_valawai_ones() {
+        let c = Config::from_lookup(lookup(&[])).unwrap();
+        let e = &c.endpoints[0];
+        assert_eq!(
+            (e.host.as_str(), e.port, e.username.as_str()),
+            ("mov-mq", 5672, "mov")
+        );
+        assert_eq!(e.password.expose(), "password");
+        assert_eq!(e.vhost, "/");
+        assert_eq!(c.max_retries, 100);
+        assert_eq!(c.retry_sleep, Duration::from_secs(3));
+        assert_eq!(
+            c.id_file_path(),
+            Path::new("logs").join("component_id.json")
+        );
+    }
+
+    #[test]
+    fn reads_every_variable_and_both_spellings_of_the_id_file() {
+        let c = Config::from_lookup(lookup(&[
+            ("RABBITMQ_HOST", "broker"),
+            ("RABBITMQ_PORT", "5673"),
+            ("RABBITMQ_USERNAME", "u"),
+            ("RABBITMQ_PASSWORD", "p@ss"),
+            ("RABBITMQ_MAX_RETRIES", "7"),
+            ("RABBITMQ_RETRY_SLEEP", "0.5"),
+            ("RABBITMQ_HEARTBEAT", "600"),
+            ("LOG_DIR", "/tmp/x"),
+            ("COMPONENT_ID_FILE_NAME", "id.json"),
+        ]))
+        .unwrap();
+        let e = &c.endpoints[0];
+        assert_eq!(e.host_port(), "broker:5673");
+        assert_eq!((e.username.as_str(), e.password.expose()), ("u", "p@ss"));
+        assert_eq!(c.max_retries, 7);
+        assert_eq!(c.retry_sleep, Duration::from_millis(500));
+        assert_eq!(c.heartbeat, 600);
+        assert_eq!(c.id_file_path(), Path::new("/tmp/x/id.json"));
+        let upstream = Config::from_lookup(lookup(&[
+            ("COMPONET_ID_FILE_NAME", "a.json"),
+            ("COMPONENT_ID_FILE_NAME", "b.json"),
+        ]))
+        .unwrap();
+        assert_eq!(
+            upstream.id_file_name, "a.json",
+            "the upstream spelling wins"
+        );
+    }
+
+    #[test]
+    fn bad_numbers_name_the_variable() {
+        let err = Config::from_lookup(lookup(&[("RABBITMQ_PORT", "http")])).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "environment variable RABBITMQ_PORT: `http` is not a port number"
+        );
+        let err = Config::from_lookup(lookup(&[("RABBITMQ_MAX_RETRIES", "0")])).unwrap_err();
+        assert!(err.to_string().contains("RABBITMQ_MAX_RETRIES"), "{err}");
+        let err = Config::from_lookup(lookup(&[("RABBITMQ_RETRY_SLEEP", "-1")])).unwrap_err();
+        assert!(err.to_string().contains("RABBITMQ_RETRY_SLEEP"), "{err}");
+    }
+
+    #[test]
+    fn amqp_addr_overrides_and_lists_a_cluster() {
+        let c = Config::from_lookup(lookup(&[
+            ("RABBITMQ_HOST", "ignored"),
+            (
+                "AMQP_ADDR",
+                "amqp://guest:s%3Acret@10.0.0.1:5673/%2f, amqp://guest:s%3Acret@[::1]/%2f",
+            ),
+        ]))
+        .unwrap();
+        assert_eq!(c.endpoints.len(), 2);
+        assert_eq!(c.endpoints[0].host_port(), "10.0.0.1:5673");
+        assert_eq!(c.endpoints[0].password.expose(), "s:cret");
+        assert_eq!(c.endpoints[0].vhost, "/");
+        assert_eq!(c.endpoints[1].host_port(), "[::1]:5672");
+        assert_eq!(c.endpoints_display(), "10.0.0.1:5673, [::1]:5672");
+    }
+
+    #[test]
+    fn url_forms() {
+        let e = Endpoint::parse_url("amqp://h").unwrap();
+        assert_eq!(
+            (
+                e.host.as_str(),
+                e.port,
+                e.username.as_str(),
+                e.vhost.as_str()
+            ),
+            ("h", 5672, "guest", "/")
+        );
+        let e = Endpoint::parse_url("amqps://u:p@h/vh?heartbeat=5").unwrap();
+        assert!(e.tls);
+        assert_eq!((e.port, e.vhost.as_str()), (5671, "vh"));
+        for bad in [
+            "http://h",
+            "amqp://",
+            "amqp://u:p@h:99999",
+            "amqp://[::1",
+            "amqp://h/%zz",
+        ] {
+            assert!(Endpoint::parse_url(bad).is_err(), "{bad} should be refused");
+        }
+    }
+
+    #[test]
+    fn passwords_never_show() {
+        let url = "amqp://user:hunter2@host:1/%2f";
+        let e = Endpoint::parse_url(url).unwrap();
+        assert_eq!(e.to_string(), "amqp://user@host:1");
+        assert!(!format!("{e:?}").contains("hunter2"));
+        let c = Config::new(e);
+        assert!(!format!("{c:?}").contains("hunter2"));
+        // A broken URL holding a password: the error does not repeat it.
+        let err = Config::from_lookup(lookup(&[("AMQP_ADDR", "amqp://user:hunter2@host:x")]))
+            .unwrap_err();
+        assert!(!err.to_string().contains("hunter2"), "{err}");
+        let err = Config::from_lookup(lookup(&[(
+            "AMQP_ADDR",
+            "amqp://a:hunter2@h1,amqp://b:hunter2@h2",
+        )]))
+        .unwrap_err();
+        assert!(matches!(err, ConfigError::MixedCluster { index: 2 }));
+    }
+
+    #[cfg(not(feature = "tls"))]
+    #[test]
+    fn amqps_without_the_tls_feature_is_a_clear_error() {
+        let err = Config::from_lookup(lookup(&[("AMQP_ADDR", "amqps://u:secret@h")])).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("`tls` feature") && !text.contains("secret"),
+            "{text}"
+        );
+    }
+}

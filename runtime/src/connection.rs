@@ -1,0 +1,314 @@
+//! Connecting to RabbitMQ: bounded retries with backoff at start, a timeout on every attempt, and
+//! lapin's automatic recovery afterwards.
+//!
+//! lapin dials through a function we give it ([`lapin::Connection::connector`]). Ours tries the
+//! configured brokers in turn, counts and logs the attempts, and can be told to give up. lapin
+//! retries that function with the backoff built from the configuration, at start and on every
+//! reconnection; a watchdog here bounds the AMQP handshake, which lapin does not time out.
+
+use std::io;
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use lapin::tcp::{AMQPUriTcpExt, OwnedTLSConfig};
+use lapin::uri::{AMQPAuthority, AMQPQueryString, AMQPScheme, AMQPUri, AMQPUserInfo};
+use lapin::{Connection, ConnectionProperties};
+
+use crate::config::{Config, Endpoint};
+
+/// The broker could not be reached.
+///
+/// The message names the brokers as `host:port` and never the password.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot connect to RabbitMQ at {endpoints} after {attempts} attempt(s): {last_error}")]
+pub struct ConnectError {
+    /// The brokers tried, as `host:port`.
+    pub endpoints: String,
+    /// How many times a connection was attempted.
+    pub attempts: u32,
+    /// The last failure.
+    pub last_error: String,
+}
+
+/// Dials the brokers for lapin, in turn, and keeps count.
+struct Dialer {
+    endpoints: Vec<Endpoint>,
+    next: AtomicUsize,
+    attempts: AtomicU32,
+    /// `true` until the first connection is established.
+    starting: AtomicBool,
+    /// Set when an attempt was given up: further dials fail at once.
+    abandoned: AtomicBool,
+    /// When the last TCP connection was opened during start-up (for the handshake watchdog).
+    opened_at: Mutex<Option<Instant>>,
+    last_error: Mutex<Option<String>>,
+    max_attempts: u32,
+}
+
+impl Dialer {
+    fn fail(&self, endpoint: &Endpoint, attempt: u32, error: &dyn std::fmt::Display) {
+        let message = error.to_string();
+        if self.starting.load(Ordering::SeqCst) {
+            tracing::warn!(
+                "connection attempt {attempt}/{} to RabbitMQ at {} failed: {message}",
+                self.max_attempts,
+                endpoint.host_port()
+            );
+        } else {
+            tracing::warn!(
+                "reconnection attempt to RabbitMQ at {} failed: {message}",
+                endpoint.host_port()
+            );
+        }
+        let last = if self.endpoints.len() > 1 {
+            format!("{}: {message}", endpoint.host_port())
+        } else {
+            message
+        };
+        *self.last_error.lock().unwrap_or_else(|e| e.into_inner()) = Some(last);
+    }
+
+    fn last_error(&self) -> Option<String> {
+        self.last_error
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+}
+
+fn base_uri(config: &Config) -> AMQPUri {
+    let first = &config.endpoints[0];
+    AMQPUri {
+        scheme: if first.tls {
+            AMQPScheme::AMQPS
+        } else {
+            AMQPScheme::AMQP
+        },
+        authority: AMQPAuthority {
+            userinfo: AMQPUserInfo {
+                username: first.username.clone(),
+                password: first.password.expose().to_owned(),
+            },
+            host: first.host.clone(),
+            port: first.port,
+        },
+        vhost: first.vhost.clone(),
+        query: AMQPQueryString {
+            heartbeat: Some(config.heartbeat),
+            connection_timeout: Some(config.connect_timeout.as_millis().max(1) as u64),
+            ..AMQPQueryString::default()
+        },
+    }
+}
+
+fn properties(config: &Config, name: &str) -> ConnectionProperties {
+    let retries = config.max_retries.max(1) as usize - 1;
+    let (min, max) = (
+        config.retry_sleep,
+        config.retry_max_sleep.max(config.retry_sleep),
+    );
+    ConnectionProperties::default()
+        .with_connection_name(format!("valawai:{name}").into())
+        .enable_auto_recover()
+        .configure_backoff(move |b| {
+            b.with_min_delay(min)
+                .with_max_delay(max)
+                .with_factor(2.0)
+                .with_jitter()
+                .with_max_times(retries)
+        })
+}
+
+/// What ended a start-up connection.
+pub(crate) enum Connected {
+    /// Connected.
+    Yes(Box<Connection>),
+    /// The shutdown fired first.
+    Cancelled,
+}
+
+/// Connects with the configured retries; then the connection recovers by itself.
+///
+/// `cancel` ends the wait early (a shutdown during start-up).
+pub(crate) async fn connect(
+    config: &Config,
+    name: &str,
+    cancel: impl std::future::Future<Output = ()>,
+) -> Result<Connected, ConnectError> {
+    tokio::pin!(cancel);
+    let max = config.max_retries.max(1);
+    let mut used = 0u32;
+    let mut last_error = String::from("no attempt made");
+    while used < max {
+        let dialer = Arc::new(Dialer {
+            endpoints: config.endpoints.clone(),
+            next: AtomicUsize::new(used as usize),
+            attempts: AtomicU32::new(used),
+            starting: AtomicBool::new(true),
+            abandoned: AtomicBool::new(false),
+            opened_at: Mutex::new(None),
+            last_error: Mutex::new(None),
+            max_attempts: max,
+        });
+        let runtime = crate::transport::runtime();
+        let dial_timeout = config.connect_timeout;
+        let d = dialer.clone();
+        let tls = OwnedTLSConfig::default();
+        let dial = async move |mut uri: AMQPUri, runtime| {
+            if d.abandoned.load(Ordering::SeqCst) {
+                return Err(io::Error::new(
+                    io::ErrorKind::ConnectionAborted,
+                    "connection attempt abandoned",
+                )
+                .into());
+            }
+            let endpoint = &d.endpoints[d.next.fetch_add(1, Ordering::SeqCst) % d.endpoints.len()];
+            let attempt = d.attempts.fetch_add(1, Ordering::SeqCst) + 1;
+            if d.starting.load(Ordering::SeqCst) && attempt > d.max_attempts {
+                d.abandoned.store(true, Ordering::SeqCst);
+                return Err(io::Error::new(
+                    io::ErrorKind::ConnectionAborted,
+                    "no connection attempt left",
+                )
+                .into());
+            }
+            uri.scheme = if endpoint.tls {
+                AMQPScheme::AMQPS
+            } else {
+                AMQPScheme::AMQP
+            };
+            uri.authority.host = endpoint.host.clone();
+            uri.authority.port = endpoint.port;
+            let dialed = tokio::time::timeout(
+                dial_timeout,
+                uri.connect_with_config_async(tls.as_ref(), &runtime),
+            )
+            .await
+            .unwrap_or_else(|_| {
+                Err(io::Error::new(
+                    io::ErrorKind::TimedOut,
+                    format!("no TCP connection within {dial_timeout:?}"),
+                ))
+            });
+            match dialed {
+                Ok(stream) => {
+                    *d.opened_at.lock().unwrap_or_else(|e| e.into_inner()) = Some(Instant::now());
+                    Ok(stream)
+                }
+                Err(error) => {
+                    d.fail(endpoint, attempt, &error);
+                    Err(lapin::Error::from(error))
+                }
+            }
+        };
+        let connecting =
+            Connection::connector(base_uri(config), runtime, dial, properties(config, name));
+        tokio::pin!(connecting);
+        let handshake_timeout = config.connect_timeout;
+        let watchdog = async {
+            loop {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                let opened = *dialer.opened_at.lock().unwrap_or_else(|e| e.into_inner());
+                if opened.is_some_and(|t| t.elapsed() > handshake_timeout) {
+                    return;
+                }
+            }
+        };
+        let outcome = tokio::select! {
+            biased;
+            () = &mut cancel => {
+                dialer.abandoned.store(true, Ordering::SeqCst);
+                return Ok(Connected::Cancelled);
+            }
+            result = &mut connecting => result.map_err(|e| e.to_string()),
+            () = watchdog => Err(format!(
+                "the AMQP handshake did not finish within {handshake_timeout:?}"
+            )),
+        };
+        match outcome {
+            Ok(connection) => {
+                dialer.starting.store(false, Ordering::SeqCst);
+                *dialer.opened_at.lock().unwrap_or_else(|e| e.into_inner()) = None;
+                tracing::info!(
+                    "connected to RabbitMQ at {} (attempt {})",
+                    config.endpoints_display(),
+                    dialer.attempts.load(Ordering::SeqCst)
+                );
+                return Ok(Connected::Yes(Box::new(connection)));
+            }
+            Err(error) => {
+                dialer.abandoned.store(true, Ordering::SeqCst);
+                used = dialer.attempts.load(Ordering::SeqCst).clamp(used + 1, max);
+                let opened = dialer
+                    .opened_at
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .is_some();
+                last_error = if opened {
+                    // TCP was fine, the AMQP handshake was not: the dialer did not log it.
+                    tracing::warn!(
+                        "connection attempt {used}/{max} to RabbitMQ at {} failed: {error}",
+                        config.endpoints_display()
+                    );
+                    error
+                } else {
+                    dialer.last_error().unwrap_or(error)
+                };
+                if used < max {
+                    let delay = backoff_delay(config, used);
+                    tokio::select! {
+                        biased;
+                        () = &mut cancel => return Ok(Connected::Cancelled),
+                        () = tokio::time::sleep(delay) => {}
+                    }
+                }
+            }
+        }
+    }
+    Err(ConnectError {
+        endpoints: config.endpoints_display(),
+        attempts: used,
+        last_error,
+    })
+}
+
+/// The delay before attempt `done + 1` when a whole lapin connect failed (not only its TCP
+/// part, which lapin retries itself).
+fn backoff_delay(config: &Config, done: u32) -> Duration {
+    let factor = 2u32.saturating_pow(done.saturating_sub(1).min(16));
+    config
+        .retry_sleep
+        .saturating_mul(factor)
+        .min(config.retry_max_sleep.max(config.retry_sleep))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_up_to_the_cap() {
+        let mut c = Config::new(Endpoint::new("h", 1, "u", "p"));
+        c.retry_sleep = Duration::from_secs(1);
+        c.retry_max_sleep = Duration::from_secs(5);
+        let delays: Vec<u64> = (1..=5).map(|n| backoff_delay(&c, n).as_secs()).collect();
+        assert_eq!(delays, vec![1, 2, 4, 5, 5]);
+    }
+
+    #[test]
+    fn the_uri_carries_credentials_heartbeat_and_timeout() {
+        let mut c = Config::new(Endpoint::new("h", 1234, "u", "p"));
+        c.heartbeat = 15;
+        c.connect_timeout = Duration::from_secs(2);
+        let uri = base_uri(&c);
+        assert_eq!(uri.authority.userinfo.password, "p");
+        assert_eq!(
+            (uri.authority.host.as_str(), uri.authority.port),
+            ("h", 1234)
+        );
+        assert_eq!(uri.query.heartbeat, Some(15));
+        assert_eq!(uri.query.connection_timeout, Some(2000));
+        assert_eq!(uri.vhost, "/");
+    }
+}

@@ -1,0 +1,232 @@
+//! Handlers, their outcome, and the dispatchers that decode a payload and call them.
+
+use std::fmt;
+use std::future::Future;
+use std::marker::PhantomData;
+use std::pin::Pin;
+use std::time::Duration;
+
+use crate::context::Context;
+use crate::publisher::{BoxError, Publisher};
+
+/// What a handler returns.
+pub type HandlerResult = Result<(), HandlerError>;
+
+/// The future a dispatcher returns for one message.
+pub type HandlerFuture = Pin<Box<dyn Future<Output = HandlerResult> + Send + 'static>>;
+
+/// Why a handler failed, and so what happens to the message.
+///
+/// `?` converts any `std::error::Error + Send + Sync + 'static` into [`HandlerError::Retry`].
+/// Like `anyhow::Error`, this type does not implement `std::error::Error` itself (that would
+/// conflict with the blanket conversion); it implements `Display` and `Debug`.
+#[non_exhaustive]
+pub enum HandlerError {
+    /// A failure that may pass: the handler is called again (once by default), then the
+    /// message is rejected.
+    Retry(BoxError),
+    /// A failure that will not pass: the message is rejected at once (dead-lettered where the
+    /// broker has a DLX policy).
+    Reject(BoxError),
+}
+
+impl HandlerError {
+    /// A retryable failure with a message.
+    pub fn retry(message: impl fmt::Display) -> Self {
+        Self::Retry(message.to_string().into())
+    }
+
+    /// A permanent failure with a message.
+    pub fn reject(message: impl fmt::Display) -> Self {
+        Self::Reject(message.to_string().into())
+    }
+
+    /// `true` for [`HandlerError::Retry`].
+    pub fn is_retryable(&self) -> bool {
+        matches!(self, Self::Retry(_))
+    }
+
+    /// The underlying error.
+    pub fn source(&self) -> &(dyn std::error::Error + Send + Sync + 'static) {
+        match self {
+            Self::Retry(e) | Self::Reject(e) => &**e,
+        }
+    }
+}
+
+impl<E: std::error::Error + Send + Sync + 'static> From<E> for HandlerError {
+    fn from(error: E) -> Self {
+        Self::Retry(Box::new(error))
+    }
+}
+
+impl fmt::Display for HandlerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.source(), f)?;
+        let mut source = self.source().source();
+        while let Some(s) = source {
+            write!(f, ": {s}")?;
+            source = s.source();
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for HandlerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Retry(e) => f.debug_tuple("Retry").field(e).finish(),
+            Self::Reject(e) => f.debug_tuple("Reject").field(e).finish(),
+        }
+    }
+}
+
+/// Why a dispatcher did not call the handler.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum DispatchError {
+    /// The body is not a valid payload for the channel (not JSON, wrong shape, fails the
+    /// schema). The message is logged locally and to the MOV as ERROR, then rejected.
+    #[error("invalid payload: {0}")]
+    InvalidPayload(BoxError),
+}
+
+impl DispatchError {
+    /// An invalid payload with a message.
+    pub fn invalid(message: impl fmt::Display) -> Self {
+        Self::InvalidPayload(message.to_string().into())
+    }
+}
+
+/// Decodes the body of a message and starts the handler of one receive channel.
+///
+/// Generated code provides one per receive channel (usually through
+/// [`crate::__private::dispatcher`]); the runtime calls it once per attempt.
+pub trait Dispatch: Send + Sync + 'static {
+    /// Decodes `body` and returns the handler's future, or why the body is refused.
+    fn dispatch(&self, body: &[u8], context: Context) -> Result<HandlerFuture, DispatchError>;
+}
+
+/// A decoder: body to payload, or a readable reason.
+pub type Decoder<T> = fn(&[u8]) -> Result<T, BoxError>;
+
+/// A [`Dispatch`] made of a decoder and a closure `Fn(T, Context<P>) -> impl Future`.
+pub struct FnDispatcher<T, P, F> {
+    decode: Decoder<T>,
+    handler: F,
+    _marker: PhantomData<fn() -> (T, P)>,
+}
+
+impl<T, P, F> FnDispatcher<T, P, F> {
+    /// Builds the dispatcher.
+    pub fn new(decode: Decoder<T>, handler: F) -> Self {
+        Self {
+            decode,
+            handler,
+            _marker: PhantomData,
+        }
+    }
+}
+
+impl<T, P, F, Fut> Dispatch for FnDispatcher<T, P, F>
+where
+    T: Send + 'static,
+    P: From<Publisher> + Send + 'static,
+    F: Fn(T, Context<P>) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = HandlerResult> + Send + 'static,
+{
+    fn dispatch(&self, body: &[u8], context: Context) -> Result<HandlerFuture, DispatchError> {
+        let payload = (self.decode)(body).map_err(DispatchError::InvalidPayload)?;
+        Ok(Box::pin((self.handler)(payload, context.typed::<P>())))
+    }
+}
+
+/// How often a failing handler is called for one message, and how long to wait in between.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Calls in all, the first included (2: one retry).
+    pub max_attempts: u32,
+    /// Wait before each retry.
+    pub delay: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self {
+            max_attempts: 2,
+            delay: Duration::from_millis(100),
+        }
+    }
+}
+
+/// What to do after a handler attempt failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum AfterFailure {
+    /// Call the handler again after this delay.
+    RetryAfter(Duration),
+    /// Reject the message (requeue = false).
+    Reject,
+}
+
+impl RetryPolicy {
+    /// Decides after the failure of attempt `attempt` (1-based). `retryable` is `false` for
+    /// [`HandlerError::Reject`].
+    pub(crate) fn after_failure(&self, attempt: u32, retryable: bool) -> AfterFailure {
+        if retryable && attempt < self.max_attempts {
+            AfterFailure::RetryAfter(self.delay)
+        } else {
+            AfterFailure::Reject
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn question_mark_on_std_errors_means_retry() {
+        fn parse(s: &str) -> HandlerResult {
+            let _: u32 = s.parse()?;
+            Ok(())
+        }
+        let err = parse("x").unwrap_err();
+        assert!(err.is_retryable());
+        assert_eq!(err.to_string(), "invalid digit found in string");
+        assert!(!HandlerError::reject("no").is_retryable());
+    }
+
+    #[test]
+    fn display_includes_the_source_chain() {
+        #[derive(Debug, thiserror::Error)]
+        #[error("outer")]
+        struct Outer(#[source] std::io::Error);
+        let err: HandlerError = Outer(std::io::Error::other("inner")).into();
+        assert_eq!(err.to_string(), "outer: inner");
+    }
+
+    #[test]
+    fn retry_once_then_reject() {
+        let p = RetryPolicy::default();
+        assert_eq!(p.after_failure(1, true), AfterFailure::RetryAfter(p.delay));
+        assert_eq!(p.after_failure(2, true), AfterFailure::Reject);
+        assert_eq!(
+            p.after_failure(1, false),
+            AfterFailure::Reject,
+            "Reject is final"
+        );
+        let none = RetryPolicy {
+            max_attempts: 1,
+            delay: Duration::ZERO,
+        };
+        assert_eq!(none.after_failure(1, true), AfterFailure::Reject);
+        let three = RetryPolicy {
+            max_attempts: 3,
+            delay: Duration::from_secs(1),
+        };
+        assert_eq!(
+            three.after_failure(2, true),
+            AfterFailure::RetryAfter(Duration::from_secs(1))
+        );
+    }
+}

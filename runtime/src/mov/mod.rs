@@ -1,0 +1,287 @@
+//! The Master Of VALAWAI: registration, logs, unregistration and the component-id file.
+
+pub mod id_file;
+pub mod protocol;
+mod registered;
+
+pub(crate) use registered::RegisteredDispatcher;
+
+use std::fmt;
+use std::sync::{Arc, OnceLock};
+
+use serde::Serialize;
+use tokio::sync::watch;
+
+use crate::publisher::{PublishError, Publisher};
+use protocol::{AddLogPayload, LogLevel};
+
+/// The MOV's channel addresses.
+///
+/// The defaults are the protocol's. Tests that play the MOV on a shared broker give them a
+/// unique prefix with [`MovChannels::with_prefix`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MovChannels {
+    /// `valawai/component/register`.
+    pub register: String,
+    /// `valawai/component/unregister`.
+    pub unregister: String,
+    /// `valawai/log/add`.
+    pub log: String,
+}
+
+impl Default for MovChannels {
+    fn default() -> Self {
+        Self {
+            register: "valawai/component/register".into(),
+            unregister: "valawai/component/unregister".into(),
+            log: "valawai/log/add".into(),
+        }
+    }
+}
+
+impl MovChannels {
+    /// The protocol's channels with `prefix` in front (`prefix` + `valawai/...`).
+    pub fn with_prefix(prefix: &str) -> Self {
+        let d = Self::default();
+        Self {
+            register: format!("{prefix}{}", d.register),
+            unregister: format!("{prefix}{}", d.unregister),
+            log: format!("{prefix}{}", d.log),
+        }
+    }
+}
+
+/// State shared by every clone of the MOV client of one component.
+pub(crate) struct MovShared {
+    channels: OnceLock<MovChannels>,
+    component_id: watch::Sender<Option<Arc<str>>>,
+}
+
+impl Default for MovShared {
+    fn default() -> Self {
+        Self {
+            channels: OnceLock::new(),
+            component_id: watch::Sender::new(None),
+        }
+    }
+}
+
+impl fmt::Debug for MovShared {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MovShared")
+            .field("component_id", &self.component_id())
+            .finish_non_exhaustive()
+    }
+}
+
+impl MovShared {
+    pub(crate) fn configure(&self, channels: MovChannels) {
+        let _ = self.channels.set(channels);
+    }
+
+    pub(crate) fn channels(&self) -> &MovChannels {
+        self.channels.get_or_init(MovChannels::default)
+    }
+
+    pub(crate) fn component_id(&self) -> Option<Arc<str>> {
+        self.component_id.borrow().clone()
+    }
+
+    pub(crate) fn set_component_id(&self, id: Option<Arc<str>>) {
+        self.component_id.send_replace(id);
+    }
+
+    /// Follows the component id as registrations arrive.
+    pub(crate) fn watch_component_id(&self) -> watch::Receiver<Option<Arc<str>>> {
+        self.component_id.subscribe()
+    }
+}
+
+/// The MOV client: logs to `valawai/log/add`, with this component's id once registered.
+///
+/// Each call also logs locally through `tracing` at the same level. The payload is any
+/// `Serialize` value; it travels as a JSON document encoded in a string, as the MOV expects.
+/// Pass `()` (or `None::<()>`) for no payload.
+#[derive(Clone, Debug)]
+pub struct Mov {
+    publisher: Publisher,
+    shared: Arc<MovShared>,
+}
+
+impl Mov {
+    pub(crate) fn new(publisher: Publisher, shared: Arc<MovShared>) -> Self {
+        Self { publisher, shared }
+    }
+
+    pub(crate) fn with_publisher(&self, publisher: Publisher) -> Self {
+        Self {
+            publisher,
+            shared: self.shared.clone(),
+        }
+    }
+
+    /// The id the MOV gave this component, once the registered notification arrived.
+    pub fn component_id(&self) -> Option<Arc<str>> {
+        self.shared.component_id()
+    }
+
+    /// Logs at DEBUG level.
+    pub async fn debug<T: Serialize + ?Sized>(
+        &self,
+        message: &str,
+        payload: &T,
+    ) -> Result<(), PublishError> {
+        self.log(LogLevel::Debug, message, payload).await
+    }
+
+    /// Logs at INFO level.
+    pub async fn info<T: Serialize + ?Sized>(
+        &self,
+        message: &str,
+        payload: &T,
+    ) -> Result<(), PublishError> {
+        self.log(LogLevel::Info, message, payload).await
+    }
+
+    /// Logs at WARN level.
+    pub async fn warn<T: Serialize + ?Sized>(
+        &self,
+        message: &str,
+        payload: &T,
+    ) -> Result<(), PublishError> {
+        self.log(LogLevel::Warn, message, payload).await
+    }
+
+    /// Logs at ERROR level.
+    pub async fn error<T: Serialize + ?Sized>(
+        &self,
+        message: &str,
+        payload: &T,
+    ) -> Result<(), PublishError> {
+        self.log(LogLevel::Error, message, payload).await
+    }
+
+    /// Logs at `level`. A payload that serialises to `null` is left out.
+    pub async fn log<T: Serialize + ?Sized>(
+        &self,
+        level: LogLevel,
+        message: &str,
+        payload: &T,
+    ) -> Result<(), PublishError> {
+        let payload = match serde_json::to_string(payload) {
+            Ok(p) if p == "null" => None,
+            Ok(p) => Some(p),
+            Err(e) => Some(
+                serde_json::to_string(&format!("<payload not serialisable: {e}>"))
+                    .unwrap_or_default(),
+            ),
+        };
+        self.log_raw(level, message, payload).await
+    }
+
+    /// Logs with a payload that is already a JSON text.
+    pub(crate) async fn log_raw(
+        &self,
+        level: LogLevel,
+        message: &str,
+        payload: Option<String>,
+    ) -> Result<(), PublishError> {
+        let p = payload.as_deref().unwrap_or("");
+        match level {
+            LogLevel::Error => tracing::error!(target: "valawai::mov", payload = p, "{message}"),
+            LogLevel::Warn => tracing::warn!(target: "valawai::mov", payload = p, "{message}"),
+            LogLevel::Info => tracing::info!(target: "valawai::mov", payload = p, "{message}"),
+            LogLevel::Debug => tracing::debug!(target: "valawai::mov", payload = p, "{message}"),
+        }
+        let record = AddLogPayload {
+            level,
+            message: message.to_owned(),
+            payload,
+            component_id: self.component_id().map(|id| id.to_string()),
+        };
+        let channel = &self.shared.channels().log;
+        self.publisher.publish(channel, &record).await
+    }
+}
+
+/// The form of a received body inside a MOV log's `payload` string: the body itself when it is
+/// a JSON document of at most `limit` bytes, otherwise a JSON string holding its text (invalid
+/// UTF-8 replaced), cut so that the result has at most `limit` bytes plus the two quotes.
+/// Returns the payload and whether the text was cut.
+pub(crate) fn body_for_log(body: &[u8], limit: usize) -> (String, bool) {
+    if body.len() <= limit
+        && let Ok(text) = std::str::from_utf8(body)
+        && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+    {
+        return (text.to_owned(), false);
+    }
+    let full = String::from_utf8_lossy(&body[..body.len().min(limit.saturating_mul(4))]);
+    let mut text: &str = &full;
+    let mut cut = body.len() > text.len();
+    loop {
+        let quoted = serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into());
+        if quoted.len() <= limit + 2 {
+            return (quoted, cut);
+        }
+        // Escapes make the quoted text longer: drop the excess and try again.
+        let mut end = text
+            .len()
+            .saturating_sub(quoted.len() - limit - 2)
+            .min(limit);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text = &text[..end];
+        cut = true;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_json_body_is_kept_as_is() {
+        assert_eq!(
+            body_for_log(br#"{"a": [1]}"#, 100),
+            (r#"{"a": [1]}"#.into(), false)
+        );
+        assert_eq!(body_for_log(b"[1,2]", 100), ("[1,2]".into(), false));
+    }
+
+    #[test]
+    fn other_bodies_become_a_json_string() {
+        assert_eq!(
+            body_for_log(b"not json", 100),
+            (r#""not json""#.into(), false)
+        );
+        let (p, cut) = body_for_log(b"\xff\xfeok", 100);
+        assert!(!cut);
+        let back: String = serde_json::from_str(&p).unwrap();
+        assert_eq!(back, "\u{FFFD}\u{FFFD}ok");
+        let big = vec![b'a'; 1000];
+        let (p, cut) = body_for_log(&big, 10);
+        assert!(cut);
+        assert_eq!(p, format!("\"{}\"", "a".repeat(10)));
+        // A huge valid JSON document is cut too, and stays valid JSON within the limit.
+        let doc = format!("{{\"content\":\"{}\"}}", "x".repeat(100));
+        let (p, cut) = body_for_log(doc.as_bytes(), 20);
+        assert!(cut);
+        assert!(p.len() <= 22, "{p}");
+        let back: String = serde_json::from_str(&p).unwrap();
+        assert!(back.starts_with("{\"content\":\"x"), "{back}");
+        // Escapes count: 30 control characters escape to 6 bytes each.
+        let (p, cut) = body_for_log(&[1u8; 30], 20);
+        assert!(cut && p.len() <= 22, "{p}");
+        // Multi-byte characters are not split.
+        let (p, _) = body_for_log("éééééééééééé".as_bytes(), 5);
+        assert!(serde_json::from_str::<String>(&p).is_ok(), "{p}");
+    }
+
+    #[test]
+    fn prefixed_channels() {
+        let c = MovChannels::with_prefix("t1/");
+        assert_eq!(c.register, "t1/valawai/component/register");
+        assert_eq!(c.log, "t1/valawai/log/add");
+    }
+}

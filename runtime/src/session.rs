@@ -1,0 +1,270 @@
+//! One connection's worth of AMQP state: a confirm-mode channel for publishing and one channel
+//! per receive channel, each with its own QoS and consumer task.
+//!
+//! lapin recovers all of it after a network failure. When it cannot, the supervisor in
+//! [`crate::component`] drops the session and opens a new one on a new connection.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures_core::Stream;
+use lapin::options::{
+    BasicConsumeOptions, BasicQosOptions, ConfirmSelectOptions, QueueDeclareOptions,
+};
+use lapin::types::FieldTable;
+use lapin::{Channel, Connection, Event};
+use tokio::sync::watch;
+use tokio::task::JoinSet;
+use tokio::time::{Instant, timeout};
+
+use crate::consumer::{self, ChannelRuntime, ConsumerExit};
+use crate::publisher::PublisherShared;
+
+/// The flags the MOV declares its queues with: durable, not exclusive, not auto-delete (and no
+/// arguments, which the callers pass as an empty table).
+pub(crate) fn queue_options() -> QueueDeclareOptions {
+    QueueDeclareOptions {
+        passive: false,
+        durable: true,
+        exclusive: false,
+        auto_delete: false,
+        nowait: false,
+    }
+}
+
+/// A broker operation failed while the session was being set up.
+#[derive(Debug, thiserror::Error)]
+#[error("{what}: {message}")]
+pub(crate) struct SessionError {
+    pub what: String,
+    pub message: String,
+}
+
+async fn step<T>(
+    what: impl Into<String>,
+    limit: Duration,
+    op: impl std::future::Future<Output = lapin::Result<T>>,
+) -> Result<T, SessionError> {
+    match timeout(limit, op).await {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(SessionError {
+            what: what.into(),
+            message: e.to_string(),
+        }),
+        Err(_) => Err(SessionError {
+            what: what.into(),
+            message: format!("no answer from the broker within {limit:?}"),
+        }),
+    }
+}
+
+type Events = std::pin::Pin<Box<dyn Stream<Item = Event> + Send>>;
+
+pub(crate) struct Session {
+    connection: Connection,
+    /// lapin's connection events: `Error` means it gave the connection up (it may still mark the
+    /// connection as reconnecting afterwards, so the status alone cannot tell).
+    events: Events,
+    publish_channel: Arc<Channel>,
+    stop: watch::Sender<Option<Instant>>,
+    consumers: JoinSet<(Arc<str>, ConsumerExit)>,
+}
+
+impl Session {
+    /// Declares and consumes every receive channel in order (the registered one first), opens
+    /// the publishing channel and installs it in the publisher.
+    pub(crate) async fn open(
+        connection: Connection,
+        receivers: &[Arc<ChannelRuntime>],
+        mov_queues: &[String],
+        component: &str,
+        limit: Duration,
+        publisher: &PublisherShared,
+    ) -> Result<Self, SessionError> {
+        let events: Events = Box::pin(connection.events_listener());
+        let publish_channel = step(
+            "opening the publishing channel",
+            limit,
+            connection.create_channel(),
+        )
+        .await?;
+        step(
+            "enabling publisher confirms",
+            limit,
+            publish_channel.confirm_select(ConfirmSelectOptions::default()),
+        )
+        .await?;
+        let (stop, stop_rx) = watch::channel(None);
+        let mut consumers = JoinSet::new();
+        for rt in receivers {
+            let address = &*rt.address;
+            let channel = step(
+                format!("opening a channel for `{address}`"),
+                limit,
+                connection.create_channel(),
+            )
+            .await?;
+            step(
+                format!("setting the prefetch of `{address}`"),
+                limit,
+                channel.basic_qos(rt.settings.prefetch, BasicQosOptions { global: false }),
+            )
+            .await?;
+            step(
+                format!("declaring the queue `{address}`"),
+                limit,
+                channel.queue_declare(address.into(), queue_options(), FieldTable::default()),
+            )
+            .await?;
+            let consumer = step(
+                format!("consuming the queue `{address}`"),
+                limit,
+                channel.basic_consume(
+                    address.into(),
+                    format!("valawai:{component}:{address}").into(),
+                    BasicConsumeOptions::default(),
+                    FieldTable::default(),
+                ),
+            )
+            .await?;
+            tracing::debug!(channel = address, "consuming");
+            let rt = rt.clone();
+            let stop_rx = stop_rx.clone();
+            consumers.spawn(async move {
+                let address = rt.address.clone();
+                (address, consumer::run(rt, channel, consumer, stop_rx).await)
+            });
+        }
+        if !mov_queues.is_empty() {
+            // On a channel of its own: a refused declare closes the channel it was made on.
+            match step(
+                "opening a channel for the MOV queues",
+                limit,
+                connection.create_channel(),
+            )
+            .await
+            {
+                Ok(channel) => {
+                    for queue in mov_queues {
+                        let declared = step(
+                            format!("declaring the MOV queue `{queue}`"),
+                            limit,
+                            channel.queue_declare(
+                                queue.as_str().into(),
+                                queue_options(),
+                                FieldTable::default(),
+                            ),
+                        )
+                        .await;
+                        if let Err(e) = declared {
+                            tracing::warn!("{e}");
+                            break;
+                        }
+                    }
+                    let _ = timeout(limit, channel.close(200, "OK".into())).await;
+                }
+                Err(e) => tracing::warn!("{e}"),
+            }
+        }
+        let publish_channel = Arc::new(publish_channel);
+        publisher.install(Some(publish_channel.clone()));
+        Ok(Self {
+            connection,
+            events,
+            publish_channel,
+            stop,
+            consumers,
+        })
+    }
+
+    /// Resolves when the session is lost for good, with the reason: a consumer stopped (its
+    /// channel or the connection could not be recovered), or lapin gave the connection up.
+    pub(crate) async fn failed(&mut self) -> String {
+        let connection = &self.connection;
+        let events = &mut self.events;
+        let gave_up = async {
+            loop {
+                match std::future::poll_fn(|cx| events.as_mut().poll_next(cx)).await {
+                    Some(Event::Error(error)) => {
+                        return format!("lapin gave the connection up: {error}");
+                    }
+                    Some(Event::ConnectionBlocked(reason)) => {
+                        tracing::warn!("the broker blocks the connection: {reason}");
+                    }
+                    Some(Event::ConnectionUnblocked) => {
+                        tracing::info!("the broker unblocked the connection");
+                    }
+                    Some(_) => {}
+                    None => std::future::pending::<()>().await,
+                }
+            }
+        };
+        let given_up = async {
+            loop {
+                let status = connection.status();
+                if status.errored() || status.closed() {
+                    return;
+                }
+                tokio::time::sleep(Duration::from_millis(250)).await;
+            }
+        };
+        let consumers = async {
+            match self.consumers.join_next().await {
+                Some(Ok((_, ConsumerExit::Failed(reason)))) => reason,
+                Some(Ok((address, ConsumerExit::Stopped))) => {
+                    format!("the consumer of `{address}` stopped")
+                }
+                Some(Err(e)) => format!("a consumer task ended: {e}"),
+                None => std::future::pending().await,
+            }
+        };
+        tokio::select! {
+            reason = consumers => reason,
+            reason = gave_up => reason,
+            () = given_up => "the connection is closed".into(),
+        }
+    }
+
+    /// Stops consuming, lets handlers finish until `deadline`, flushes acks and confirms, and
+    /// closes the connection.
+    pub(crate) async fn stop(mut self, deadline: Instant, publisher: &PublisherShared) {
+        let _ = self.stop.send(Some(deadline));
+        let grace = deadline + Duration::from_secs(5);
+        while tokio::time::timeout_at(grace, self.consumers.join_next())
+            .await
+            .is_ok_and(|joined| joined.is_some())
+        {}
+        self.consumers.abort_all();
+        if let Err(e) = timeout(
+            Duration::from_secs(5),
+            self.publish_channel.wait_for_confirms(),
+        )
+        .await
+        .unwrap_or_else(|_| Err(std::io::Error::other("timeout").into()))
+        {
+            tracing::warn!("waiting for the last publisher confirms: {e}");
+        }
+        publisher.install(None);
+        match timeout(
+            Duration::from_secs(5),
+            self.connection.close(200, "component stopped".into()),
+        )
+        .await
+        {
+            Ok(Ok(())) => tracing::debug!("connection closed"),
+            Ok(Err(e)) => tracing::debug!("closing the connection: {e}"),
+            Err(_) => tracing::warn!("the broker did not answer the connection close"),
+        }
+    }
+
+    /// Drops a failed session: stops its tasks at once and closes what is left.
+    pub(crate) async fn abort(mut self) {
+        let _ = self.stop.send(Some(Instant::now()));
+        self.consumers.abort_all();
+        let _ = timeout(
+            Duration::from_secs(2),
+            self.connection.close(320, "reconnecting".into()),
+        )
+        .await;
+    }
+}

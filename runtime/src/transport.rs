@@ -1,0 +1,316 @@
+//! The TCP stream under lapin, guarded against a recovery that never starts.
+//!
+//! lapin 4.12.3 can stay stuck after a connection dies while frames it already serialised are
+//! still waiting to be written: its I/O loop keeps going as long as such frames exist, but the
+//! dead socket will never take them, so it never reaches the reconnection code. Depending on the
+//! socket state it either sleeps forever or spins on a zero-byte read. The fault tests of this
+//! crate hit it about one cut in three.
+//!
+//! [`Guarded`] wraps the socket: once a read or a write fails, or the peer closed the
+//! connection, every later write is accepted and dropped, reads report end of stream, and lapin's
+//! reader and writer are woken (lapin marks a failed socket neither readable nor writable until
+//! a waker fires). lapin then drains its frames and recovers. Dropping those
+//! bytes loses nothing: the connection is gone, unacked deliveries come back, and the publisher
+//! sends again what was not confirmed.
+//!
+//! The streams come from [`GuardedReactor`], tokio's reactor from `async-rs` with this wrapper
+//! around the TCP streams it opens; lapin uses it through [`runtime`].
+
+use std::io;
+use std::net::SocketAddr;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+use std::time::{Duration, Instant};
+
+use async_rs::traits::Reactor;
+use async_rs::util::RuntimeParts;
+use async_rs::{Runtime, Tokio};
+use futures_core::Stream;
+use futures_io::{AsyncRead, AsyncWrite};
+
+/// A socket that turns into a sink once it failed.
+#[derive(Debug)]
+pub(crate) struct Guarded<S> {
+    inner: S,
+    dead: bool,
+    reader: Option<Waker>,
+    writer: Option<Waker>,
+}
+
+impl<S> Guarded<S> {
+    fn new(inner: S) -> Self {
+        Self {
+            inner,
+            dead: false,
+            reader: None,
+            writer: None,
+        }
+    }
+
+    fn die(&mut self) {
+        if !self.dead {
+            self.dead = true;
+            tracing::debug!("connection socket closed or failed: draining lapin's pending frames");
+            for waker in [self.reader.take(), self.writer.take()]
+                .into_iter()
+                .flatten()
+            {
+                waker.wake();
+            }
+        }
+    }
+}
+
+fn remember(slot: &mut Option<Waker>, cx: &Context<'_>) {
+    match slot {
+        Some(w) if w.will_wake(cx.waker()) => {}
+        _ => *slot = Some(cx.waker().clone()),
+    }
+}
+
+impl<S: AsyncRead + Unpin> AsyncRead for Guarded<S> {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut [u8],
+    ) -> Poll<io::Result<usize>> {
+        let this = self.get_mut();
+        if this.dead {
+            return Poll::Ready(Ok(0));
+        }
+        remember(&mut this.reader, cx);
+        match Pin::new(&mut this.inner).poll_read(cx, buf) {
+            Poll::Ready(Ok(0)) if !buf.is_empty() => {
+                this.die();
+                Poll::Ready(Ok(0))
+            }
+            Poll::Ready(Err(e)) if e.kind() != io::ErrorKind::Interrupted => {
+                this.die();
+                Poll::Ready(Err(e))
+            }
+            ready => ready,
+        }
+    }
+}
+
+impl<S: AsyncWrite + Unpin> AsyncWrite for Guarded<S> {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        let this = self.get_mut();
+        if this.dead {
+            return Poll::Ready(Ok(buf.len()));
+        }
+        remember(&mut this.writer, cx);
+        match Pin::new(&mut this.inner).poll_write(cx, buf) {
+            Poll::Ready(Err(e)) if e.kind() != io::ErrorKind::Interrupted => {
+                this.die();
+                Poll::Ready(Err(e))
+            }
+            ready => ready,
+        }
+    }
+
+    fn poll_write_vectored(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[io::IoSlice<'_>],
+    ) -> Poll<io::Result<usize>> {
+        let this = self.get_mut();
+        if this.dead {
+            return Poll::Ready(Ok(bufs.iter().map(|b| b.len()).sum()));
+        }
+        remember(&mut this.writer, cx);
+        match Pin::new(&mut this.inner).poll_write_vectored(cx, bufs) {
+            Poll::Ready(Err(e)) if e.kind() != io::ErrorKind::Interrupted => {
+                this.die();
+                Poll::Ready(Err(e))
+            }
+            ready => ready,
+        }
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        let this = self.get_mut();
+        if this.dead {
+            return Poll::Ready(Ok(()));
+        }
+        remember(&mut this.writer, cx);
+        match Pin::new(&mut this.inner).poll_flush(cx) {
+            Poll::Ready(Err(e)) if e.kind() != io::ErrorKind::Interrupted => {
+                this.die();
+                Poll::Ready(Err(e))
+            }
+            ready => ready,
+        }
+    }
+
+    fn poll_close(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        let this = self.get_mut();
+        if this.dead {
+            return Poll::Ready(Ok(()));
+        }
+        Pin::new(&mut this.inner).poll_close(cx)
+    }
+}
+
+/// tokio's reactor, handing out [`Guarded`] TCP streams.
+#[derive(Clone, Debug)]
+pub(crate) struct GuardedReactor(Tokio);
+
+impl Reactor for GuardedReactor {
+    type TcpStream = Guarded<<Tokio as Reactor>::TcpStream>;
+    type Sleep = <Tokio as Reactor>::Sleep;
+
+    /// Not used by lapin (it only opens streams with `tcp_connect`), and not implementable here:
+    /// the trait's bound names a trait `async-rs` keeps private.
+    fn register<H: io::Read + io::Write + Send + 'static>(
+        &self,
+        _socket: H,
+    ) -> io::Result<impl AsyncRead + AsyncWrite + Send + Unpin + 'static> {
+        Err::<Self::TcpStream, _>(io::Error::new(
+            io::ErrorKind::Unsupported,
+            "registering a raw socket is not supported",
+        ))
+    }
+
+    fn sleep(&self, dur: Duration) -> Self::Sleep {
+        self.0.sleep(dur)
+    }
+
+    fn interval(&self, dur: Duration) -> impl Stream<Item = Instant> + Send + 'static {
+        self.0.interval(dur)
+    }
+
+    fn tcp_connect_addr(
+        &self,
+        addr: SocketAddr,
+    ) -> impl Future<Output = io::Result<Self::TcpStream>> + Send + 'static {
+        let connecting = self.0.tcp_connect_addr(addr);
+        async move { connecting.await.map(Guarded::new) }
+    }
+}
+
+/// The runtime lapin runs on: the current tokio runtime, with guarded TCP streams.
+pub(crate) type GuardedRuntime = Runtime<RuntimeParts<Tokio, GuardedReactor>>;
+
+/// Builds the runtime for lapin from the current tokio runtime (panics outside one).
+pub(crate) fn runtime() -> GuardedRuntime {
+    Runtime::new(RuntimeParts::new(
+        Tokio::current(),
+        GuardedReactor(Tokio::current()),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::task::Wake;
+
+    /// A scripted stream: reads and writes answer from queues.
+    struct Script {
+        reads: Vec<Poll<io::Result<usize>>>,
+        writes: Vec<Poll<io::Result<usize>>>,
+    }
+
+    impl AsyncRead for Script {
+        fn poll_read(
+            self: Pin<&mut Self>,
+            _: &mut Context<'_>,
+            _: &mut [u8],
+        ) -> Poll<io::Result<usize>> {
+            self.get_mut().reads.remove(0)
+        }
+    }
+
+    impl AsyncWrite for Script {
+        fn poll_write(
+            self: Pin<&mut Self>,
+            _: &mut Context<'_>,
+            _: &[u8],
+        ) -> Poll<io::Result<usize>> {
+            self.get_mut().writes.remove(0)
+        }
+        fn poll_flush(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<io::Result<()>> {
+            Poll::Ready(Ok(()))
+        }
+        fn poll_close(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<io::Result<()>> {
+            Poll::Ready(Ok(()))
+        }
+    }
+
+    struct Count(AtomicUsize);
+    impl Wake for Count {
+        fn wake(self: Arc<Self>) {
+            self.0.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+
+    #[test]
+    fn a_failed_socket_wakes_the_writer_and_swallows_writes() {
+        let mut s = Guarded::new(Script {
+            reads: vec![Poll::Ready(Err(io::ErrorKind::ConnectionReset.into()))],
+            writes: vec![Poll::Ready(Ok(5))],
+        });
+        let writer = Arc::new(Count(AtomicUsize::new(0)));
+        let waker = Waker::from(writer.clone());
+        let mut cx = Context::from_waker(&waker);
+        let mut buf = [0u8; 8];
+        // A write that went through: its waker is remembered all the same.
+        assert!(matches!(
+            Pin::new(&mut s).poll_write(&mut cx, b"frame"),
+            Poll::Ready(Ok(5))
+        ));
+        let noop = Waker::noop();
+        let mut read_cx = Context::from_waker(noop);
+        assert!(matches!(
+            Pin::new(&mut s).poll_read(&mut read_cx, &mut buf),
+            Poll::Ready(Err(_))
+        ));
+        assert_eq!(
+            writer.0.load(Ordering::SeqCst),
+            1,
+            "the blocked writer is woken"
+        );
+        assert!(matches!(
+            Pin::new(&mut s).poll_write(&mut cx, b"frame"),
+            Poll::Ready(Ok(5))
+        ));
+        assert!(matches!(
+            Pin::new(&mut s).poll_read(&mut read_cx, &mut buf),
+            Poll::Ready(Ok(0))
+        ));
+    }
+
+    #[test]
+    fn end_of_stream_kills_and_healthy_io_passes() {
+        let mut s = Guarded::new(Script {
+            reads: vec![Poll::Ready(Ok(3)), Poll::Ready(Ok(0))],
+            writes: vec![Poll::Ready(Ok(2))],
+        });
+        let mut cx = Context::from_waker(Waker::noop());
+        let mut buf = [0u8; 8];
+        assert!(matches!(
+            Pin::new(&mut s).poll_write(&mut cx, b"abcd"),
+            Poll::Ready(Ok(2))
+        ));
+        assert!(matches!(
+            Pin::new(&mut s).poll_read(&mut cx, &mut buf),
+            Poll::Ready(Ok(3))
+        ));
+        assert!(!s.dead);
+        assert!(matches!(
+            Pin::new(&mut s).poll_read(&mut cx, &mut buf),
+            Poll::Ready(Ok(0))
+        ));
+        assert!(s.dead);
+        assert!(matches!(
+            Pin::new(&mut s).poll_write(&mut cx, b"abcd"),
+            Poll::Ready(Ok(4))
+        ));
+    }
+}
