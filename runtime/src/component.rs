@@ -17,7 +17,10 @@ use crate::context::Context;
 use crate::counters::{Counters, CountersSnapshot};
 use crate::handler::{Dispatch, FnDispatcher, HandlerResult};
 use crate::lifecycle::{self, Event, State};
-use crate::mov::protocol::{ComponentType, RegisterComponentPayload, UnregisterComponentPayload};
+use crate::mov::protocol::{
+    ComponentType, RegisterComponentPayload, RegisterComponentPayloadVersion,
+    UnregisterComponentPayload, UnregisterComponentPayloadComponentId,
+};
 use crate::mov::{Mov, MovShared, RegisteredDispatcher, id_file};
 use crate::publisher::{PublishSettings, Publisher, PublisherShared};
 use crate::session::Session;
@@ -73,12 +76,7 @@ impl ComponentInfo {
                 ));
             }
         }
-        let parts: Vec<&str> = self.version.split('.').collect();
-        if parts.len() != 3
-            || parts
-                .iter()
-                .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
-        {
+        if !is_mov_version(&self.version) {
             return Err(format!(
                 "the version `{}` must be major.minor.patch with digits only; the MOV rejects \
                  anything else, suffixes included",
@@ -100,6 +98,27 @@ impl ComponentInfo {
         }
         Ok(())
     }
+}
+
+/// Whether `version` is what the MOV accepts: `^\d+\.\d+\.\d+$`. A `const
+/// fn`, so generated code checks `CARGO_PKG_VERSION` at build time.
+pub const fn is_mov_version(version: &str) -> bool {
+    let bytes = version.as_bytes();
+    let mut dots = 0;
+    let mut digits = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'0'..=b'9' => digits += 1,
+            b'.' if digits > 0 && dots < 2 => {
+                dots += 1;
+                digits = 0;
+            }
+            _ => return false,
+        }
+        i += 1;
+    }
+    dots == 2 && digits > 0
 }
 
 /// Why [`Component::run`] failed.
@@ -565,10 +584,11 @@ async fn drive(component: Component, config: &Config) -> Result<(), RunError> {
     inner.transition(Event::Declared);
 
     let register = RegisterComponentPayload {
-        component_type: info.component_type,
-        name: info.name.to_string(),
-        version: info.version.to_string(),
-        asyncapi_yaml: info.asyncapi_yaml.to_string(),
+        type_: Some(info.component_type),
+        name: Some(info.name.to_string()),
+        // `check` accepted the version, so the spec's (looser) pattern does too.
+        version: RegisterComponentPayloadVersion::try_from(info.version.as_ref()).ok(),
+        asyncapi_yaml: Some(info.asyncapi_yaml.to_string()),
     };
     match raw.publish(&config.mov_channels.register, &register).await {
         Ok(()) => tracing::info!(
@@ -664,8 +684,9 @@ async fn stop(
     let orderly = async {
         if let Some(id) = inner.mov.component_id() {
             if session.is_some() {
+                // The registered dispatcher kept only ids of 24 hexadecimal digits.
                 let unregister = UnregisterComponentPayload {
-                    component_id: id.to_string(),
+                    component_id: UnregisterComponentPayloadComponentId::try_from(&*id).ok(),
                 };
                 let publisher = Publisher::new(inner.publisher.clone());
                 match timeout_at(
@@ -726,6 +747,30 @@ mod tests {
             "asyncapi: 2.6.0",
             registered,
         )
+    }
+
+    #[test]
+    fn mov_versions() {
+        for ok in ["1.0.0", "0.0.0", "10.20.300"] {
+            assert!(is_mov_version(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "1",
+            "1.0",
+            "1.0.0-alpha",
+            "1.0.0+b",
+            "1..0",
+            ".1.0",
+            "1.0.",
+            "1.0.0.0",
+            "v1.0.0",
+            " 1.0.0",
+            "1.0.٣",
+        ] {
+            assert!(!is_mov_version(bad), "{bad}");
+        }
+        const _: () = assert!(is_mov_version("1.2.3"));
     }
 
     #[test]

@@ -7,9 +7,38 @@
 
 extern crate self as valawai;
 
-// The macros crate exports nothing yet; the glob re-export stays for when it does.
-#[allow(unused_imports)]
+/// `generate!` (the component module from a spec, in place), `#[handlers]`
+/// (a module's `Handlers` from `#[receive]` methods) and the hidden
+/// `__handlers!` they need.
 pub use valawai_macros::*;
+
+/// Includes the component module that `valawai_codegen::Builder` wrote from
+/// the build script: `$OUT_DIR/valawai/component.rs`, or
+/// `$OUT_DIR/valawai/<name>.rs` for `include_component!("<name>")` (the
+/// builder's `.module("<name>")`).
+///
+/// ```ignore
+/// mod echo {
+///     valawai::include_component!();
+/// }
+/// ```
+#[macro_export]
+macro_rules! include_component {
+    () => {
+        ::std::include!(::std::concat!(
+            ::std::env!("OUT_DIR"),
+            "/valawai/component.rs"
+        ));
+    };
+    ($name:literal) => {
+        ::std::include!(::std::concat!(
+            ::std::env!("OUT_DIR"),
+            "/valawai/",
+            $name,
+            ".rs"
+        ));
+    };
+}
 
 mod acks;
 pub mod component;
