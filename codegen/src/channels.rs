@@ -283,13 +283,13 @@ fn render_channel(item: &ChannelItem) -> TokenStream {
                 .to_owned(),
         );
     }
-    if let Some(flow) = &item.receive {
-        if !item.registered {
-            uses.push(format!(
-                "The component receives {} here.",
-                docs::code(&flow.payload.text)
-            ));
-        }
+    if let Some(flow) = &item.receive
+        && !item.registered
+    {
+        uses.push(format!(
+            "The component receives {} here.",
+            docs::code(&flow.payload.text)
+        ));
     }
     if let Some(flow) = &item.send {
         uses.push(format!(

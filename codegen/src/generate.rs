@@ -78,7 +78,12 @@ impl GenerateOptions {
 /// Generated code, with the warnings found on the way.
 #[derive(Debug, Clone)]
 pub struct Generated {
+    /// Every item.
     tokens: TokenStream,
+    /// Every item but the channel table, which [`to_source`](Self::to_source)
+    /// writes from `table_text`.
+    body: TokenStream,
+    table_text: String,
     warnings: Vec<Diagnostic>,
 }
 
@@ -96,7 +101,12 @@ impl Generated {
     /// The module's items, formatted with prettyplease, with a blank line
     /// between items.
     pub fn to_source(&self) -> Result<String, Error> {
-        format_tokens(self.tokens.clone())
+        let mut source = format_tokens(self.body.clone())?;
+        if !self.table_text.is_empty() {
+            source.push('\n');
+            source.push_str(&self.table_text);
+        }
+        Ok(source)
     }
 
     /// What the spec and the generated code could not express exactly: the
@@ -124,6 +134,7 @@ pub fn generate(spec: &Spec, options: &GenerateOptions) -> Result<Generated, Err
         #type_items
         #(#unions)*
     };
+    let mut table_macro = None;
     if options.interface {
         let decode = decoders.render();
         let identity = match &spec.identity {
@@ -139,7 +150,7 @@ pub fn generate(spec: &Spec, options: &GenerateOptions) -> Result<Generated, Err
         let handler_trait = handlers::render_trait(&table);
         let publisher = publisher::render(&table);
         let wiring = handlers::render_wiring(&table, &decoders, spec.identity.is_some());
-        let table_macro = handlers::render_table(&table);
+        table_macro = Some(handlers::render_table(&table));
         items.extend(quote! {
             #decode
             #channels
@@ -147,10 +158,15 @@ pub fn generate(spec: &Spec, options: &GenerateOptions) -> Result<Generated, Err
             #handler_trait
             #publisher
             #wiring
-            #table_macro
         });
     } else {
         items.extend(channels);
+    }
+    let body = items.clone();
+    let mut table_text = String::new();
+    if let Some(table_macro) = table_macro {
+        items.extend(table_macro.tokens);
+        table_text = table_macro.text;
     }
     let mut warnings = spec.warnings.clone();
     warnings.extend(types.warnings().iter().cloned());
@@ -164,6 +180,8 @@ pub fn generate(spec: &Spec, options: &GenerateOptions) -> Result<Generated, Err
     );
     Ok(Generated {
         tokens: items,
+        body,
+        table_text,
         warnings,
     })
 }

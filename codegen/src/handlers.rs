@@ -24,16 +24,22 @@ pub(crate) struct Decoders {
 }
 
 impl Decoders {
-    /// One decoder per payload type received on a handled channel, named
-    /// after the type (`decode_echo_payload`) or, for a type without a
-    /// name of its own, after the first channel (`decode_received_message`).
+    /// One decoder per payload type the component receives (on the
+    /// registered channel excepted), named after the type
+    /// (`decode_echo_payload`) or, for a type without a name of its own,
+    /// after the first channel (`decode_received_message`).
     pub(crate) fn new(table: &Table) -> Decoders {
         let mut scope = Scope::snake();
         let mut decoders = Decoders {
             names: HashMap::new(),
             items: Vec::new(),
         };
-        for (channel, flow) in table.handled() {
+        let received = table
+            .channels
+            .iter()
+            .filter(|c| !c.registered)
+            .filter_map(|c| c.receive.as_ref().map(|flow| (c, flow)));
+        for (channel, flow) in received {
             let payload = &flow.payload;
             if decoders.names.contains_key(&payload.text) {
                 continue;
@@ -95,7 +101,7 @@ pub(crate) fn render_trait(table: &Table) -> TokenStream {
                 &self,
                 payload: #payload,
                 ctx: Context,
-            ) -> impl ::std::future::Future<Output = ::valawai::HandlerResult> + ::std::marker::Send;
+            ) -> impl ::std::future::Future<Output = ::valawai::HandlerResult> + Send;
         }
     });
     quote! {
@@ -111,7 +117,7 @@ pub(crate) fn render_trait(table: &Table) -> TokenStream {
         /// once more, `HandlerError::Reject` rejects it at once. Implement the
         /// trait with `#[valawai::handlers]`, or by hand, and pass the
         /// implementation to `component`.
-        pub trait Handlers: ::std::marker::Send + ::std::marker::Sync + 'static {
+        pub trait Handlers: Send + Sync + 'static {
             #(#methods)*
         }
     }
@@ -183,28 +189,24 @@ pub(crate) fn render_wiring(table: &Table, decoders: &Decoders, identity: bool) 
             }
         }
     });
-    let wire_doc = if identity {
-        doc_attrs(&[
-            "Adds a receive channel for each of `handlers`' methods to `component`: the \
-             runtime decodes each body with the channel's decoder (a body that does not fit \
-             is logged and rejected) and calls the method with the payload."
-                .to_owned(),
-            String::new(),
-            "[`component`] does this for the component the spec describes.".to_owned(),
-        ])
+    let mut wire_doc = vec![
+        "Adds a receive channel for each of `handlers`' methods to `component`: the".to_owned(),
+        "runtime decodes each body with the channel's decoder (a body that does not fit".to_owned(),
+        "is logged and rejected) and calls the method with the payload.".to_owned(),
+        String::new(),
+    ];
+    if identity {
+        wire_doc.push("[`component`] does this for the component the spec describes.".to_owned());
     } else {
-        doc_attrs(&[
-            "Adds a receive channel for each of `handlers`' methods to `component`: the \
-             runtime decodes each body with the channel's decoder (a body that does not fit \
-             is logged and rejected) and calls the method with the payload."
+        wire_doc.extend([
+            "The spec has no `valawai/cN/<name>/control/registered` channel, so it names no"
                 .to_owned(),
-            String::new(),
-            "The spec has no `valawai/cN/<name>/control/registered` channel, so it does not \
-             name a component and there is no `component` function: build the \
-             `valawai::Component` with the identity it needs and pass it here."
+            "component and there is no `component` function: build the `valawai::Component`"
                 .to_owned(),
-        ])
-    };
+            "with the identity it needs and pass it here.".to_owned(),
+        ]);
+    }
+    let wire_doc = doc_attrs(&wire_doc);
     quote! {
         #wire_doc
         #wiring
@@ -213,33 +215,50 @@ pub(crate) fn render_wiring(table: &Table, decoders: &Decoders, identity: bool) 
     }
 }
 
+/// The channel table for `#[valawai::handlers]`, as tokens for a macro to
+/// expand to and as formatted source (prettyplease would put the table on
+/// as few lines as it can).
+pub(crate) struct TableMacro {
+    /// The macro and its `use`.
+    pub(crate) tokens: TokenStream,
+    /// The same, formatted by hand, with a comment.
+    pub(crate) text: String,
+}
+
 /// The channel table for `#[valawai::handlers]`: a hidden `macro_rules!`
 /// that hands the table, with the tokens it is called with, to the
 /// `valawai::__handlers!` procedural macro. It lives in the generated
 /// module, so the attribute finds the table through the module path
 /// (`#[valawai::handlers(echo)]`), whichever way the code was generated.
-pub(crate) fn render_table(table: &Table) -> TokenStream {
+pub(crate) fn render_table(table: &Table) -> TableMacro {
     let mut entries = Vec::new();
+    let mut lines = Vec::new();
     for channel in &table.channels {
         let address = &channel.address;
+        let literal = proc_macro2::Literal::string(address).to_string();
         if channel.registered {
             entries.push(quote!(registered #address;));
+            lines.push(format!("registered {literal};"));
             continue;
         }
-        if let Some(flow) = &channel.receive {
-            if !channel.is_parameterised() {
-                let name = ident(&channel.name);
-                let constant = ident(&channel.constant);
-                let payload = &flow.payload.self_tokens;
-                entries.push(quote!(receive #address #name #constant (#payload);));
-            }
+        if let Some(flow) = &channel.receive
+            && !channel.is_parameterised()
+        {
+            let name = ident(&channel.name);
+            let constant = ident(&channel.constant);
+            let payload = &flow.payload.self_tokens;
+            entries.push(quote!(receive #address #name #constant (#payload);));
+            lines.push(format!("receive {literal}"));
+            lines.push(format!("    {name} {constant} ({});", type_text(payload)));
         }
         if channel.send.is_some() {
             let name = ident(&channel.name);
             entries.push(quote!(send #address #name;));
+            lines.push(format!("send {literal}"));
+            lines.push(format!("    {name};"));
         }
     }
-    quote! {
+    let tokens = quote! {
         #[doc(hidden)]
         #[allow(unused_macros)]
         macro_rules! __valawai_handlers {
@@ -254,5 +273,46 @@ pub(crate) fn render_table(table: &Table) -> TokenStream {
         #[doc(hidden)]
         #[allow(unused_imports)]
         pub(crate) use __valawai_handlers;
+    };
+    let mut text = String::from(
+        "// The channel table `#[valawai::handlers(..)]` checks an implementation against:\n\
+         // `receive <address> <Handlers method> <constant> (<payload>)`, `send <address>\n\
+         // <Publisher method>`, `registered <address>`.\n\
+         #[doc(hidden)]\n\
+         #[allow(unused_macros)]\n\
+         macro_rules! __valawai_handlers {\n    \
+             ($($input:tt)*) => {\n        \
+                 ::valawai::__handlers! {\n            {\n",
+    );
+    for line in lines {
+        text.push_str("                ");
+        text.push_str(&line);
+        text.push('\n');
+    }
+    text.push_str(
+        "            }\n            \
+                     $($input)*\n        \
+                 }\n    \
+             };\n\
+         }\n\n\
+         #[doc(hidden)]\n\
+         #[allow(unused_imports)]\n\
+         pub(crate) use __valawai_handlers;\n",
+    );
+    TableMacro { tokens, text }
+}
+
+/// A type as prettyplease writes it.
+fn type_text(tokens: &TokenStream) -> String {
+    match syn::parse2::<syn::Type>(tokens.clone()) {
+        Ok(ty) => {
+            let file: syn::File = syn::parse_quote!(type T = #ty;);
+            prettyplease::unparse(&file)
+                .trim()
+                .trim_start_matches("type T = ")
+                .trim_end_matches(';')
+                .to_owned()
+        }
+        Err(_) => tokens.to_string(),
     }
 }

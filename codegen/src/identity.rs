@@ -71,12 +71,13 @@ pub(crate) fn render(
     docs::push_block(&mut lines, about);
     docs::push_block(
         &mut lines,
-        vec![
-            "The name and type come from the registered channel, the version from the \
-             package (`CARGO_PKG_VERSION`, checked at build time: the MOV accepts only \
-             `major.minor.patch`), and the register message carries this AsyncAPI document."
-                .to_owned(),
-        ],
+        [
+            "The name and type come from the registered channel, the version from the package",
+            "(`CARGO_PKG_VERSION`, checked at build time: the MOV accepts only",
+            "`major.minor.patch`), and the register message carries this AsyncAPI document.",
+        ]
+        .map(str::to_owned)
+        .to_vec(),
     );
     let doc = doc_attrs(&lines);
     let message = "` cannot be registered: the MOV accepts only a version of the form \
@@ -93,14 +94,13 @@ pub(crate) fn render(
             #registered,
         );
 
-        // The MOV rejects a version that is not `major.minor.patch`: fail the
-        // build rather than the registration.
-        const _: () = if !::valawai::__private::is_mov_version(::std::env!("CARGO_PKG_VERSION")) {
-            ::std::panic!(::std::concat!(
+        const _: () = ::valawai::__private::check_version(
+            ::std::env!("CARGO_PKG_VERSION"),
+            ::std::concat!(
                 "the package version `",
                 ::std::env!("CARGO_PKG_VERSION"),
                 #message
-            ));
-        };
+            ),
+        );
     }
 }

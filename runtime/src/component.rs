@@ -121,6 +121,14 @@ pub const fn is_mov_version(version: &str) -> bool {
     dots == 2 && digits > 0
 }
 
+/// Fails const evaluation, so the build, with `message` when `version` is not what the MOV
+/// accepts. Generated code calls it on `CARGO_PKG_VERSION`.
+pub const fn check_version(version: &str, message: &str) {
+    if !is_mov_version(version) {
+        panic!("{}", message);
+    }
+}
+
 /// Why [`Component::run`] failed.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
