@@ -8,11 +8,10 @@
 use std::path::Path;
 
 use proc_macro2::TokenStream;
-use quote::quote;
 
 use crate::channels::Table;
 use crate::diagnostic::{Diagnostic, Error};
-use crate::handlers::{self, Decoders};
+use crate::handlers::{self, Decoders, TableMacro};
 use crate::identity::{self, SpecText};
 use crate::model::Spec;
 use crate::publisher;
@@ -76,35 +75,58 @@ impl GenerateOptions {
 }
 
 /// Generated code, with the warnings found on the way.
+///
+/// The code is rendered when asked for, item by item for
+/// [`to_source`](Self::to_source), so a large spec never has all its
+/// tokens in memory at once.
 #[derive(Debug, Clone)]
 pub struct Generated {
-    /// Every item.
-    tokens: TokenStream,
-    /// Every item but the channel table, which [`to_source`](Self::to_source)
-    /// writes from `table_text`.
-    body: TokenStream,
-    table_text: String,
+    types: TypeSpace,
+    /// The items after the types, each a few items at most.
+    items: Vec<TokenStream>,
+    table: Option<TableMacro>,
     warnings: Vec<Diagnostic>,
 }
 
 impl Generated {
     /// The module's items, for a macro to expand to.
-    pub fn tokens(&self) -> &TokenStream {
-        &self.tokens
+    pub fn tokens(&self) -> TokenStream {
+        let mut tokens = self.types.to_tokens();
+        for item in &self.items {
+            tokens.extend(item.clone());
+        }
+        if let Some(table) = &self.table {
+            tokens.extend(table.tokens.clone());
+        }
+        tokens
     }
 
     /// The module's items.
     pub fn into_tokens(self) -> TokenStream {
-        self.tokens
+        self.tokens()
     }
 
     /// The module's items, formatted with prettyplease, with a blank line
     /// between items.
     pub fn to_source(&self) -> Result<String, Error> {
-        let mut source = format_tokens(self.body.clone())?;
-        if !self.table_text.is_empty() {
+        let mut source = String::new();
+        let mut failed = None;
+        self.types.for_each_type(&mut |item| {
+            if failed.is_none()
+                && let Err(e) = format_into(item, &mut source)
+            {
+                failed = Some(e);
+            }
+        });
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        for item in &self.items {
+            format_into(item.clone(), &mut source)?;
+        }
+        if let Some(table) = &self.table {
             source.push('\n');
-            source.push_str(&self.table_text);
+            source.push_str(&table.text);
         }
         Ok(source)
     }
@@ -126,47 +148,29 @@ impl Generated {
 pub fn generate(spec: &Spec, options: &GenerateOptions) -> Result<Generated, Error> {
     let mut types = TypeSpace::new(spec, &options.types)?;
     let table = Table::new(spec, &mut types)?;
-    let type_items = types.to_tokens();
-    let unions = &table.unions;
-    let decoders = Decoders::new(&table);
-    let channels = table.render();
-    let mut items = quote! {
-        #type_items
-        #(#unions)*
-    };
+    let mut items: Vec<TokenStream> = table.unions.clone();
     let mut table_macro = None;
     if options.interface {
-        let decode = decoders.render();
-        let identity = match &spec.identity {
-            Some(identity) => {
-                let text = options
-                    .spec_text
-                    .clone()
-                    .unwrap_or_else(|| default_spec_text(spec));
-                identity::render(spec, identity, &table, &text)
-            }
-            None => TokenStream::new(),
-        };
-        let handler_trait = handlers::render_trait(&table);
-        let publisher = publisher::render(&table);
-        let wiring = handlers::render_wiring(&table, &decoders, spec.identity.is_some());
+        let decoders = Decoders::new(&table);
+        items.extend(decoders.items().iter().cloned());
+        items.push(table.render());
+        if let Some(identity) = &spec.identity {
+            let text = options
+                .spec_text
+                .clone()
+                .unwrap_or_else(|| default_spec_text(spec));
+            items.push(identity::render(spec, identity, &table, &text));
+        }
+        items.push(handlers::render_trait(&table));
+        items.push(publisher::render(&table));
+        items.push(handlers::render_wiring(
+            &table,
+            &decoders,
+            spec.identity.is_some(),
+        ));
         table_macro = Some(handlers::render_table(&table));
-        items.extend(quote! {
-            #decode
-            #channels
-            #identity
-            #handler_trait
-            #publisher
-            #wiring
-        });
     } else {
-        items.extend(channels);
-    }
-    let body = items.clone();
-    let mut table_text = String::new();
-    if let Some(table_macro) = table_macro {
-        items.extend(table_macro.tokens);
-        table_text = table_macro.text;
+        items.push(table.render());
     }
     let mut warnings = spec.warnings.clone();
     warnings.extend(types.warnings().iter().cloned());
@@ -179,9 +183,9 @@ pub fn generate(spec: &Spec, options: &GenerateOptions) -> Result<Generated, Err
             .filter(|w| options.interface || w.code != "parameterised-receive"),
     );
     Ok(Generated {
-        tokens: items,
-        body,
-        table_text,
+        types,
+        items,
+        table: table_macro,
         warnings,
     })
 }
@@ -196,10 +200,17 @@ pub fn generate_source(spec: &Spec, options: &GenerateOptions) -> Result<String,
     generate(spec, options)?.to_source()
 }
 
-/// Formats generated items with prettyplease.
-pub(crate) fn format_tokens(tokens: TokenStream) -> Result<String, Error> {
+/// Formats generated items with prettyplease and appends them to `out`,
+/// after a blank line.
+fn format_into(tokens: TokenStream, out: &mut String) -> Result<(), Error> {
     match syn::parse2::<syn::File>(tokens) {
-        Ok(file) => Ok(space_items(&prettyplease::unparse(&file))),
+        Ok(file) => {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(&space_items(&prettyplease::unparse(&file)));
+            Ok(())
+        }
         Err(e) => Err(Error::new(vec![
             Diagnostic::error(
                 "internal",

@@ -78,10 +78,9 @@ impl Decoders {
         decoders
     }
 
-    /// The decoder functions.
-    pub(crate) fn render(&self) -> TokenStream {
-        let items = &self.items;
-        quote!(#(#items)*)
+    /// The decoder functions, one item each.
+    pub(crate) fn items(&self) -> &[TokenStream] {
+        &self.items
     }
 
     fn name(&self, flow: &Flow) -> proc_macro2::Ident {
@@ -218,6 +217,7 @@ pub(crate) fn render_wiring(table: &Table, decoders: &Decoders, identity: bool) 
 /// The channel table for `#[valawai::handlers]`, as tokens for a macro to
 /// expand to and as formatted source (prettyplease would put the table on
 /// as few lines as it can).
+#[derive(Debug, Clone)]
 pub(crate) struct TableMacro {
     /// The macro and its `use`.
     pub(crate) tokens: TokenStream,

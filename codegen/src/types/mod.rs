@@ -240,6 +240,12 @@ impl TypeSpace {
         render::render(&self.state.types)
     }
 
+    /// The generated types one by one, sorted by name: `each` gets the
+    /// items of one type (the type and its `impl`s) at a time.
+    pub(crate) fn for_each_type(&self, each: &mut dyn FnMut(TokenStream)) {
+        render::render_each(&self.state.types, each);
+    }
+
     /// Every generated type, formatted.
     pub fn to_source(&self) -> Result<String, Error> {
         let tokens = self.to_tokens();
