@@ -166,7 +166,8 @@ impl ChannelItem {
 impl Table {
     /// Reads the channels of `spec`. Parameter types are added to `types`.
     pub(crate) fn new(spec: &Spec, types: &mut TypeSpace) -> Result<Table, Error> {
-        let names = channel_names(spec);
+        let addresses: Vec<&str> = spec.channels.iter().map(|c| c.address.as_str()).collect();
+        let names = channel_names(&addresses);
         let mut constants = Scope::snake();
         let mut table = Table {
             channels: Vec::new(),
@@ -346,12 +347,9 @@ fn render_channel(item: &ChannelItem) -> TokenStream {
 /// `valawai/topology/notification/create`. A suffix always includes a
 /// segment with text of its own, so `valawai/c2/{name}/control/{action}`
 /// is `control_action`.
-fn channel_names(spec: &Spec) -> Vec<String> {
-    let segments: Vec<Vec<(String, bool)>> = spec
-        .channels
-        .iter()
-        .map(|c| address_segments(&c.address))
-        .collect();
+fn channel_names(addresses: &[&str]) -> Vec<String> {
+    let segments: Vec<Vec<(String, bool)>> =
+        addresses.iter().map(|a| address_segments(a)).collect();
     let suffix = |i: usize, k: usize| -> String {
         let s = &segments[i];
         let start = s.len().saturating_sub(k);
@@ -707,5 +705,59 @@ impl Unions {
         };
         self.by_messages.insert(messages.to_vec(), payload.clone());
         payload
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(addresses: &[&str]) -> Vec<String> {
+        channel_names(addresses)
+    }
+
+    #[test]
+    fn names_are_the_shortest_suffix_that_tells_channels_apart() {
+        assert_eq!(
+            names(&[
+                "valawai/c1/echo/data/received_message",
+                "valawai/c1/echo/data/publish_message",
+            ]),
+            ["received_message", "publish_message"]
+        );
+        assert_eq!(
+            names(&[
+                "valawai/topology/create",
+                "valawai/topology/notification/create",
+                "valawai/log/add",
+            ]),
+            ["topology_create", "notification_create", "add"]
+        );
+        assert_eq!(
+            names(&[
+                "valawai/c2/{name}/control/{action}",
+                "valawai/c{type}/{name}/control/registered"
+            ]),
+            ["control_action", "registered"]
+        );
+        assert_eq!(
+            names(&[
+                "valawai.c0.person-faker.data.person",
+                "valawai.c0.person-faker.control.set-seed"
+            ]),
+            ["person", "set_seed"]
+        );
+        // Nothing tells them apart but the order: suffixed.
+        assert_eq!(names(&["a/x", "a.x"]), ["a_x", "a_x_2"]);
+        assert_eq!(
+            names(&["valawai/c1/x/data/type", "/"]),
+            ["type_", "channel"]
+        );
+    }
+
+    #[test]
+    fn constants() {
+        assert_eq!(constant_name("received_message"), "RECEIVED_MESSAGE");
+        assert_eq!(constant_name("type_"), "TYPE");
     }
 }

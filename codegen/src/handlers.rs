@@ -62,10 +62,8 @@ impl Decoders {
             let doc = doc_attrs(&[
                 format!("Decodes a message body into {}.", docs::code(&payload.text)),
                 String::new(),
-                format!(
-                    "The body must be UTF-8 {what} that fits the schema, constraints \
-                     included; the error says what is wrong and where."
-                ),
+                format!("The body must be {what} in UTF-8 that fits the schema, constraints"),
+                "included; the error says what is wrong and where.".to_owned(),
             ]);
             decoders.items.push(quote! {
                 #doc

@@ -859,7 +859,8 @@ pub struct ReferencePayloadSchema {
 
 /// Decodes a message body into `EMailPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_e_mail_payload(
     body: &[u8],
 ) -> ::std::result::Result<EMailPayload, ::valawai::BoxError> {

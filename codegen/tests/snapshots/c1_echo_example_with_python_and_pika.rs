@@ -820,7 +820,8 @@ pub struct ReferencePayloadSchema {
 
 /// Decodes a message body into `valawai::payload::JsonValue`.
 ///
-/// The body must be UTF-8 JSON that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be JSON in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_received_message(
     body: &[u8],
 ) -> ::std::result::Result<::valawai::payload::JsonValue, ::valawai::BoxError> {

@@ -49,7 +49,8 @@ pub struct TextMessagePayload {
 
 /// Decodes a message body into `TextMessagePayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_text_message_payload(
     body: &[u8],
 ) -> ::std::result::Result<TextMessagePayload, ::valawai::BoxError> {

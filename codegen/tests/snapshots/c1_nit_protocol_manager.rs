@@ -1778,7 +1778,8 @@ pub struct TreatmentPayload {
 
 /// Decodes a message body into `TreatmentPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_treatment_payload(
     body: &[u8],
 ) -> ::std::result::Result<TreatmentPayload, ::valawai::BoxError> {

@@ -2369,7 +2369,8 @@ for TreatmentValueFeedbackPayloadAlignment {
 
 /// Decodes a message body into `TreatmentPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_treatment_payload(
     body: &[u8],
 ) -> ::std::result::Result<TreatmentPayload, ::valawai::BoxError> {
@@ -2378,7 +2379,8 @@ pub fn decode_treatment_payload(
 
 /// Decodes a message body into `ComponentParametersPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_component_parameters_payload(
     body: &[u8],
 ) -> ::std::result::Result<ComponentParametersPayload, ::valawai::BoxError> {

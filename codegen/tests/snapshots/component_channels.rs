@@ -225,7 +225,8 @@ pub enum ControlInMessage {
 
 /// Decodes a message body into `Reading`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_reading(
     body: &[u8],
 ) -> ::std::result::Result<Reading, ::valawai::BoxError> {
@@ -234,7 +235,8 @@ pub fn decode_reading(
 
 /// Decodes a message body into `ControlInMessage`.
 ///
-/// The body must be UTF-8 JSON that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be JSON in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_control_in_message(
     body: &[u8],
 ) -> ::std::result::Result<ControlInMessage, ::valawai::BoxError> {
@@ -243,7 +245,8 @@ pub fn decode_control_in_message(
 
 /// Decodes a message body into `valawai::payload::JsonValue`.
 ///
-/// The body must be UTF-8 JSON that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be JSON in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_anything(
     body: &[u8],
 ) -> ::std::result::Result<::valawai::payload::JsonValue, ::valawai::BoxError> {

@@ -820,7 +820,8 @@ pub struct ReferencePayloadSchema {
 
 /// Decodes a message body into `EchoPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_echo_payload(
     body: &[u8],
 ) -> ::std::result::Result<EchoPayload, ::valawai::BoxError> {

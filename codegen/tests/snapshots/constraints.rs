@@ -1481,7 +1481,8 @@ impl<'de> ::valawai::__private::serde::Deserialize<'de> for ShapeSquareKind {
 
 /// Decodes a message body into `Checked`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_checked(
     body: &[u8],
 ) -> ::std::result::Result<Checked, ::valawai::BoxError> {

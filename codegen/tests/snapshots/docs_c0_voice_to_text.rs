@@ -790,7 +790,8 @@ pub struct TextPayload {
 
 /// Decodes a message body into `AudioPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_audio_payload(
     body: &[u8],
 ) -> ::std::result::Result<AudioPayload, ::valawai::BoxError> {
@@ -799,7 +800,8 @@ pub fn decode_audio_payload(
 
 /// Decodes a message body into `ParametersPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_parameters_payload(
     body: &[u8],
 ) -> ::std::result::Result<ParametersPayload, ::valawai::BoxError> {

@@ -942,7 +942,8 @@ pub type U540dU524d = String;
 
 /// Decodes a message body into `Type`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_type(body: &[u8]) -> ::std::result::Result<Type, ::valawai::BoxError> {
     ::valawai::__private::decode_json_object(body)
 }

@@ -258,21 +258,24 @@ impl ::std::str::FromStr for TimeUnit {
 
 /// Decodes a message body into `i64`.
 ///
-/// The body must be UTF-8 JSON that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be JSON in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_set_seed(body: &[u8]) -> ::std::result::Result<i64, ::valawai::BoxError> {
     ::valawai::__private::decode_json(body)
 }
 
 /// Decodes a message body into `Rate`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_rate(body: &[u8]) -> ::std::result::Result<Rate, ::valawai::BoxError> {
     ::valawai::__private::decode_json_object(body)
 }
 
 /// Decodes a message body into `bool`.
 ///
-/// The body must be UTF-8 JSON that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be JSON in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_enable(body: &[u8]) -> ::std::result::Result<bool, ::valawai::BoxError> {
     ::valawai::__private::decode_json(body)
 }

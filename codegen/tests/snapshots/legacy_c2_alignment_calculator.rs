@@ -20,7 +20,8 @@ pub type PathSamplePayload = i64;
 
 /// Decodes a message body into `NormPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_norm_payload(
     body: &[u8],
 ) -> ::std::result::Result<NormPayload, ::valawai::BoxError> {

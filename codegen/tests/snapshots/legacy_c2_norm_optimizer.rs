@@ -77,7 +77,8 @@ pub type TermDictPayload = ::valawai::payload::JsonObject;
 
 /// Decodes a message body into `OptClsPayload`.
 ///
-/// The body must be UTF-8 JSON that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be JSON in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_opt_cls_payload(
     body: &[u8],
 ) -> ::std::result::Result<OptClsPayload, ::valawai::BoxError> {
@@ -86,7 +87,8 @@ pub fn decode_opt_cls_payload(
 
 /// Decodes a message body into `OptArgsPayload`.
 ///
-/// The body must be UTF-8 JSON that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be JSON in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_opt_args_payload(
     body: &[u8],
 ) -> ::std::result::Result<OptArgsPayload, ::valawai::BoxError> {
@@ -95,7 +97,8 @@ pub fn decode_opt_args_payload(
 
 /// Decodes a message body into `OptKwargsPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_opt_kwargs_payload(
     body: &[u8],
 ) -> ::std::result::Result<OptKwargsPayload, ::valawai::BoxError> {
@@ -104,7 +107,8 @@ pub fn decode_opt_kwargs_payload(
 
 /// Decodes a message body into `TermDictPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_term_dict_payload(
     body: &[u8],
 ) -> ::std::result::Result<TermDictPayload, ::valawai::BoxError> {

@@ -3145,7 +3145,8 @@ for UnregisterComponentPayloadComponentId {
 
 /// Decodes a message body into `RegisterComponentPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_register_component_payload(
     body: &[u8],
 ) -> ::std::result::Result<RegisterComponentPayload, ::valawai::BoxError> {
@@ -3154,7 +3155,8 @@ pub fn decode_register_component_payload(
 
 /// Decodes a message body into `QueryComponentsPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_query_components_payload(
     body: &[u8],
 ) -> ::std::result::Result<QueryComponentsPayload, ::valawai::BoxError> {
@@ -3163,7 +3165,8 @@ pub fn decode_query_components_payload(
 
 /// Decodes a message body into `UnregisterComponentPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_unregister_component_payload(
     body: &[u8],
 ) -> ::std::result::Result<UnregisterComponentPayload, ::valawai::BoxError> {
@@ -3172,7 +3175,8 @@ pub fn decode_unregister_component_payload(
 
 /// Decodes a message body into `CreateConnectionPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_create_connection_payload(
     body: &[u8],
 ) -> ::std::result::Result<CreateConnectionPayload, ::valawai::BoxError> {
@@ -3181,7 +3185,8 @@ pub fn decode_create_connection_payload(
 
 /// Decodes a message body into `QueryConnectionsPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_query_connections_payload(
     body: &[u8],
 ) -> ::std::result::Result<QueryConnectionsPayload, ::valawai::BoxError> {
@@ -3190,7 +3195,8 @@ pub fn decode_query_connections_payload(
 
 /// Decodes a message body into `ChangeTopologyPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_change_topology_payload(
     body: &[u8],
 ) -> ::std::result::Result<ChangeTopologyPayload, ::valawai::BoxError> {
@@ -3199,7 +3205,8 @@ pub fn decode_change_topology_payload(
 
 /// Decodes a message body into `AddLogPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_add_log_payload(
     body: &[u8],
 ) -> ::std::result::Result<AddLogPayload, ::valawai::BoxError> {
@@ -3208,7 +3215,8 @@ pub fn decode_add_log_payload(
 
 /// Decodes a message body into `CreateNotificationPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_create_notification_payload(
     body: &[u8],
 ) -> ::std::result::Result<CreateNotificationPayload, ::valawai::BoxError> {
@@ -3217,7 +3225,8 @@ pub fn decode_create_notification_payload(
 
 /// Decodes a message body into `ChangeNotificationPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_change_notification_payload(
     body: &[u8],
 ) -> ::std::result::Result<ChangeNotificationPayload, ::valawai::BoxError> {

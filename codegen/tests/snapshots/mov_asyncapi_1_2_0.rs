@@ -2803,7 +2803,8 @@ for UnregisterComponentPayloadComponentId {
 
 /// Decodes a message body into `RegisterComponentPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_register_component_payload(
     body: &[u8],
 ) -> ::std::result::Result<RegisterComponentPayload, ::valawai::BoxError> {
@@ -2812,7 +2813,8 @@ pub fn decode_register_component_payload(
 
 /// Decodes a message body into `QueryComponentsPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_query_components_payload(
     body: &[u8],
 ) -> ::std::result::Result<QueryComponentsPayload, ::valawai::BoxError> {
@@ -2821,7 +2823,8 @@ pub fn decode_query_components_payload(
 
 /// Decodes a message body into `UnregisterComponentPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_unregister_component_payload(
     body: &[u8],
 ) -> ::std::result::Result<UnregisterComponentPayload, ::valawai::BoxError> {
@@ -2830,7 +2833,8 @@ pub fn decode_unregister_component_payload(
 
 /// Decodes a message body into `CreateConnectionPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_create_connection_payload(
     body: &[u8],
 ) -> ::std::result::Result<CreateConnectionPayload, ::valawai::BoxError> {
@@ -2839,7 +2843,8 @@ pub fn decode_create_connection_payload(
 
 /// Decodes a message body into `QueryConnectionsPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_query_connections_payload(
     body: &[u8],
 ) -> ::std::result::Result<QueryConnectionsPayload, ::valawai::BoxError> {
@@ -2848,7 +2853,8 @@ pub fn decode_query_connections_payload(
 
 /// Decodes a message body into `ChangeTopologyPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_change_topology_payload(
     body: &[u8],
 ) -> ::std::result::Result<ChangeTopologyPayload, ::valawai::BoxError> {
@@ -2857,7 +2863,8 @@ pub fn decode_change_topology_payload(
 
 /// Decodes a message body into `AddLogPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_add_log_payload(
     body: &[u8],
 ) -> ::std::result::Result<AddLogPayload, ::valawai::BoxError> {

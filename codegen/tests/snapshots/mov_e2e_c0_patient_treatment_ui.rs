@@ -1855,7 +1855,8 @@ for TreatmentValueFeedbackPayloadAlignment {
 
 /// Decodes a message body into `TreatmentValueFeedbackPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_treatment_value_feedback_payload(
     body: &[u8],
 ) -> ::std::result::Result<TreatmentValueFeedbackPayload, ::valawai::BoxError> {
@@ -1864,7 +1865,8 @@ pub fn decode_treatment_value_feedback_payload(
 
 /// Decodes a message body into `TreatmentActionFeedbackPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_treatment_action_feedback_payload(
     body: &[u8],
 ) -> ::std::result::Result<TreatmentActionFeedbackPayload, ::valawai::BoxError> {

@@ -624,7 +624,8 @@ impl<'de> ::valawai::__private::serde::Deserialize<'de> for PayloadSchema {
 
 /// Decodes a message body into `InputPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_input_payload(
     body: &[u8],
 ) -> ::std::result::Result<InputPayload, ::valawai::BoxError> {

@@ -23,7 +23,8 @@ pub struct UserSignedUpPayload {
 
 /// Decodes a message body into `UserSignedUpPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_user_signed_up_payload(
     body: &[u8],
 ) -> ::std::result::Result<UserSignedUpPayload, ::valawai::BoxError> {

@@ -196,7 +196,8 @@ impl ::std::str::FromStr for ParametersPayloadEnumType {
 
 /// Decodes a message body into `ParametersPayload`.
 ///
-/// The body must be UTF-8 a JSON object that fits the schema, constraints included; the error says what is wrong and where.
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
 pub fn decode_parameters_payload(
     body: &[u8],
 ) -> ::std::result::Result<ParametersPayload, ::valawai::BoxError> {
