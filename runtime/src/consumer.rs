@@ -2,9 +2,9 @@
 //! rejects.
 //!
 //! One task per channel reads lapin's consumer stream, starts a task per message (at most
-//! `concurrency` at once; 1 keeps the order) and owns the [`AckTracker`]. A message task decodes
-//! the body, calls the handler, waits for the confirms of what the handler published, and reports
-//! back; the channel task acks finished messages in batches. Invalid input and handlers that keep
+//! `concurrency` at once; 1 keeps the order) and owns the ack tracker (`acks` module). A message
+//! task decodes the body, calls the handler, waits for the confirms of what the handler
+//! published, and reports back; the channel task acks finished messages in batches. Invalid input and handlers that keep
 //! failing are logged locally and to the MOV, then rejected without requeue.
 
 use std::any::Any;
@@ -289,20 +289,45 @@ async fn sleep_until(at: Option<Instant>) {
     }
 }
 
+/// The longest an ack or a reject may wait for lapin. lapin can keep the promise of an ack sent
+/// while the connection dies pending for good; the message is then redelivered anyway.
+const SETTLE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Acks or rejects through `acker`, within [`SETTLE_TIMEOUT`]. `true` if the broker got it.
+async fn settle(acker: &Acker, reject: bool, multiple: bool) -> bool {
+    let sent = async {
+        if reject {
+            acker.reject(BasicRejectOptions { requeue: false }).await
+        } else {
+            acker.ack(BasicAckOptions { multiple }).await
+        }
+    };
+    match tokio::time::timeout(SETTLE_TIMEOUT, sent).await {
+        Ok(Ok(done)) => done,
+        Ok(Err(error)) => {
+            tracing::debug!(%error, reject, "ack or reject failed; the broker will redeliver");
+            false
+        }
+        Err(_) => {
+            tracing::warn!(
+                reject,
+                "no answer from lapin to an ack or reject within {SETTLE_TIMEOUT:?}; the broker will redeliver"
+            );
+            false
+        }
+    }
+}
+
 async fn flush(tracker: &mut AckTracker<Acker>, force: bool) {
     let plan = tracker.plan(force);
     if plan.is_empty() {
         return;
     }
-    if let Some(acker) = plan.multiple
-        && let Err(error) = acker.ack(BasicAckOptions { multiple: true }).await
-    {
-        tracing::debug!(%error, "batched ack failed; the broker will redeliver");
+    if let Some(acker) = plan.multiple {
+        settle(&acker, false, true).await;
     }
     for acker in plan.singles {
-        if let Err(error) = acker.ack(BasicAckOptions::default()).await {
-            tracing::debug!(%error, "ack failed; the broker will redeliver");
-        }
+        settle(&acker, false, false).await;
     }
 }
 
@@ -352,13 +377,8 @@ async fn process(rt: Arc<ChannelRuntime>, delivery: Delivery, epoch: u64) -> Fin
     match outcome {
         Outcome::Ack => (epoch, delivery_tag, Some(acker)),
         Outcome::Reject => {
-            match acker.reject(BasicRejectOptions { requeue: false }).await {
-                Ok(true) => {}
-                Ok(false) => rt.counters.abandoned(),
-                Err(error) => {
-                    tracing::debug!(%error, "reject failed; the broker will redeliver");
-                    rt.counters.abandoned();
-                }
+            if !settle(&acker, true, false).await {
+                rt.counters.abandoned();
             }
             (epoch, delivery_tag, None)
         }

@@ -47,7 +47,9 @@ pub mod connection;
 pub mod consumer;
 pub mod context;
 pub mod counters;
+mod handle;
 pub mod handler;
+mod info;
 pub mod lifecycle;
 pub mod mov;
 pub mod payload;
@@ -56,17 +58,20 @@ pub mod publisher;
 mod recovery;
 mod session;
 mod shutdown;
+mod supervisor;
 mod transport;
 
-pub use component::{Component, ComponentHandle, ComponentInfo, RunError};
+pub use component::{Component, RunError};
 pub use config::{Config, ConfigError, Endpoint, Secret};
 pub use connection::ConnectError;
 pub use consumer::ChannelSettings;
 pub use context::Context;
 pub use counters::CountersSnapshot;
+pub use handle::ComponentHandle;
 pub use handler::{
     Dispatch, DispatchError, HandlerError, HandlerFuture, HandlerResult, RetryPolicy,
 };
+pub use info::ComponentInfo;
 pub use lifecycle::State;
 pub use mov::protocol::{ComponentType, LogLevel};
 pub use mov::{Mov, MovChannels};

@@ -299,7 +299,14 @@ impl PublisherShared {
                 channel: name.into(),
             });
         }
-        match timeout_at(deadline, crate::recovery::recovered(channel, error)).await {
+        // The supervisor may replace the session meanwhile: stop waiting for this channel then.
+        let recovered = async {
+            tokio::select! {
+                r = crate::recovery::recovered(channel, error) => r,
+                () = self.replaced(channel) => Ok(()),
+            }
+        };
+        match timeout_at(deadline, recovered).await {
             Err(_) => Err(timeout()),
             Ok(Ok(())) => Ok(()),
             Ok(Err(reason)) => {
@@ -314,6 +321,19 @@ impl PublisherShared {
                 }
                 Ok(())
             }
+        }
+    }
+
+    /// Resolves once the installed channel is no longer `channel`.
+    async fn replaced(&self, channel: &Arc<Channel>) {
+        loop {
+            let changed = self.slot_changed.notified();
+            tokio::pin!(changed);
+            changed.as_mut().enable();
+            if !self.current().is_some_and(|c| Arc::ptr_eq(&c, channel)) {
+                return;
+            }
+            changed.await;
         }
     }
 

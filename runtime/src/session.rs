@@ -7,11 +7,12 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use futures_core::Stream;
 use lapin::options::{
     BasicConsumeOptions, BasicQosOptions, ConfirmSelectOptions, QueueDeclareOptions,
 };
 use lapin::types::FieldTable;
-use lapin::{Channel, Connection};
+use lapin::{Channel, Connection, Event};
 use tokio::sync::watch;
 use tokio::task::JoinSet;
 use tokio::time::{Instant, timeout};
@@ -57,8 +58,13 @@ async fn step<T>(
     }
 }
 
+type Events = std::pin::Pin<Box<dyn Stream<Item = Event> + Send>>;
+
 pub(crate) struct Session {
     connection: Connection,
+    /// lapin's connection events: `Error` means it gave the connection up (it may still mark the
+    /// connection as reconnecting afterwards, so the status alone cannot tell).
+    events: Events,
     publish_channel: Arc<Channel>,
     stop: watch::Sender<Option<Instant>>,
     consumers: JoinSet<(Arc<str>, ConsumerExit)>,
@@ -75,6 +81,7 @@ impl Session {
         limit: Duration,
         publisher: &PublisherShared,
     ) -> Result<Self, SessionError> {
+        let events: Events = Box::pin(connection.events_listener());
         let publish_channel = step(
             "opening the publishing channel",
             limit,
@@ -163,24 +170,58 @@ impl Session {
         publisher.install(Some(publish_channel.clone()));
         Ok(Self {
             connection,
+            events,
             publish_channel,
             stop,
             consumers,
         })
     }
 
-    /// Resolves when a consumer stopped for good (its channel or the connection is lost beyond
-    /// recovery), with the reason.
+    /// Resolves when the session is lost for good, with the reason: a consumer stopped (its
+    /// channel or the connection could not be recovered), or lapin gave the connection up.
     pub(crate) async fn failed(&mut self) -> String {
-        loop {
-            match self.consumers.join_next().await {
-                Some(Ok((_, ConsumerExit::Failed(reason)))) => return reason,
-                Some(Ok((address, ConsumerExit::Stopped))) => {
-                    return format!("the consumer of `{address}` stopped");
+        let connection = &self.connection;
+        let events = &mut self.events;
+        let gave_up = async {
+            loop {
+                match std::future::poll_fn(|cx| events.as_mut().poll_next(cx)).await {
+                    Some(Event::Error(error)) => {
+                        return format!("lapin gave the connection up: {error}");
+                    }
+                    Some(Event::ConnectionBlocked(reason)) => {
+                        tracing::warn!("the broker blocks the connection: {reason}");
+                    }
+                    Some(Event::ConnectionUnblocked) => {
+                        tracing::info!("the broker unblocked the connection");
+                    }
+                    Some(_) => {}
+                    None => std::future::pending::<()>().await,
                 }
-                Some(Err(e)) => return format!("a consumer task ended: {e}"),
-                None => std::future::pending::<()>().await,
             }
+        };
+        let given_up = async {
+            loop {
+                let status = connection.status();
+                if status.errored() || status.closed() {
+                    return;
+                }
+                tokio::time::sleep(Duration::from_millis(250)).await;
+            }
+        };
+        let consumers = async {
+            match self.consumers.join_next().await {
+                Some(Ok((_, ConsumerExit::Failed(reason)))) => reason,
+                Some(Ok((address, ConsumerExit::Stopped))) => {
+                    format!("the consumer of `{address}` stopped")
+                }
+                Some(Err(e)) => format!("a consumer task ended: {e}"),
+                None => std::future::pending().await,
+            }
+        };
+        tokio::select! {
+            reason = consumers => reason,
+            reason = gave_up => reason,
+            () = given_up => "the connection is closed".into(),
         }
     }
 

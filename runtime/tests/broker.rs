@@ -200,6 +200,29 @@ async fn bad_inputs_are_logged_once_and_rejected() {
         .await
         .unwrap();
     let mut outputs = client.consume(&echo::channels::PUBLISH_MESSAGE).await;
+    // A dead-letter policy on the input queue (policies, never queue arguments, on MOV queues):
+    // rejected messages must land in the dead-letter queue.
+    let dead_letters = format!("{prefix}/dead_letters");
+    client.declare(&dead_letters).await.unwrap();
+    let policy = format!("{prefix}_dlx");
+    let definition =
+        format!(r#"{{"dead-letter-exchange":"","dead-letter-routing-key":"{dead_letters}"}}"#);
+    let pattern = format!("^{}$", *echo::channels::RECEIVED_MESSAGE);
+    tokio::task::spawn_blocking({
+        let (policy, pattern) = (policy.clone(), pattern.clone());
+        move || {
+            support::rabbitmqctl(&[
+                "set_policy",
+                "--apply-to",
+                "queues",
+                &policy,
+                &pattern,
+                &definition,
+            ])
+        }
+    })
+    .await
+    .unwrap();
     let log_dir = support::temp_dir(&prefix);
     let component = echo::component(EchoHandlers);
     let handle = component.handle();
@@ -285,6 +308,10 @@ async fn bad_inputs_are_logged_once_and_rejected() {
         0,
         "nothing requeued"
     );
+    wait_until_ready(client, &dead_letters, 6).await;
+    tokio::task::spawn_blocking(move || support::rabbitmqctl(&["clear_policy", &policy]))
+        .await
+        .unwrap();
     handle.shutdown();
     tokio::time::timeout(PATIENCE, run)
         .await
@@ -304,6 +331,7 @@ async fn bad_inputs_are_logged_once_and_rejected() {
         ])
         .await;
     mov.cleanup().await;
+    client.delete(&[&dead_letters]).await;
     let _ = std::fs::remove_dir_all(log_dir);
 }
 

@@ -408,6 +408,25 @@ impl Drop for Relay {
     }
 }
 
+/// Runs `rabbitmqctl` with `args`, or the command in `RABBITMQCTL` (for example
+/// `docker exec rabbitmq rabbitmqctl`); panics if it fails.
+pub fn rabbitmqctl(args: &[&str]) {
+    let command = std::env::var("RABBITMQCTL").unwrap_or_else(|_| "rabbitmqctl".into());
+    let mut parts = command.split_whitespace();
+    let program = parts.next().expect("RABBITMQCTL is empty");
+    let status = std::process::Command::new(program)
+        .args(parts)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap_or_else(|e| panic!("cannot run `{command}` (set RABBITMQCTL): {e}"));
+    assert!(
+        status.success(),
+        "`{command} {}` failed: {status}",
+        args.join(" ")
+    );
+}
+
 /// Runs `future` on a task and returns its handle (for components under test).
 pub fn spawn<F: Future + Send + 'static>(future: F) -> tokio::task::JoinHandle<F::Output>
 where

@@ -1,0 +1,192 @@
+//! Who a component is, as the MOV sees it.
+
+use std::borrow::Cow;
+
+use crate::mov::protocol::ComponentType;
+
+/// Who the component is, as the MOV sees it.
+///
+/// Generated code defines it as a constant with [`ComponentInfo::new`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ComponentInfo {
+    /// The registered name, `c[0|1|2]_\w+` (for example `c1_echo_example`).
+    pub name: Cow<'static, str>,
+    /// C0, C1 or C2.
+    pub component_type: ComponentType,
+    /// `major.minor.patch`, without suffix (the MOV rejects suffixes).
+    pub version: Cow<'static, str>,
+    /// The component's AsyncAPI document, sent as is with the register message.
+    pub asyncapi_yaml: Cow<'static, str>,
+    /// The `valawai/cN/<name>/control/registered` channel, consumed by the runtime.
+    pub registered_channel: Cow<'static, str>,
+}
+
+impl ComponentInfo {
+    /// The identity from static strings (usable in a `const`).
+    pub const fn new(
+        name: &'static str,
+        component_type: ComponentType,
+        version: &'static str,
+        asyncapi_yaml: &'static str,
+        registered_channel: &'static str,
+    ) -> Self {
+        Self {
+            name: Cow::Borrowed(name),
+            component_type,
+            version: Cow::Borrowed(version),
+            asyncapi_yaml: Cow::Borrowed(asyncapi_yaml),
+            registered_channel: Cow::Borrowed(registered_channel),
+        }
+    }
+
+    /// Checks what the MOV checks, so a registration it would drop silently fails here, loudly.
+    pub fn check(&self) -> Result<(), String> {
+        let ty = self.component_type.channel_segment();
+        let word =
+            |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        match self.name.strip_prefix(ty).and_then(|r| r.strip_prefix('_')) {
+            Some(rest) if word(rest) => {}
+            _ => {
+                return Err(format!(
+                    "the component name `{}` must be `{ty}_` followed by letters, digits or `_` \
+                     (the MOV requires c[0|1|2]_\\w+ matching the component type {})",
+                    self.name, self.component_type
+                ));
+            }
+        }
+        if !is_mov_version(&self.version) {
+            return Err(format!(
+                "the version `{}` must be major.minor.patch with digits only; the MOV rejects \
+                 anything else, suffixes included",
+                self.version
+            ));
+        }
+        let segments: Vec<&str> = self.registered_channel.split('/').collect();
+        let ok = matches!(segments.as_slice(),
+            ["valawai", t, name, "control", "registered"] if *t == ty && word(name));
+        if !ok {
+            return Err(format!(
+                "the registered channel `{}` must be `valawai/{ty}/<name>/control/registered` \
+                 (letters, digits and `_` in <name>)",
+                self.registered_channel
+            ));
+        }
+        if self.asyncapi_yaml.trim().is_empty() {
+            return Err("the AsyncAPI document is empty".into());
+        }
+        Ok(())
+    }
+}
+
+/// Whether `version` is what the MOV accepts: `^\d+\.\d+\.\d+$`. A `const
+/// fn`, so generated code checks `CARGO_PKG_VERSION` at build time.
+pub const fn is_mov_version(version: &str) -> bool {
+    let bytes = version.as_bytes();
+    let mut dots = 0;
+    let mut digits = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'0'..=b'9' => digits += 1,
+            b'.' if digits > 0 && dots < 2 => {
+                dots += 1;
+                digits = 0;
+            }
+            _ => return false,
+        }
+        i += 1;
+    }
+    dots == 2 && digits > 0
+}
+
+/// Fails const evaluation, so the build, with `message` when `version` is not what the MOV
+/// accepts. Generated code calls it on `CARGO_PKG_VERSION`.
+pub const fn check_version(version: &str, message: &str) {
+    if !is_mov_version(version) {
+        panic!("{}", message);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn info(name: &'static str, version: &'static str, registered: &'static str) -> ComponentInfo {
+        ComponentInfo::new(
+            name,
+            ComponentType::C1,
+            version,
+            "asyncapi: 2.6.0",
+            registered,
+        )
+    }
+
+    #[test]
+    fn mov_versions() {
+        for ok in ["1.0.0", "0.0.0", "10.20.300"] {
+            assert!(is_mov_version(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "1",
+            "1.0",
+            "1.0.0-alpha",
+            "1.0.0+b",
+            "1..0",
+            ".1.0",
+            "1.0.",
+            "1.0.0.0",
+            "v1.0.0",
+            " 1.0.0",
+            "1.0.٣",
+        ] {
+            assert!(!is_mov_version(bad), "{bad}");
+        }
+        const _: () = assert!(is_mov_version("1.2.3"));
+    }
+
+    #[test]
+    fn identity_checks_match_the_mov() {
+        assert!(
+            info("c1_echo", "1.0.0", "valawai/c1/echo/control/registered")
+                .check()
+                .is_ok()
+        );
+        let e = info(
+            "c1_echo",
+            "1.0.0-alpha",
+            "valawai/c1/echo/control/registered",
+        )
+        .check()
+        .unwrap_err();
+        assert!(e.contains("1.0.0-alpha"), "{e}");
+        let e = info("c2_echo", "1.0.0", "valawai/c1/echo/control/registered")
+            .check()
+            .unwrap_err();
+        assert!(e.contains("c1_"), "{e}");
+        assert!(
+            info("c1_", "1.0.0", "valawai/c1/x/control/registered")
+                .check()
+                .is_err()
+        );
+        assert!(
+            info("c1_a-b", "1.0.0", "valawai/c1/x/control/registered")
+                .check()
+                .is_err()
+        );
+        let e = info("c1_echo", "1.0.0", "valawai/c2/echo/control/registered")
+            .check()
+            .unwrap_err();
+        assert!(e.contains("valawai/c1/<name>/control/registered"), "{e}");
+        assert!(
+            info("c1_echo", "1.0.0", "valawai/c1/echo/control/registered/x")
+                .check()
+                .is_err()
+        );
+        assert!(
+            info("c1_echo", "1.0", "valawai/c1/echo/control/registered")
+                .check()
+                .is_err()
+        );
+    }
+}

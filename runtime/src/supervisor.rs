@@ -1,0 +1,246 @@
+//! What `Component::run` does: start-up, the supervisor that replaces a lost connection, and
+//! the orderly stop.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use tokio::sync::watch;
+use tokio::time::{Instant, timeout_at};
+
+use crate::component::{Component, RunError};
+use crate::config::Config;
+use crate::connection::{self, Connected};
+use crate::consumer::{ChannelRuntime, ChannelSettings};
+use crate::handle::HandleInner;
+use crate::handler::Dispatch;
+use crate::lifecycle::Event;
+use crate::mov::protocol::{
+    RegisterComponentPayload, RegisterComponentPayloadVersion, UnregisterComponentPayload,
+    UnregisterComponentPayloadComponentId,
+};
+use crate::mov::{Mov, RegisteredDispatcher, id_file};
+use crate::publisher::Publisher;
+use crate::session::Session;
+use crate::shutdown::{self, Urgency};
+
+pub(crate) async fn drive(component: Component, config: &Config) -> Result<(), RunError> {
+    let Component {
+        info,
+        receivers,
+        registered_settings,
+        publish_default,
+        publish_channels,
+        handle,
+    } = component;
+    let inner = handle.inner.clone();
+    inner
+        .publisher
+        .configure(publish_default, publish_channels, config.publish_timeout);
+    inner.mov.configure(config.mov_channels.clone());
+    let id_path = config.id_file_path();
+    let raw = Publisher::new(inner.publisher.clone());
+    let mov = Mov::new(raw.clone(), inner.mov.clone());
+    let graceful = || shutdown::reached(inner.urgency.subscribe(), Urgency::Graceful);
+
+    let runtime = |address: &str, settings: ChannelSettings, dispatcher: Arc<dyn Dispatch>| {
+        Arc::new(ChannelRuntime {
+            address: address.into(),
+            settings,
+            dispatcher,
+            publisher: raw.clone(),
+            mov: mov.clone(),
+            counters: inner.counters.clone(),
+        })
+    };
+    let mut channels = vec![runtime(
+        &info.registered_channel,
+        registered_settings,
+        Arc::new(RegisteredDispatcher {
+            mov: inner.mov.clone(),
+            id_file: id_path.clone(),
+        }),
+    )];
+    channels.extend(
+        receivers
+            .into_iter()
+            .map(|r| runtime(&r.address, r.settings, r.dispatcher)),
+    );
+    let mov_queues = if config.declare_mov_queues {
+        let c = &config.mov_channels;
+        vec![c.register.clone(), c.unregister.clone(), c.log.clone()]
+    } else {
+        Vec::new()
+    };
+    let open = |connection| {
+        Session::open(
+            connection,
+            &channels,
+            &mov_queues,
+            &info.name,
+            config.connect_timeout,
+            &inner.publisher,
+        )
+    };
+
+    inner.transition(Event::Start);
+    let connection = match connection::connect(config, &info.name, graceful()).await? {
+        Connected::Yes(c) => *c,
+        Connected::Cancelled => return stop(&inner, None, config, &id_path).await,
+    };
+    inner.transition(Event::Connected);
+    let mut session = open(connection)
+        .await
+        .map_err(|e| RunError::Setup(e.to_string()))?;
+    inner.transition(Event::Declared);
+
+    let register = RegisterComponentPayload {
+        type_: Some(info.component_type),
+        name: Some(info.name.to_string()),
+        // `check` accepted the version, so the spec's (looser) pattern does too.
+        version: RegisterComponentPayloadVersion::try_from(info.version.as_ref()).ok(),
+        asyncapi_yaml: Some(info.asyncapi_yaml.to_string()),
+    };
+    match raw.publish(&config.mov_channels.register, &register).await {
+        Ok(()) => tracing::info!(
+            "register message sent to the MOV: {} {} ({})",
+            info.name,
+            info.version,
+            info.component_type
+        ),
+        Err(e) => tracing::error!("cannot send the register message to the MOV: {e}"),
+    }
+    inner.transition(Event::RegisterSent);
+    let watchdog = tokio::spawn(registration_watchdog(
+        inner.mov.watch_component_id(),
+        config.registration_timeout,
+        info.registered_channel.to_string(),
+    ));
+
+    let session = loop {
+        let reason = tokio::select! {
+            biased;
+            () = graceful() => break Some(session),
+            reason = session.failed() => reason,
+            () = inner.publisher.dead() => "the publishing channel is closed".to_string(),
+        };
+        tracing::warn!("connection lost beyond recovery ({reason}); connecting again");
+        inner.transition(Event::SessionLost);
+        inner.publisher.install(None);
+        session.abort().await;
+        let reopened = loop {
+            let connection = match connection::connect(config, &info.name, graceful()).await {
+                Ok(Connected::Yes(c)) => *c,
+                Ok(Connected::Cancelled) => break None,
+                Err(e) => {
+                    tracing::error!("{e}; trying again in {:?}", config.retry_max_sleep);
+                    tokio::select! {
+                        () = graceful() => break None,
+                        () = tokio::time::sleep(config.retry_max_sleep) => continue,
+                    }
+                }
+            };
+            match open(connection).await {
+                Ok(s) => break Some(s),
+                Err(e) => {
+                    tracing::error!("cannot set up the channels again: {e}");
+                    tokio::select! {
+                        () = graceful() => break None,
+                        () = tokio::time::sleep(config.retry_sleep) => {}
+                    }
+                }
+            }
+        };
+        match reopened {
+            Some(s) => {
+                session = s;
+                inner.transition(Event::Recovered);
+                tracing::info!("connection and channels set up again");
+            }
+            None => break None,
+        }
+    };
+    watchdog.abort();
+    stop(&inner, session, config, &id_path).await
+}
+
+async fn registration_watchdog(
+    mut id: watch::Receiver<Option<Arc<str>>>,
+    limit: std::time::Duration,
+    channel: String,
+) {
+    if tokio::time::timeout(limit, id.wait_for(Option::is_some))
+        .await
+        .is_err()
+    {
+        tracing::warn!(
+            "no registered notification from the MOV on `{channel}` after {limit:?}. The MOV \
+             drops a registration silently: check its log (UI, or GET /v1/logs?level=ERROR) for \
+             \"Received invalid register component payload\". Likely causes: a version with a \
+             suffix, a name that is not c[0|1|2]_\\w+, an AsyncAPI document the MOV cannot \
+             translate, or no MOV running on this broker."
+        );
+    }
+}
+
+async fn stop(
+    inner: &HandleInner,
+    session: Option<Session>,
+    config: &Config,
+    id_path: &Path,
+) -> Result<(), RunError> {
+    inner.transition(Event::Stop);
+    let deadline = Instant::now() + config.shutdown_deadline;
+    let forced = shutdown::reached(inner.urgency.subscribe(), Urgency::Forced);
+    let orderly = async {
+        if let Some(id) = inner.mov.component_id() {
+            if session.is_some() {
+                // The registered dispatcher kept only ids of 24 hexadecimal digits.
+                let unregister = UnregisterComponentPayload {
+                    component_id: UnregisterComponentPayloadComponentId::try_from(&*id).ok(),
+                };
+                let publisher = Publisher::new(inner.publisher.clone());
+                match timeout_at(
+                    deadline,
+                    publisher.publish(&config.mov_channels.unregister, &unregister),
+                )
+                .await
+                {
+                    Ok(Ok(())) => tracing::info!(component_id = %id, "unregistered from the MOV"),
+                    Ok(Err(e)) => tracing::error!("cannot unregister from the MOV: {e}"),
+                    Err(_) => tracing::error!(
+                        "cannot unregister from the MOV: no confirm before the deadline"
+                    ),
+                }
+            } else {
+                tracing::warn!("no connection: cannot unregister from the MOV");
+            }
+        }
+        inner.mov.set_component_id(None);
+        remove_id_file(id_path);
+        if let Some(session) = session {
+            session.stop(deadline, &inner.publisher).await;
+        }
+    };
+    let result = tokio::select! {
+        () = orderly => Ok(()),
+        () = forced => {
+            remove_id_file(id_path);
+            Err(RunError::Forced)
+        }
+    };
+    inner.publisher.close();
+    if result.is_ok() {
+        inner.transition(Event::Closed);
+        tracing::info!("stopped");
+    }
+    result
+}
+
+fn remove_id_file(path: &Path) {
+    if let Err(e) = id_file::remove(path) {
+        tracing::warn!(
+            "cannot remove the component-id file {}: {e}",
+            path.display()
+        );
+    }
+}
