@@ -1,4 +1,4 @@
-//! Generation time: the MOV's spec, and a synthetic spec with 1,000 channels and 1,000 schemas,
+//! Generation time: the echo's and the MOV's specs, and a synthetic spec with 1,000 channels and 1,000 schemas,
 //! each loaded, generated (types, channels, handler trait, publisher, identity, wiring) and
 //! formatted, as the build script does.
 //!
@@ -69,6 +69,8 @@ fn run(path: &Path) -> usize {
 
 fn benches(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let echo = root.join("fixtures/component/echo/asyncapi.yaml");
+    c.bench_function("generate echo spec", |b| b.iter(|| run(&echo)));
     let mov = root.join("fixtures/valawai/MOV/asyncapi.yaml");
     c.bench_function("generate MOV spec", |b| b.iter(|| run(&mov)));
 

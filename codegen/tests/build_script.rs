@@ -45,9 +45,7 @@ const BUILD_RS: &str = r#"fn main() -> Result<(), Box<dyn std::error::Error>> {
 }
 "#;
 
-const MAIN_RS: &str = r#"mod echo {
-    valawai::include_component!();
-}
+const MAIN_RS: &str = r#"valawai::include_component!(mod echo);
 
 use echo::{Context, EchoPayload};
 use valawai::HandlerResult;
@@ -234,6 +232,7 @@ fn the_build_script_regenerates_exactly_when_a_file_it_read_changes() {
             "no rerun-if-changed for {file}:\n{output}"
         );
     }
+    assert!(!first.contains("warning"), "{first}");
     let code = krate.generated();
     assert!(code.contains("pub struct EchoPayload"), "{code}");
     assert!(code.contains("First description."));

@@ -12,31 +12,41 @@ extern crate self as valawai;
 /// `__handlers!` they need.
 pub use valawai_macros::*;
 
-/// Includes the component module that `valawai_codegen::Builder` wrote from
-/// the build script: `$OUT_DIR/valawai/component.rs`, or
-/// `$OUT_DIR/valawai/<name>.rs` for `include_component!("<name>")` (the
-/// builder's `.module("<name>")`).
+/// Includes the component module that `valawai_codegen::Builder` wrote from the build script,
+/// `$OUT_DIR/valawai/component.rs` (or `$OUT_DIR/valawai/<name>.rs` for the builder's
+/// `.module("<name>")`).
 ///
 /// ```ignore
+/// // A module `echo` with the generated code:
+/// valawai::include_component!(mod echo);
+/// valawai::include_component!(pub mod echo);
+/// valawai::include_component!(mod mov, "mov");
+///
+/// // The generated items in the current module:
 /// mod echo {
 ///     valawai::include_component!();
 /// }
 /// ```
+///
+/// The `mod` forms allow `dead_code` in the module: a binary rarely uses every channel
+/// constant, decoder or publisher method the spec gives it.
 #[macro_export]
 macro_rules! include_component {
     () => {
-        ::std::include!(::std::concat!(
-            ::std::env!("OUT_DIR"),
-            "/valawai/component.rs"
-        ));
+        ::std::include!(::std::concat!(::std::env!("OUT_DIR"), "/valawai/component.rs"));
     };
     ($name:literal) => {
-        ::std::include!(::std::concat!(
-            ::std::env!("OUT_DIR"),
-            "/valawai/",
-            $name,
-            ".rs"
-        ));
+        ::std::include!(::std::concat!(::std::env!("OUT_DIR"), "/valawai/", $name, ".rs"));
+    };
+    ($vis:vis mod $module:ident) => {
+        $crate::include_component!($vis mod $module, "component");
+    };
+    ($vis:vis mod $module:ident, $name:literal) => {
+        /// The component module generated from its AsyncAPI document by valawai-codegen.
+        #[allow(dead_code)]
+        $vis mod $module {
+            ::std::include!(::std::concat!(::std::env!("OUT_DIR"), "/valawai/", $name, ".rs"));
+        }
     };
 }
 

@@ -1,8 +1,6 @@
 //! The build-script path on the echo, as the echo component's main.rs uses it.
 
-mod echo {
-    valawai::include_component!();
-}
+valawai::include_component!(mod echo);
 
 use echo::{Context, EchoPayload};
 use valawai::HandlerResult;

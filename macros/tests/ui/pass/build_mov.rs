@@ -4,9 +4,7 @@
 //! constant; a parameterised publisher method. Generated with `valawai_codegen::mov::type_options()`,
 //! as the development MOV will be.
 
-mod mov {
-    valawai::include_component!("mov");
-}
+valawai::include_component!(pub mod mov, "mov");
 
 use mov::Context;
 use valawai::HandlerResult;
