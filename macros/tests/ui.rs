@@ -12,8 +12,9 @@
 //!   with `TRYBUILD=overwrite cargo test -p valawai-macros --test ui`).
 //!
 //! trybuild runs cargo, which passes `OUT_DIR` on to rustc for a crate without a build script;
-//! setting it in this process would need `unsafe`, so `ui` runs `ui_cases` in a child process
-//! with `OUT_DIR` in its environment.
+//! setting it in this process would need `unsafe`, so `ui` prepares the files, then runs itself
+//! again in a child process with `OUT_DIR` (and `VALAWAI_UI_CASES`, the macro cases) in its
+//! environment, where it runs trybuild.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -29,6 +30,13 @@ fn fixtures() -> PathBuf {
 
 #[test]
 fn ui() {
+    if let Ok(cases) = std::env::var("VALAWAI_UI_CASES") {
+        let t = trybuild::TestCases::new();
+        t.pass("tests/ui/pass/*.rs");
+        t.pass(format!("{cases}/*.rs"));
+        t.compile_fail("tests/ui/fail/*.rs");
+        return;
+    }
     let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("ui");
     let out = tmp.join("out");
     let build = |spec: &str, module: &str, lenient: bool| {
@@ -70,20 +78,10 @@ fn ui() {
     }
 
     let status = Command::new(std::env::current_exe().unwrap())
-        .args(["ui_cases", "--exact", "--ignored", "--nocapture"])
+        .args(["ui", "--exact", "--nocapture"])
         .env("OUT_DIR", &out)
         .env("VALAWAI_UI_CASES", &cases)
         .status()
         .unwrap();
     assert!(status.success(), "the trybuild cases failed (output above)");
-}
-
-#[test]
-#[ignore = "run by `ui`, which sets OUT_DIR"]
-fn ui_cases() {
-    let cases = std::env::var("VALAWAI_UI_CASES").expect("run through the `ui` test");
-    let t = trybuild::TestCases::new();
-    t.pass("tests/ui/pass/*.rs");
-    t.pass(format!("{cases}/*.rs"));
-    t.compile_fail("tests/ui/fail/*.rs");
 }
