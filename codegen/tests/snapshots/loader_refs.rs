@@ -21,7 +21,7 @@ pub struct LocalCopy2 {
     pub channels: Option<Vec<LocalCopy2ChannelsItem>>,
 }
 
-/// An item of [`LocalCopy2Channels`].
+/// An item of `LocalCopy2Channels`.
 #[derive(
     Debug,
     Clone,

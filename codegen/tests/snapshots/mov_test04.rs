@@ -68,7 +68,7 @@ pub struct ParametersPayload {
     pub array_type_with_object: Option<Vec<ParametersPayloadArrayTypeWithObjectItem>>,
 }
 
-/// An item of [`ParametersPayloadArrayTypeWithEnum`].
+/// An item of `ParametersPayloadArrayTypeWithEnum`.
 #[derive(
     Debug,
     Clone,
@@ -124,7 +124,7 @@ impl ::std::str::FromStr for ParametersPayloadArrayTypeWithEnumItem {
     }
 }
 
-/// An item of [`ParametersPayloadArrayTypeWithObject`].
+/// An item of `ParametersPayloadArrayTypeWithObject`.
 #[derive(
     Debug,
     Clone,
