@@ -258,11 +258,22 @@ fn the_build_script_regenerates_exactly_when_a_file_it_read_changes() {
     assert!(krate.generated().contains("pub lang: Option<String>"));
     assert!(schema.contains("Compiling echo-build-check"), "{schema}");
 
-    // The spec changed.
+    // The spec changed, with a channel the generator warns about: the warning shows.
     krate.edit("asyncapi.yaml", "First description.", "Second description.");
-    krate.build_ok();
+    krate.edit(
+        "asyncapi.yaml",
+        "components:\n",
+        "  valawai/c1/echo_build_check/data/{room}:\n    parameters:\n      room:\n        \
+         schema:\n          type: string\n    subscribe:\n      message:\n        \
+         $ref: '#/components/messages/echo_message'\ncomponents:\n",
+    );
+    let warned = krate.build_ok();
     assert_eq!(krate.runs(), 3);
     assert!(krate.generated().contains("Second description."));
+    assert!(
+        warned.contains("warning[parameterised-receive]: the component receives on"),
+        "{warned}"
+    );
 
     // A broken spec fails the build with the diagnostic, file:line:column.
     krate.edit(
