@@ -1,6 +1,7 @@
 //! The `valawai` command-line tool.
 
 mod check;
+mod generate;
 
 use std::process::ExitCode;
 
@@ -19,11 +20,16 @@ enum Command {
     /// Load an AsyncAPI document and print what the component looks like,
     /// or every problem found in it.
     Check(check::Args),
+    /// Generate the component module (payload types, channels, handler
+    /// trait, publisher, identity, wiring) and print it or write it to a
+    /// file, for review or for committing.
+    Generate(generate::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Generate(args) => generate::run(&args),
     }
 }

@@ -288,7 +288,11 @@ impl miette::Diagnostic for Diagnostic {
 
 /// The error returned when a spec cannot be loaded or generated: every
 /// problem found, errors and warnings alike, in the order found.
-#[derive(Debug, Clone)]
+///
+/// `Debug` shows the same rustc-like rendering as `Display`, because that
+/// is what `fn main() -> Result<(), Box<dyn Error>>` prints, in a build
+/// script too.
+#[derive(Clone)]
 pub struct Error {
     diagnostics: Vec<Diagnostic>,
 }
@@ -322,6 +326,12 @@ impl fmt::Display for Error {
             write!(f, "\nerror: the spec has {count} errors")?;
         }
         Ok(())
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
     }
 }
 

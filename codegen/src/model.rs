@@ -178,6 +178,20 @@ impl Spec {
             Some(origin.pointer.clone()),
         )
     }
+
+    /// A warning pointing at a model element.
+    pub fn warning_at(
+        &self,
+        code: &'static str,
+        message: impl Into<String>,
+        origin: &Origin,
+    ) -> Diagnostic {
+        Diagnostic::warning(code, message).at(
+            &self.sources,
+            origin.span,
+            Some(origin.pointer.clone()),
+        )
+    }
 }
 
 /// The `info` object.

@@ -1,5 +1,5 @@
 //! The hostile spec (`fixtures/types/hostile.asyncapi.yaml`) generates code
-//! that compiles (see `tests/compile/written.rs`) and means what the spec
+//! that compiles (see `tests/generated`) and means what the spec
 //! says: every awkward member name reads and writes its own field, and every
 //! awkward enum value its own variant.
 

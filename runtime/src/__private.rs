@@ -5,6 +5,7 @@ pub use regress;
 pub use serde;
 pub use serde_json;
 
+pub use crate::info::{check_version, is_mov_version};
 pub use crate::payload::support::*;
 pub use crate::private::*;
 

@@ -54,12 +54,7 @@ impl ComponentInfo {
                 ));
             }
         }
-        let parts: Vec<&str> = self.version.split('.').collect();
-        if parts.len() != 3
-            || parts
-                .iter()
-                .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
-        {
+        if !is_mov_version(&self.version) {
             return Err(format!(
                 "the version `{}` must be major.minor.patch with digits only; the MOV rejects \
                  anything else, suffixes included",
@@ -83,6 +78,35 @@ impl ComponentInfo {
     }
 }
 
+/// Whether `version` is what the MOV accepts: `^\d+\.\d+\.\d+$`. A `const
+/// fn`, so generated code checks `CARGO_PKG_VERSION` at build time.
+pub const fn is_mov_version(version: &str) -> bool {
+    let bytes = version.as_bytes();
+    let mut dots = 0;
+    let mut digits = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'0'..=b'9' => digits += 1,
+            b'.' if digits > 0 && dots < 2 => {
+                dots += 1;
+                digits = 0;
+            }
+            _ => return false,
+        }
+        i += 1;
+    }
+    dots == 2 && digits > 0
+}
+
+/// Fails const evaluation, so the build, with `message` when `version` is not what the MOV
+/// accepts. Generated code calls it on `CARGO_PKG_VERSION`.
+pub const fn check_version(version: &str, message: &str) {
+    if !is_mov_version(version) {
+        panic!("{}", message);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +119,30 @@ mod tests {
             "asyncapi: 2.6.0",
             registered,
         )
+    }
+
+    #[test]
+    fn mov_versions() {
+        for ok in ["1.0.0", "0.0.0", "10.20.300"] {
+            assert!(is_mov_version(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "1",
+            "1.0",
+            "1.0.0-alpha",
+            "1.0.0+b",
+            "1..0",
+            ".1.0",
+            "1.0.",
+            "1.0.0.0",
+            "v1.0.0",
+            " 1.0.0",
+            "1.0.٣",
+        ] {
+            assert!(!is_mov_version(bad), "{bad}");
+        }
+        const _: () = assert!(is_mov_version("1.2.3"));
     }
 
     #[test]

@@ -7,9 +7,48 @@
 
 extern crate self as valawai;
 
-// The macros crate exports nothing yet; the glob re-export stays for when it does.
-#[allow(unused_imports)]
+/// `generate!` (the component module from a spec, in place), `#[handlers]`
+/// (a module's `Handlers` from `#[receive]` methods) and the hidden
+/// `__handlers!` they need.
 pub use valawai_macros::*;
+
+/// Includes the component module that `valawai_codegen::Builder` wrote from the build script,
+/// `$OUT_DIR/valawai/component.rs` (or `$OUT_DIR/valawai/<name>.rs` for the builder's
+/// `.module("<name>")`).
+///
+/// ```ignore
+/// // A module `echo` with the generated code:
+/// valawai::include_component!(mod echo);
+/// valawai::include_component!(pub mod echo);
+/// valawai::include_component!(mod mov, "mov");
+///
+/// // The generated items in the current module:
+/// mod echo {
+///     valawai::include_component!();
+/// }
+/// ```
+///
+/// The `mod` forms allow `dead_code` in the module: a binary rarely uses every channel
+/// constant, decoder or publisher method the spec gives it.
+#[macro_export]
+macro_rules! include_component {
+    () => {
+        ::std::include!(::std::concat!(::std::env!("OUT_DIR"), "/valawai/component.rs"));
+    };
+    ($name:literal) => {
+        ::std::include!(::std::concat!(::std::env!("OUT_DIR"), "/valawai/", $name, ".rs"));
+    };
+    ($vis:vis mod $module:ident) => {
+        $crate::include_component!($vis mod $module, "component");
+    };
+    ($vis:vis mod $module:ident, $name:literal) => {
+        /// The component module generated from its AsyncAPI document by valawai-codegen.
+        #[allow(dead_code)]
+        $vis mod $module {
+            ::std::include!(::std::concat!(::std::env!("OUT_DIR"), "/valawai/", $name, ".rs"));
+        }
+    };
+}
 
 mod acks;
 pub mod component;

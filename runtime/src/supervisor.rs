@@ -14,7 +14,10 @@ use crate::consumer::{ChannelRuntime, ChannelSettings};
 use crate::handle::HandleInner;
 use crate::handler::Dispatch;
 use crate::lifecycle::Event;
-use crate::mov::protocol::{RegisterComponentPayload, UnregisterComponentPayload};
+use crate::mov::protocol::{
+    RegisterComponentPayload, RegisterComponentPayloadVersion, UnregisterComponentPayload,
+    UnregisterComponentPayloadComponentId,
+};
 use crate::mov::{Mov, RegisteredDispatcher, id_file};
 use crate::publisher::Publisher;
 use crate::session::Session;
@@ -91,10 +94,11 @@ pub(crate) async fn drive(component: Component, config: &Config) -> Result<(), R
     inner.transition(Event::Declared);
 
     let register = RegisterComponentPayload {
-        component_type: info.component_type,
-        name: info.name.to_string(),
-        version: info.version.to_string(),
-        asyncapi_yaml: info.asyncapi_yaml.to_string(),
+        type_: Some(info.component_type),
+        name: Some(info.name.to_string()),
+        // `check` accepted the version, so the spec's (looser) pattern does too.
+        version: RegisterComponentPayloadVersion::try_from(info.version.as_ref()).ok(),
+        asyncapi_yaml: Some(info.asyncapi_yaml.to_string()),
     };
     match raw.publish(&config.mov_channels.register, &register).await {
         Ok(()) => tracing::info!(
@@ -190,8 +194,9 @@ async fn stop(
     let orderly = async {
         if let Some(id) = inner.mov.component_id() {
             if session.is_some() {
+                // The registered dispatcher kept only ids of 24 hexadecimal digits.
                 let unregister = UnregisterComponentPayload {
-                    component_id: id.to_string(),
+                    component_id: UnregisterComponentPayloadComponentId::try_from(&*id).ok(),
                 };
                 let publisher = Publisher::new(inner.publisher.clone());
                 match timeout_at(

@@ -16,9 +16,11 @@ use super::ir::{Checks, Kind, NewtypeDef, Ty, TypeDef, TypeId};
 use super::naming::Scope;
 use super::options::TypeOptions;
 
-/// Names of the prelude that generated code uses unqualified, and the type
-/// parameters of generated impls (`D`, `S`), which a generated type of the
-/// same name would clash with; no generated type may take them.
+/// Names of the prelude that generated code uses unqualified, the type
+/// parameters of generated impls (`D`, `S`), and the items the component
+/// generator writes beside the types (`Handlers`, `Publisher`, `Context`),
+/// which a generated type of the same name would clash with; no generated
+/// type may take them.
 const RESERVED: &[&str] = &[
     "D",
     "S",
@@ -62,6 +64,10 @@ const RESERVED: &[&str] = &[
     "FromIterator",
     "DoubleEndedIterator",
     "ExactSizeIterator",
+    // The items the component generator writes next to the types.
+    "Handlers",
+    "Publisher",
+    "Context",
 ];
 
 /// Where the result of a conversion goes.

@@ -27,14 +27,14 @@
 
 mod convert;
 mod cycles;
-mod docs;
+pub(crate) mod docs;
 mod effective;
 mod ir;
-mod naming;
+pub(crate) mod naming;
 mod objects;
 mod options;
 mod patch;
-mod render;
+pub(crate) mod render;
 mod scalars;
 mod unions;
 
@@ -185,6 +185,18 @@ impl TypeSpace {
     /// Converts another schema of `spec` (a channel parameter, say); a new
     /// type it needs is named `name` (upper camel case, made unique).
     pub fn add_schema(&mut self, spec: &Spec, id: SchemaId, name: &str) -> Result<RustType, Error> {
+        self.add_schema_about(spec, id, name, "A schema of the spec.")
+    }
+
+    /// [`add_schema`](Self::add_schema), with the doc line a new type gets
+    /// when the schema has no description.
+    pub(crate) fn add_schema_about(
+        &mut self,
+        spec: &Spec,
+        id: SchemaId,
+        name: &str,
+        about: &str,
+    ) -> Result<RustType, Error> {
         if id.0 >= spec.schemas.len() {
             return Err(Error::new(vec![Diagnostic::error(
                 "unknown-schema",
@@ -195,8 +207,7 @@ impl TypeSpace {
         let options = self.options.clone();
         let name = naming::type_name(name, "Type", "T");
         let mut cx = Converter::new(spec, &options, std::mem::take(&mut self.state));
-        let about = "A schema of the spec.".to_owned();
-        let u = cx.use_schema(id, &name, &about);
+        let u = cx.use_schema(id, &name, about);
         let (mut state, mut errors) = cx.finish();
         errors.extend(patch::apply_field_patches(
             &mut state.types,
@@ -229,6 +240,12 @@ impl TypeSpace {
         render::render(&self.state.types)
     }
 
+    /// The generated types one by one, sorted by name: `each` gets the
+    /// items of one type (the type and its `impl`s) at a time.
+    pub(crate) fn for_each_type(&self, each: &mut dyn FnMut(TokenStream)) {
+        render::render_each(&self.state.types, each);
+    }
+
     /// Every generated type, formatted.
     pub fn to_source(&self) -> Result<String, Error> {
         let tokens = self.to_tokens();
@@ -242,6 +259,45 @@ impl TypeSpace {
                 .hint("this is a bug in valawai-codegen; please report it with the spec"),
             ])),
         }
+    }
+
+    /// Whether values of `ty` are always JSON objects (structs, tagged
+    /// enums, maps), so a decoder may refuse anything else up front.
+    pub(crate) fn is_json_object(&self, ty: &RustType) -> bool {
+        let mut ty = &ty.ty;
+        for _ in 0..=self.state.types.len() {
+            match ty {
+                Ty::JsonObject | Ty::Map(_) => return true,
+                Ty::Box(inner) => ty = inner,
+                Ty::Named(TypeId(id)) => match &self.state.types[*id].kind {
+                    ir::Kind::Struct(_) | ir::Kind::Tagged(_) => return true,
+                    ir::Kind::Alias(inner) => ty = inner,
+                    _ => return false,
+                },
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Whether `ty` implements `Display` with the value's text: scalars,
+    /// string enums, newtypes of scalars, and replacements (whose `Display`
+    /// the compiler checks).
+    pub(crate) fn has_display(&self, ty: &RustType) -> bool {
+        let mut ty = &ty.ty;
+        for _ in 0..=self.state.types.len() {
+            match ty {
+                Ty::Prim(_) | Ty::External(_) => return true,
+                Ty::Named(TypeId(id)) => match &self.state.types[*id].kind {
+                    ir::Kind::StringEnum(_) => return true,
+                    ir::Kind::Newtype(n) => return matches!(n.inner, Ty::Prim(_)),
+                    ir::Kind::Alias(inner) => ty = inner,
+                    _ => return false,
+                },
+                _ => return false,
+            }
+        }
+        false
     }
 
     fn rust_type(&self, ty: Ty) -> RustType {
@@ -291,6 +347,40 @@ impl RustType {
     /// Whether the type is an `Option` (the schema allows `null`).
     pub fn is_option(&self) -> bool {
         matches!(self.ty, Ty::Option(_))
+    }
+
+    /// The type a function borrows in place of `&Self`: `str` for
+    /// `String`, `[T]` for `Vec<T>`, else the type itself (clippy's
+    /// `ptr_arg` asks for the same).
+    pub(crate) fn borrowed_tokens(&self) -> TokenStream {
+        match &self.ty {
+            Ty::Prim(ir::Prim::String) => quote!(str),
+            Ty::Vec(item) => {
+                let item = RustType {
+                    ty: (**item).clone(),
+                    names: self.names.clone(),
+                }
+                .tokens();
+                quote!([#item])
+            }
+            _ => self.tokens(),
+        }
+    }
+
+    /// Whether the type is `String`.
+    pub(crate) fn is_string(&self) -> bool {
+        matches!(self.ty, Ty::Prim(ir::Prim::String))
+    }
+
+    /// Whether the type is a `Copy` scalar (`bool`, an integer, `f64`).
+    pub(crate) fn is_copy_scalar(&self) -> bool {
+        matches!(self.ty, Ty::Prim(p) if p != ir::Prim::String)
+    }
+
+    /// Whether the type is a generated type or a replacement (a type the
+    /// generator cannot see into), as opposed to a standard type.
+    pub(crate) fn is_named_or_external(&self) -> bool {
+        matches!(self.ty, Ty::Named(_) | Ty::External(_))
     }
 }
 
@@ -350,7 +440,7 @@ fn id_after(spec: &Spec, id: SchemaId) -> SchemaId {
 /// as hand-written code has. prettyplease writes none, and the generated
 /// code has no multi-line literals, so a line that closes an item is one
 /// that ends with `}` or `;` at the item's indentation.
-fn space_items(source: &str) -> String {
+pub(crate) fn space_items(source: &str) -> String {
     let lines: Vec<&str> = source.lines().collect();
     let mut out = String::with_capacity(source.len() + source.len() / 16);
     for (i, line) in lines.iter().enumerate() {

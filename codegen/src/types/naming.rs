@@ -58,6 +58,12 @@ pub(crate) fn type_name(text: &str, fallback: &str, prefix: &str) -> String {
     name
 }
 
+/// `text` in snake case words, ASCII only (may be empty or start with a
+/// digit; [`field_name`] makes an identifier of it).
+pub(crate) fn snake_words(text: &str) -> String {
+    ascii_words(text).to_snake_case()
+}
+
 /// A snake case field name for `text`: keywords get a trailing `_`, text
 /// without letters or digits becomes `fallback`, and names that would start
 /// with a digit get an `n` in front.

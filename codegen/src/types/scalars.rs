@@ -71,17 +71,23 @@ impl Converter<'_> {
         };
         let placed = (!checks.is_empty()).then(|| self.place(eff, &slot, check_docs(&checks)));
         let name = self.slot_name(&slot);
+        // Only a newtype makes the array a type a doc link can point to.
+        let array = if placed.is_some() {
+            format!("[`{name}`]")
+        } else {
+            format!("`{name}`")
+        };
         let inner = match &eff.items {
             None => Ty::Vec(Box::new(Ty::Json)),
             Some(Items::Single(item)) => {
-                let about = format!("An item of [`{name}`].");
+                let about = format!("An item of {array}.");
                 let u = self.use_schema(*item, &format!("{name}Item"), &about);
                 Ty::Vec(Box::new(optional(u.ty, u.nullable)))
             }
             Some(Items::Tuple(list)) => {
                 let mut members = Vec::new();
                 for (i, item) in list.iter().enumerate() {
-                    let about = format!("Item {i} of [`{name}`].");
+                    let about = format!("Item {i} of {array}.");
                     let u = self.use_schema(*item, &format!("{name}Item{i}"), &about);
                     members.push(optional(u.ty, u.nullable));
                 }

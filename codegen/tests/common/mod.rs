@@ -6,9 +6,11 @@ pub mod json;
 
 use std::path::{Path, PathBuf};
 
-use valawai_codegen::{FieldPatch, LoadOptions, TypeOptions, TypePatch, TypeSpace, load_path};
+use valawai_codegen::{
+    GenerateOptions, LoadOptions, SpecText, TypeOptions, generate_source, load_path,
+};
 
-/// A spec whose generated types are a snapshot.
+/// A spec whose generated module is a snapshot.
 pub struct Case {
     /// The snapshot's name: `tests/snapshots/<name>.rs`.
     pub name: &'static str,
@@ -137,6 +139,8 @@ pub const CASES: &[Case] = &[
     case("loader_v3_echo", "loader/v3/echo.yaml"),
     case("loader_refs", "loader/refs/root.yaml"),
     case("loader_recursive", "loader/cycles/recursive-ok.yaml"),
+    case("component_echo", "component/echo/asyncapi.yaml"),
+    case("component_channels", "component/channels.asyncapi.yaml"),
 ];
 
 /// The `fixtures/` folder.
@@ -144,24 +148,9 @@ pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures")
 }
 
-/// The patches the runtime applies to the MOV's spec, for what the real MOV
-/// does differently from its spec (protocol reference, sections 6.6 and
-/// 7.7): channel entries carry `name` where the spec says `id`, REF schemas
-/// carry `identifier` where it says `value`, the log message's `maxLength: 1`
-/// is a spec bug, and the register name pattern `'c[0|1|2]_\\w+'` matches a
-/// literal backslash, so no real component name.
+/// The patches for what the real MOV does differently from its spec.
 pub fn mov_patches() -> TypeOptions {
-    TypeOptions::new()
-        .patch(
-            "channel_schema",
-            TypePatch::new().field("id", FieldPatch::new().alias("name")),
-        )
-        .patch(
-            "reference_payload_schema",
-            TypePatch::new().field("value", FieldPatch::new().alias("identifier")),
-        )
-        .replace("AddLogPayloadMessage", "String")
-        .replace("RegisterComponentPayloadName", "String")
+    valawai_codegen::mov::type_options()
 }
 
 /// Loads a case's spec.
@@ -171,7 +160,9 @@ pub fn load(case: &Case) -> valawai_codegen::Spec {
         .unwrap_or_else(|e| panic!("{} does not load:\n{e}", case.spec))
 }
 
-/// The generated source of a case.
+/// The generated module of a case, as committed in `tests/snapshots/`: the
+/// spec text is included from the fixture by a path relative to the
+/// snapshot, so the snapshot compiles wherever it is included.
 pub fn generate(case: &Case) -> String {
     let spec = load(case);
     let options = if case.patched {
@@ -179,9 +170,12 @@ pub fn generate(case: &Case) -> String {
     } else {
         TypeOptions::new()
     };
-    let space = TypeSpace::new(&spec, &options)
-        .unwrap_or_else(|e| panic!("{}: types do not generate:\n{e}", case.spec));
-    space
-        .to_source()
-        .unwrap_or_else(|e| panic!("{}: source does not format:\n{e}", case.spec))
+    let options = GenerateOptions::new()
+        .types(options)
+        .spec_text(SpecText::Include(format!(
+            "../../../fixtures/{}",
+            case.spec
+        )));
+    generate_source(&spec, &options)
+        .unwrap_or_else(|e| panic!("{}: the module does not generate:\n{e}", case.spec))
 }

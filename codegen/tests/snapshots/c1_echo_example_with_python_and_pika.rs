@@ -817,3 +817,184 @@ pub struct ReferencePayloadSchema {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<i64>,
 }
+
+/// Decodes a message body into `valawai::payload::JsonValue`.
+///
+/// The body must be JSON in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
+pub fn decode_received_message(
+    body: &[u8],
+) -> ::std::result::Result<::valawai::payload::JsonValue, ::valawai::BoxError> {
+    ::valawai::__private::decode_json(body)
+}
+
+/// The address of every channel of the spec: a constant, or a
+/// function of typed parameters for a parameterised address.
+pub mod channels {
+    /// `valawai/c1/echo_example_with_python_and_pika/control/registered`
+    ///
+    /// Receive the notification that the component is registered.
+    ///
+    /// The MOV notifies the component here once it is registered; the runtime consumes it.
+    pub const REGISTERED: &str = "valawai/c1/echo_example_with_python_and_pika/control/registered";
+
+    /// `valawai/c1/echo_example_with_python_and_pika/data/received_message`
+    ///
+    /// Receive the message to echo.
+    ///
+    /// The component receives `valawai::payload::JsonValue` here.
+    pub const RECEIVED_MESSAGE: &str = "valawai/c1/echo_example_with_python_and_pika/data/received_message";
+
+    /// `valawai/c1/echo_example_with_python_and_pika/data/publish_message`
+    ///
+    /// Publish the echoed message.
+    ///
+    /// The component sends `valawai::payload::JsonValue` here.
+    pub const PUBLISH_MESSAGE: &str = "valawai/c1/echo_example_with_python_and_pika/data/publish_message";
+}
+
+/// The component as the MOV registers it: `c1_echo_example_with_python_and_pika`, a C1 component.
+///
+/// C1 Echo example with Python and Pika `1.0.0`
+///
+/// This VALAWAI component echo the received messages.
+///
+/// The name and type come from the registered channel, the version from the package
+/// (`CARGO_PKG_VERSION`, checked at build time: the MOV accepts only
+/// `major.minor.patch`), and the register message carries this AsyncAPI document.
+pub const COMPONENT: ::valawai::ComponentInfo = ::valawai::ComponentInfo::new(
+    "c1_echo_example_with_python_and_pika",
+    ::valawai::ComponentType::C1,
+    ::std::env!("CARGO_PKG_VERSION"),
+    ::std::include_str!(
+        "../../../fixtures/valawai/C1_echo_example_with_python_and_pika/asyncapi.yaml"
+    ),
+    channels::REGISTERED,
+);
+
+const _: () = ::valawai::__private::check_version(
+    ::std::env!("CARGO_PKG_VERSION"),
+    ::std::concat!(
+        "the package version `", ::std::env!("CARGO_PKG_VERSION"),
+        "` cannot be registered: the MOV accepts only a version of the form major.minor.patch in digits (^\\d+\\.\\d+\\.\\d+$), without a pre-release or build suffix, and drops any other registration without a word; change `version` in Cargo.toml"
+    ),
+);
+
+/// What a handler gets besides the payload: the typed [`Publisher`],
+/// the MOV logger and the message's metadata.
+pub type Context = ::valawai::Context<Publisher>;
+
+/// The component's handlers: one method for each channel it receives
+/// on (the registered channel excepted: the runtime consumes it).
+///
+/// A handler's result decides what happens to the message: `Ok` acks
+/// it, `HandlerError::Retry` (what `?` makes of any error) tries it
+/// once more, `HandlerError::Reject` rejects it at once. Implement the
+/// trait with `#[valawai::handlers]`, or by hand, and pass the
+/// implementation to `component`.
+pub trait Handlers: Send + Sync + 'static {
+    /// Handles a message received on `valawai/c1/echo_example_with_python_and_pika/data/received_message`.
+    ///
+    /// Receive the message to echo.
+    fn received_message(
+        &self,
+        payload: ::valawai::payload::JsonValue,
+        ctx: Context,
+    ) -> impl ::std::future::Future<Output = ::valawai::HandlerResult> + Send;
+}
+
+/// Publishes the messages the component sends, one typed method per
+/// channel.
+///
+/// Handlers get it from their [`Context`]; a publish there returns
+/// once the message is sent, and the runtime acks the input only
+/// after the broker confirmed everything the handler published.
+/// Outside handlers (`ComponentHandle::publisher`), a publish returns
+/// once it is confirmed.
+#[derive(Clone, Debug)]
+pub struct Publisher(::valawai::Publisher);
+
+impl ::std::convert::From<::valawai::Publisher> for Publisher {
+    fn from(raw: ::valawai::Publisher) -> Self {
+        Self(raw)
+    }
+}
+
+impl Publisher {
+    /// Publishes `payload` on `valawai/c1/echo_example_with_python_and_pika/data/publish_message`.
+    ///
+    /// Publish the echoed message.
+    pub async fn publish_message(
+        &self,
+        payload: &::valawai::payload::JsonValue,
+    ) -> ::std::result::Result<(), ::valawai::PublishError> {
+        self.0.publish(channels::PUBLISH_MESSAGE, payload).await
+    }
+
+    /// The runtime's publisher underneath, to publish on any channel.
+    pub fn raw(&self) -> &::valawai::Publisher {
+        &self.0
+    }
+}
+
+/// Adds a receive channel for each of `handlers`' methods to `component`: the
+/// runtime decodes each body with the channel's decoder (a body that does not fit
+/// is logged and rejected) and calls the method with the payload.
+///
+/// [`component`] does this for the component the spec describes.
+pub fn wire_handlers<H: Handlers>(
+    component: ::valawai::Component,
+    handlers: H,
+) -> ::valawai::Component {
+    let handlers = ::std::sync::Arc::new(handlers);
+
+    component
+        .receive(
+            channels::RECEIVED_MESSAGE,
+            ::valawai::ChannelSettings::default(),
+            ::valawai::__private::dispatcher(
+                decode_received_message,
+                {
+                    let handlers = ::std::sync::Arc::clone(&handlers);
+                    move |payload: ::valawai::payload::JsonValue, ctx: Context| {
+                        let handlers = ::std::sync::Arc::clone(&handlers);
+                        async move {
+                            Handlers::received_message(&*handlers, payload, ctx).await
+                        }
+                    }
+                },
+            ),
+        )
+}
+
+/// The component: its identity, [`COMPONENT`], and a receive
+/// channel for each of `handlers`' methods. Start it with
+/// `run(config)`; change a channel's settings before with
+/// `channel_settings(channels::..., ...)`.
+pub fn component<H: Handlers>(handlers: H) -> ::valawai::Component {
+    wire_handlers(::valawai::Component::new(COMPONENT), handlers)
+}
+
+// The channel table `#[valawai::handlers(..)]` checks an implementation against:
+// `receive <address> <Handlers method> <constant> (<payload>)`, `send <address>
+// <Publisher method>`, `registered <address>`.
+#[doc(hidden)]
+#[allow(unused_macros)]
+macro_rules! __valawai_handlers {
+    ($($input:tt)*) => {
+        ::valawai::__handlers! {
+            {
+                registered "valawai/c1/echo_example_with_python_and_pika/control/registered";
+                receive "valawai/c1/echo_example_with_python_and_pika/data/received_message"
+                    received_message RECEIVED_MESSAGE (::valawai::payload::JsonValue);
+                send "valawai/c1/echo_example_with_python_and_pika/data/publish_message"
+                    publish_message;
+            }
+            $($input)*
+        }
+    };
+}
+
+#[doc(hidden)]
+#[allow(unused_imports)]
+pub(crate) use __valawai_handlers;

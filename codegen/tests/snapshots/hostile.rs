@@ -939,3 +939,171 @@ impl ::std::str::FromStr for TypeType {
 
 /// The `名前` schema.
 pub type U540dU524d = String;
+
+/// Decodes a message body into `Type`.
+///
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
+pub fn decode_type(body: &[u8]) -> ::std::result::Result<Type, ::valawai::BoxError> {
+    ::valawai::__private::decode_json_object(body)
+}
+
+/// The address of every channel of the spec: a constant, or a
+/// function of typed parameters for a parameterised address.
+pub mod channels {
+    /// `valawai/c1/hostile/control/registered`
+    ///
+    /// The MOV notifies the component here once it is registered; the runtime consumes it.
+    pub const REGISTERED: &str = "valawai/c1/hostile/control/registered";
+
+    /// `valawai/c1/hostile/data/in`
+    ///
+    /// The component receives `Type` here.
+    pub const IN: &str = "valawai/c1/hostile/data/in";
+
+    /// `valawai/c1/hostile/data/out`
+    ///
+    /// The component sends `Vec<Type2>` here.
+    pub const OUT: &str = "valawai/c1/hostile/data/out";
+}
+
+/// The component as the MOV registers it: `c1_hostile`, a C1 component.
+///
+/// Hostile */ spec "# } `1.0.0`
+///
+/// */ /* " # } {
+/// second line
+///
+/// The name and type come from the registered channel, the version from the package
+/// (`CARGO_PKG_VERSION`, checked at build time: the MOV accepts only
+/// `major.minor.patch`), and the register message carries this AsyncAPI document.
+pub const COMPONENT: ::valawai::ComponentInfo = ::valawai::ComponentInfo::new(
+    "c1_hostile",
+    ::valawai::ComponentType::C1,
+    ::std::env!("CARGO_PKG_VERSION"),
+    ::std::include_str!("../../../fixtures/types/hostile.asyncapi.yaml"),
+    channels::REGISTERED,
+);
+
+const _: () = ::valawai::__private::check_version(
+    ::std::env!("CARGO_PKG_VERSION"),
+    ::std::concat!(
+        "the package version `", ::std::env!("CARGO_PKG_VERSION"),
+        "` cannot be registered: the MOV accepts only a version of the form major.minor.patch in digits (^\\d+\\.\\d+\\.\\d+$), without a pre-release or build suffix, and drops any other registration without a word; change `version` in Cargo.toml"
+    ),
+);
+
+/// What a handler gets besides the payload: the typed [`Publisher`],
+/// the MOV logger and the message's metadata.
+pub type Context = ::valawai::Context<Publisher>;
+
+/// The component's handlers: one method for each channel it receives
+/// on (the registered channel excepted: the runtime consumes it).
+///
+/// A handler's result decides what happens to the message: `Ok` acks
+/// it, `HandlerError::Retry` (what `?` makes of any error) tries it
+/// once more, `HandlerError::Reject` rejects it at once. Implement the
+/// trait with `#[valawai::handlers]`, or by hand, and pass the
+/// implementation to `component`.
+pub trait Handlers: Send + Sync + 'static {
+    /// Handles a message received on `valawai/c1/hostile/data/in`.
+    fn in_(
+        &self,
+        payload: Type,
+        ctx: Context,
+    ) -> impl ::std::future::Future<Output = ::valawai::HandlerResult> + Send;
+}
+
+/// Publishes the messages the component sends, one typed method per
+/// channel.
+///
+/// Handlers get it from their [`Context`]; a publish there returns
+/// once the message is sent, and the runtime acks the input only
+/// after the broker confirmed everything the handler published.
+/// Outside handlers (`ComponentHandle::publisher`), a publish returns
+/// once it is confirmed.
+#[derive(Clone, Debug)]
+pub struct Publisher(::valawai::Publisher);
+
+impl ::std::convert::From<::valawai::Publisher> for Publisher {
+    fn from(raw: ::valawai::Publisher) -> Self {
+        Self(raw)
+    }
+}
+
+impl Publisher {
+    /// Publishes `payload` on `valawai/c1/hostile/data/out`.
+    ///
+    /// A message named `*/`.
+    pub async fn out(
+        &self,
+        payload: &[Type2],
+    ) -> ::std::result::Result<(), ::valawai::PublishError> {
+        self.0.publish(channels::OUT, payload).await
+    }
+
+    /// The runtime's publisher underneath, to publish on any channel.
+    pub fn raw(&self) -> &::valawai::Publisher {
+        &self.0
+    }
+}
+
+/// Adds a receive channel for each of `handlers`' methods to `component`: the
+/// runtime decodes each body with the channel's decoder (a body that does not fit
+/// is logged and rejected) and calls the method with the payload.
+///
+/// [`component`] does this for the component the spec describes.
+pub fn wire_handlers<H: Handlers>(
+    component: ::valawai::Component,
+    handlers: H,
+) -> ::valawai::Component {
+    let handlers = ::std::sync::Arc::new(handlers);
+
+    component
+        .receive(
+            channels::IN,
+            ::valawai::ChannelSettings::default(),
+            ::valawai::__private::dispatcher(
+                decode_type,
+                {
+                    let handlers = ::std::sync::Arc::clone(&handlers);
+                    move |payload: Type, ctx: Context| {
+                        let handlers = ::std::sync::Arc::clone(&handlers);
+                        async move { Handlers::in_(&*handlers, payload, ctx).await }
+                    }
+                },
+            ),
+        )
+}
+
+/// The component: its identity, [`COMPONENT`], and a receive
+/// channel for each of `handlers`' methods. Start it with
+/// `run(config)`; change a channel's settings before with
+/// `channel_settings(channels::..., ...)`.
+pub fn component<H: Handlers>(handlers: H) -> ::valawai::Component {
+    wire_handlers(::valawai::Component::new(COMPONENT), handlers)
+}
+
+// The channel table `#[valawai::handlers(..)]` checks an implementation against:
+// `receive <address> <Handlers method> <constant> (<payload>)`, `send <address>
+// <Publisher method>`, `registered <address>`.
+#[doc(hidden)]
+#[allow(unused_macros)]
+macro_rules! __valawai_handlers {
+    ($($input:tt)*) => {
+        ::valawai::__handlers! {
+            {
+                registered "valawai/c1/hostile/control/registered";
+                receive "valawai/c1/hostile/data/in"
+                    in_ IN (self::Type);
+                send "valawai/c1/hostile/data/out"
+                    out;
+            }
+            $($input)*
+        }
+    };
+}
+
+#[doc(hidden)]
+#[allow(unused_imports)]
+pub(crate) use __valawai_handlers;

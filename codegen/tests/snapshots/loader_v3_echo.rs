@@ -18,6 +18,59 @@ pub struct ComponentPayload {
     pub name: Option<String>,
 }
 
+/// The `action` parameter of `valawai/c2/{name}/control/{action}`.
+///
+/// Default: `"notify"`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub enum ControlActionAction {
+    /// `notify`
+    #[serde(rename = "notify")]
+    Notify,
+    /// `change`
+    #[serde(rename = "change")]
+    Change,
+}
+
+impl ControlActionAction {
+    /// The JSON string of the value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Notify => "notify",
+            Self::Change => "change",
+        }
+    }
+}
+
+impl ::std::fmt::Display for ControlActionAction {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ControlActionAction {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        match value {
+            "notify" => Ok(Self::Notify),
+            "change" => Ok(Self::Change),
+            _ => Err(::valawai::__private::unknown_variant(value, &["notify", "change"])),
+        }
+    }
+}
+
 /// The `echo_payload` schema.
 #[derive(
     Debug,
@@ -134,3 +187,211 @@ pub struct NoticePayload {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
+
+/// Decodes a message body into `EchoPayload`.
+///
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
+pub fn decode_echo_payload(
+    body: &[u8],
+) -> ::std::result::Result<EchoPayload, ::valawai::BoxError> {
+    ::valawai::__private::decode_json_object(body)
+}
+
+/// The address of every channel of the spec: a constant, or a
+/// function of typed parameters for a parameterised address.
+pub mod channels {
+    /// `valawai/c1/echo_v3/control/registered`
+    ///
+    /// Receive the notification that the component is registered.
+    ///
+    /// The MOV notifies the component here once it is registered; the runtime consumes it.
+    pub const REGISTERED: &str = "valawai/c1/echo_v3/control/registered";
+
+    /// `valawai/c1/echo_v3/data/received_message`
+    ///
+    /// Receive the message to echo.
+    ///
+    /// The component receives `EchoPayload` here.
+    pub const RECEIVED_MESSAGE: &str = "valawai/c1/echo_v3/data/received_message";
+
+    /// `valawai/c1/echo_v3/data/publish_message`
+    ///
+    /// Publish the echoed message.
+    ///
+    /// The component sends `EchoPayload` here.
+    pub const PUBLISH_MESSAGE: &str = "valawai/c1/echo_v3/data/publish_message";
+
+    /// `valawai/c2/{name}/control/{action}`
+    ///
+    /// The component sends `NoticePayload` here.
+    ///
+    /// Parameters:
+    ///
+    /// - `name`: The name of the C2 component.
+    /// - `action`
+    pub fn control_action(
+        name: &str,
+        action: &super::ControlActionAction,
+    ) -> ::std::string::String {
+        ::std::format!("valawai/c2/{name}/control/{action}")
+    }
+}
+
+/// The component as the MOV registers it: `c1_echo_v3`, a C1 component.
+///
+/// C1 Echo example in AsyncAPI 3.0 `1.0.0`
+///
+/// The echo example written with AsyncAPI 3.0 send/receive operations.
+///
+/// The name and type come from the registered channel, the version from the package
+/// (`CARGO_PKG_VERSION`, checked at build time: the MOV accepts only
+/// `major.minor.patch`), and the register message carries this AsyncAPI document.
+pub const COMPONENT: ::valawai::ComponentInfo = ::valawai::ComponentInfo::new(
+    "c1_echo_v3",
+    ::valawai::ComponentType::C1,
+    ::std::env!("CARGO_PKG_VERSION"),
+    ::std::include_str!("../../../fixtures/loader/v3/echo.yaml"),
+    channels::REGISTERED,
+);
+
+const _: () = ::valawai::__private::check_version(
+    ::std::env!("CARGO_PKG_VERSION"),
+    ::std::concat!(
+        "the package version `", ::std::env!("CARGO_PKG_VERSION"),
+        "` cannot be registered: the MOV accepts only a version of the form major.minor.patch in digits (^\\d+\\.\\d+\\.\\d+$), without a pre-release or build suffix, and drops any other registration without a word; change `version` in Cargo.toml"
+    ),
+);
+
+/// What a handler gets besides the payload: the typed [`Publisher`],
+/// the MOV logger and the message's metadata.
+pub type Context = ::valawai::Context<Publisher>;
+
+/// The component's handlers: one method for each channel it receives
+/// on (the registered channel excepted: the runtime consumes it).
+///
+/// A handler's result decides what happens to the message: `Ok` acks
+/// it, `HandlerError::Retry` (what `?` makes of any error) tries it
+/// once more, `HandlerError::Reject` rejects it at once. Implement the
+/// trait with `#[valawai::handlers]`, or by hand, and pass the
+/// implementation to `component`.
+pub trait Handlers: Send + Sync + 'static {
+    /// Handles a message received on `valawai/c1/echo_v3/data/received_message`.
+    ///
+    /// An echo
+    fn received_message(
+        &self,
+        payload: EchoPayload,
+        ctx: Context,
+    ) -> impl ::std::future::Future<Output = ::valawai::HandlerResult> + Send;
+}
+
+/// Publishes the messages the component sends, one typed method per
+/// channel.
+///
+/// Handlers get it from their [`Context`]; a publish there returns
+/// once the message is sent, and the runtime acks the input only
+/// after the broker confirmed everything the handler published.
+/// Outside handlers (`ComponentHandle::publisher`), a publish returns
+/// once it is confirmed.
+#[derive(Clone, Debug)]
+pub struct Publisher(::valawai::Publisher);
+
+impl ::std::convert::From<::valawai::Publisher> for Publisher {
+    fn from(raw: ::valawai::Publisher) -> Self {
+        Self(raw)
+    }
+}
+
+impl Publisher {
+    /// Publishes `payload` on `valawai/c1/echo_v3/data/publish_message`.
+    ///
+    /// Send the echo.
+    ///
+    /// An echo
+    pub async fn publish_message(
+        &self,
+        payload: &EchoPayload,
+    ) -> ::std::result::Result<(), ::valawai::PublishError> {
+        self.0.publish(channels::PUBLISH_MESSAGE, payload).await
+    }
+
+    /// Publishes `payload` on `valawai/c2/{name}/control/{action}`.
+    pub async fn control_action(
+        &self,
+        name: &str,
+        action: &ControlActionAction,
+        payload: &NoticePayload,
+    ) -> ::std::result::Result<(), ::valawai::PublishError> {
+        self.0.publish(&channels::control_action(name, action), payload).await
+    }
+
+    /// The runtime's publisher underneath, to publish on any channel.
+    pub fn raw(&self) -> &::valawai::Publisher {
+        &self.0
+    }
+}
+
+/// Adds a receive channel for each of `handlers`' methods to `component`: the
+/// runtime decodes each body with the channel's decoder (a body that does not fit
+/// is logged and rejected) and calls the method with the payload.
+///
+/// [`component`] does this for the component the spec describes.
+pub fn wire_handlers<H: Handlers>(
+    component: ::valawai::Component,
+    handlers: H,
+) -> ::valawai::Component {
+    let handlers = ::std::sync::Arc::new(handlers);
+
+    component
+        .receive(
+            channels::RECEIVED_MESSAGE,
+            ::valawai::ChannelSettings::default(),
+            ::valawai::__private::dispatcher(
+                decode_echo_payload,
+                {
+                    let handlers = ::std::sync::Arc::clone(&handlers);
+                    move |payload: EchoPayload, ctx: Context| {
+                        let handlers = ::std::sync::Arc::clone(&handlers);
+                        async move {
+                            Handlers::received_message(&*handlers, payload, ctx).await
+                        }
+                    }
+                },
+            ),
+        )
+}
+
+/// The component: its identity, [`COMPONENT`], and a receive
+/// channel for each of `handlers`' methods. Start it with
+/// `run(config)`; change a channel's settings before with
+/// `channel_settings(channels::..., ...)`.
+pub fn component<H: Handlers>(handlers: H) -> ::valawai::Component {
+    wire_handlers(::valawai::Component::new(COMPONENT), handlers)
+}
+
+// The channel table `#[valawai::handlers(..)]` checks an implementation against:
+// `receive <address> <Handlers method> <constant> (<payload>)`, `send <address>
+// <Publisher method>`, `registered <address>`.
+#[doc(hidden)]
+#[allow(unused_macros)]
+macro_rules! __valawai_handlers {
+    ($($input:tt)*) => {
+        ::valawai::__handlers! {
+            {
+                registered "valawai/c1/echo_v3/control/registered";
+                receive "valawai/c1/echo_v3/data/received_message"
+                    received_message RECEIVED_MESSAGE (self::EchoPayload);
+                send "valawai/c1/echo_v3/data/publish_message"
+                    publish_message;
+                send "valawai/c2/{name}/control/{action}"
+                    control_action;
+            }
+            $($input)*
+        }
+    };
+}
+
+#[doc(hidden)]
+#[allow(unused_imports)]
+pub(crate) use __valawai_handlers;

@@ -743,7 +743,7 @@ pub struct ComponentPayload {
     /// The version of the component API.
     ///
     /// Example: `"2.3.0"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "apiVersion", default, skip_serializing_if = "Option::is_none")]
     pub api_version: Option<ComponentPayloadApiVersion>,
     /// The type level of the component in the VALAWAI.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
@@ -1286,6 +1286,182 @@ pub struct ConstantPayloadSchema {
     /// The constant of the schema.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+}
+
+/// The `action` parameter of `valawai/c2/{name}/control/{action}`. The name of the action.
+///
+/// Constraints:
+///
+/// - matches the pattern `\w+`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct ControlActionAction(String);
+
+impl ControlActionAction {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: &str) -> Result<(), ::valawai::payload::ConstraintError> {
+        static PATTERN_0: ::valawai::__private::Pattern = ::valawai::__private::Pattern::new(
+            "\\w+",
+        );
+        PATTERN_0.check(value)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for ControlActionAction {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl From<ControlActionAction> for String {
+    fn from(value: ControlActionAction) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<String> for ControlActionAction {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: String) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(&value)?;
+        Ok(Self(value))
+    }
+}
+
+impl TryFrom<&str> for ControlActionAction {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value.to_owned())
+    }
+}
+
+impl ::std::str::FromStr for ControlActionAction {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value)
+    }
+}
+
+impl ::std::fmt::Display for ControlActionAction {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for ControlActionAction {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, String, Self>(deserializer)
+    }
+}
+
+/// The `name` parameter of `valawai/c2/{name}/control/{action}`. The name of the component.
+///
+/// Constraints:
+///
+/// - matches the pattern `\w+`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct ControlActionName(String);
+
+impl ControlActionName {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: &str) -> Result<(), ::valawai::payload::ConstraintError> {
+        static PATTERN_0: ::valawai::__private::Pattern = ::valawai::__private::Pattern::new(
+            "\\w+",
+        );
+        PATTERN_0.check(value)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for ControlActionName {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl From<ControlActionName> for String {
+    fn from(value: ControlActionName) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<String> for ControlActionName {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: String) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(&value)?;
+        Ok(Self(value))
+    }
+}
+
+impl TryFrom<&str> for ControlActionName {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value.to_owned())
+    }
+}
+
+impl ::std::str::FromStr for ControlActionName {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value)
+    }
+}
+
+impl ::std::fmt::Display for ControlActionName {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for ControlActionName {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, String, Self>(deserializer)
+    }
 }
 
 /// The `create_connection_payload` schema.
@@ -2409,6 +2585,150 @@ for RegisterComponentPayloadVersion {
     }
 }
 
+/// The `name` parameter of `valawai/c{type}/{name}/control/registered`. The name of the component.
+///
+/// Constraints:
+///
+/// - matches the pattern `\w+`
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct RegisteredName(String);
+
+impl RegisteredName {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: &str) -> Result<(), ::valawai::payload::ConstraintError> {
+        static PATTERN_0: ::valawai::__private::Pattern = ::valawai::__private::Pattern::new(
+            "\\w+",
+        );
+        PATTERN_0.check(value)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for RegisteredName {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        &self.0
+    }
+}
+
+impl From<RegisteredName> for String {
+    fn from(value: RegisteredName) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<String> for RegisteredName {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: String) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(&value)?;
+        Ok(Self(value))
+    }
+}
+
+impl TryFrom<&str> for RegisteredName {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value.to_owned())
+    }
+}
+
+impl ::std::str::FromStr for RegisteredName {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::try_from(value)
+    }
+}
+
+impl ::std::fmt::Display for RegisteredName {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for RegisteredName {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, String, Self>(deserializer)
+    }
+}
+
+/// The `type` parameter of `valawai/c{type}/{name}/control/registered`. The identifier of the component type.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub enum RegisteredType {
+    /// `0`
+    #[serde(rename = "0")]
+    V0,
+    /// `1`
+    #[serde(rename = "1")]
+    V1,
+    /// `2`
+    #[serde(rename = "2")]
+    V2,
+}
+
+impl RegisteredType {
+    /// The JSON string of the value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::V0 => "0",
+            Self::V1 => "1",
+            Self::V2 => "2",
+        }
+    }
+}
+
+impl ::std::fmt::Display for RegisteredType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for RegisteredType {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        match value {
+            "0" => Ok(Self::V0),
+            "1" => Ok(Self::V1),
+            "2" => Ok(Self::V2),
+            _ => Err(::valawai::__private::unknown_variant(value, &["0", "1", "2"])),
+        }
+    }
+}
+
 /// The `sent_message_payload` schema.
 #[derive(
     Debug,
@@ -2642,3 +2962,546 @@ for UnregisterComponentPayloadComponentId {
         ::valawai::__private::deserialize_try_from::<D, String, Self>(deserializer)
     }
 }
+
+/// Decodes a message body into `RegisterComponentPayload`.
+///
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
+pub fn decode_register_component_payload(
+    body: &[u8],
+) -> ::std::result::Result<RegisterComponentPayload, ::valawai::BoxError> {
+    ::valawai::__private::decode_json_object(body)
+}
+
+/// Decodes a message body into `QueryComponentsPayload`.
+///
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
+pub fn decode_query_components_payload(
+    body: &[u8],
+) -> ::std::result::Result<QueryComponentsPayload, ::valawai::BoxError> {
+    ::valawai::__private::decode_json_object(body)
+}
+
+/// Decodes a message body into `UnregisterComponentPayload`.
+///
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
+pub fn decode_unregister_component_payload(
+    body: &[u8],
+) -> ::std::result::Result<UnregisterComponentPayload, ::valawai::BoxError> {
+    ::valawai::__private::decode_json_object(body)
+}
+
+/// Decodes a message body into `CreateConnectionPayload`.
+///
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
+pub fn decode_create_connection_payload(
+    body: &[u8],
+) -> ::std::result::Result<CreateConnectionPayload, ::valawai::BoxError> {
+    ::valawai::__private::decode_json_object(body)
+}
+
+/// Decodes a message body into `QueryConnectionsPayload`.
+///
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
+pub fn decode_query_connections_payload(
+    body: &[u8],
+) -> ::std::result::Result<QueryConnectionsPayload, ::valawai::BoxError> {
+    ::valawai::__private::decode_json_object(body)
+}
+
+/// Decodes a message body into `ChangeTopologyPayload`.
+///
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
+pub fn decode_change_topology_payload(
+    body: &[u8],
+) -> ::std::result::Result<ChangeTopologyPayload, ::valawai::BoxError> {
+    ::valawai::__private::decode_json_object(body)
+}
+
+/// Decodes a message body into `AddLogPayload`.
+///
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
+pub fn decode_add_log_payload(
+    body: &[u8],
+) -> ::std::result::Result<AddLogPayload, ::valawai::BoxError> {
+    ::valawai::__private::decode_json_object(body)
+}
+
+/// Decodes a message body into `CreateNotificationPayload`.
+///
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
+pub fn decode_create_notification_payload(
+    body: &[u8],
+) -> ::std::result::Result<CreateNotificationPayload, ::valawai::BoxError> {
+    ::valawai::__private::decode_json_object(body)
+}
+
+/// Decodes a message body into `ChangeNotificationPayload`.
+///
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
+pub fn decode_change_notification_payload(
+    body: &[u8],
+) -> ::std::result::Result<ChangeNotificationPayload, ::valawai::BoxError> {
+    ::valawai::__private::decode_json_object(body)
+}
+
+/// The address of every channel of the spec: a constant, or a
+/// function of typed parameters for a parameterised address.
+pub mod channels {
+    /// `valawai/component/register`
+    ///
+    /// The component receives `RegisterComponentPayload` here.
+    pub const REGISTER: &str = "valawai/component/register";
+
+    /// `valawai/component/query`
+    ///
+    /// The component receives `QueryComponentsPayload` here.
+    pub const COMPONENT_QUERY: &str = "valawai/component/query";
+
+    /// `valawai/component/page`
+    ///
+    /// The component sends `ComponentsPagePayload` here.
+    pub const COMPONENT_PAGE: &str = "valawai/component/page";
+
+    /// `valawai/component/unregister`
+    ///
+    /// The component receives `UnregisterComponentPayload` here.
+    pub const UNREGISTER: &str = "valawai/component/unregister";
+
+    /// `valawai/topology/create`
+    ///
+    /// The component receives `CreateConnectionPayload` here.
+    pub const TOPOLOGY_CREATE: &str = "valawai/topology/create";
+
+    /// `valawai/topology/query`
+    ///
+    /// The component receives `QueryConnectionsPayload` here.
+    pub const TOPOLOGY_QUERY: &str = "valawai/topology/query";
+
+    /// `valawai/topology/page`
+    ///
+    /// The component sends `ConnectionsPagePayload` here.
+    pub const TOPOLOGY_PAGE: &str = "valawai/topology/page";
+
+    /// `valawai/topology/change`
+    ///
+    /// The component receives `ChangeTopologyPayload` here.
+    pub const TOPOLOGY_CHANGE: &str = "valawai/topology/change";
+
+    /// `valawai/log/add`
+    ///
+    /// The component receives `AddLogPayload` here.
+    pub const ADD: &str = "valawai/log/add";
+
+    /// `valawai/c{type}/{name}/control/registered`
+    ///
+    /// The component sends `ComponentPayload` here.
+    ///
+    /// Parameters:
+    ///
+    /// - `type`: The identifier of the component type.
+    /// - `name`: The name of the component.
+    pub fn registered(
+        type_: &super::RegisteredType,
+        name: &super::RegisteredName,
+    ) -> ::std::string::String {
+        ::std::format!("valawai/c{type_}/{name}/control/registered")
+    }
+
+    /// `valawai/c2/{name}/control/{action}`
+    ///
+    /// The component sends `SentMessagePayload` here.
+    ///
+    /// Parameters:
+    ///
+    /// - `name`: The name of the component.
+    /// - `action`: The name of the action.
+    pub fn control_action(
+        name: &super::ControlActionName,
+        action: &super::ControlActionAction,
+    ) -> ::std::string::String {
+        ::std::format!("valawai/c2/{name}/control/{action}")
+    }
+
+    /// `valawai/topology/notification/create`
+    ///
+    /// The component receives `CreateNotificationPayload` here.
+    pub const NOTIFICATION_CREATE: &str = "valawai/topology/notification/create";
+
+    /// `valawai/topology/notification/change`
+    ///
+    /// The component receives `ChangeNotificationPayload` here.
+    pub const NOTIFICATION_CHANGE: &str = "valawai/topology/notification/change";
+}
+
+/// What a handler gets besides the payload: the typed [`Publisher`],
+/// the MOV logger and the message's metadata.
+pub type Context = ::valawai::Context<Publisher>;
+
+/// The component's handlers: one method for each channel it receives
+/// on (the registered channel excepted: the runtime consumes it).
+///
+/// A handler's result decides what happens to the message: `Ok` acks
+/// it, `HandlerError::Retry` (what `?` makes of any error) tries it
+/// once more, `HandlerError::Reject` rejects it at once. Implement the
+/// trait with `#[valawai::handlers]`, or by hand, and pass the
+/// implementation to `component`.
+pub trait Handlers: Send + Sync + 'static {
+    /// Handles a message received on `valawai/component/register`.
+    ///
+    /// Used by the components to inform that it is present on the infrastructure.
+    fn register(
+        &self,
+        payload: RegisterComponentPayload,
+        ctx: Context,
+    ) -> impl ::std::future::Future<Output = ::valawai::HandlerResult> + Send;
+
+    /// Handles a message received on `valawai/component/query`.
+    ///
+    /// Used to obtain information about some components defined on VALAWAI.
+    fn component_query(
+        &self,
+        payload: QueryComponentsPayload,
+        ctx: Context,
+    ) -> impl ::std::future::Future<Output = ::valawai::HandlerResult> + Send;
+
+    /// Handles a message received on `valawai/component/unregister`.
+    ///
+    /// Used by the components to inform that it leaves the infrastructure.
+    fn unregister(
+        &self,
+        payload: UnregisterComponentPayload,
+        ctx: Context,
+    ) -> impl ::std::future::Future<Output = ::valawai::HandlerResult> + Send;
+
+    /// Handles a message received on `valawai/topology/create`.
+    ///
+    /// Used to create a connection between two components of the VALAWAI infrastructure.
+    fn topology_create(
+        &self,
+        payload: CreateConnectionPayload,
+        ctx: Context,
+    ) -> impl ::std::future::Future<Output = ::valawai::HandlerResult> + Send;
+
+    /// Handles a message received on `valawai/topology/query`.
+    ///
+    /// Used to obtain information about some topology defined on VALAWAI.
+    fn topology_query(
+        &self,
+        payload: QueryConnectionsPayload,
+        ctx: Context,
+    ) -> impl ::std::future::Future<Output = ::valawai::HandlerResult> + Send;
+
+    /// Handles a message received on `valawai/topology/change`.
+    ///
+    /// Used by the components to inform of the changes that have to be done to the topology.
+    fn topology_change(
+        &self,
+        payload: ChangeTopologyPayload,
+        ctx: Context,
+    ) -> impl ::std::future::Future<Output = ::valawai::HandlerResult> + Send;
+
+    /// Handles a message received on `valawai/log/add`.
+    ///
+    /// Add a new log message to be stored.
+    fn add(
+        &self,
+        payload: AddLogPayload,
+        ctx: Context,
+    ) -> impl ::std::future::Future<Output = ::valawai::HandlerResult> + Send;
+
+    /// Handles a message received on `valawai/topology/notification/create`.
+    ///
+    /// Used to create a notification to the messages that pass thought a topology connection.
+    fn notification_create(
+        &self,
+        payload: CreateNotificationPayload,
+        ctx: Context,
+    ) -> impl ::std::future::Future<Output = ::valawai::HandlerResult> + Send;
+
+    /// Handles a message received on `valawai/topology/notification/change`.
+    ///
+    /// Used by the chnage a notificvation defined in a topology connection.
+    fn notification_change(
+        &self,
+        payload: ChangeNotificationPayload,
+        ctx: Context,
+    ) -> impl ::std::future::Future<Output = ::valawai::HandlerResult> + Send;
+}
+
+/// Publishes the messages the component sends, one typed method per
+/// channel.
+///
+/// Handlers get it from their [`Context`]; a publish there returns
+/// once the message is sent, and the runtime acks the input only
+/// after the broker confirmed everything the handler published.
+/// Outside handlers (`ComponentHandle::publisher`), a publish returns
+/// once it is confirmed.
+#[derive(Clone, Debug)]
+pub struct Publisher(::valawai::Publisher);
+
+impl ::std::convert::From<::valawai::Publisher> for Publisher {
+    fn from(raw: ::valawai::Publisher) -> Self {
+        Self(raw)
+    }
+}
+
+impl Publisher {
+    /// Publishes `payload` on `valawai/component/page`.
+    ///
+    /// Used to inform of the components found that satisfy the query.
+    pub async fn component_page(
+        &self,
+        payload: &ComponentsPagePayload,
+    ) -> ::std::result::Result<(), ::valawai::PublishError> {
+        self.0.publish(channels::COMPONENT_PAGE, payload).await
+    }
+
+    /// Publishes `payload` on `valawai/topology/page`.
+    ///
+    /// Used to inform of the topology connections found that satisfy the query.
+    pub async fn topology_page(
+        &self,
+        payload: &ConnectionsPagePayload,
+    ) -> ::std::result::Result<(), ::valawai::PublishError> {
+        self.0.publish(channels::TOPOLOGY_PAGE, payload).await
+    }
+
+    /// Publishes `payload` on `valawai/c{type}/{name}/control/registered`.
+    ///
+    /// Notify a component that it has been registered.
+    pub async fn registered(
+        &self,
+        type_: &RegisteredType,
+        name: &RegisteredName,
+        payload: &ComponentPayload,
+    ) -> ::std::result::Result<(), ::valawai::PublishError> {
+        self.0.publish(&channels::registered(type_, name), payload).await
+    }
+
+    /// Publishes `payload` on `valawai/c2/{name}/control/{action}`.
+    ///
+    /// Notify a C2 component of the message interchange between other non-C2 components.
+    pub async fn control_action(
+        &self,
+        name: &ControlActionName,
+        action: &ControlActionAction,
+        payload: &SentMessagePayload,
+    ) -> ::std::result::Result<(), ::valawai::PublishError> {
+        self.0.publish(&channels::control_action(name, action), payload).await
+    }
+
+    /// The runtime's publisher underneath, to publish on any channel.
+    pub fn raw(&self) -> &::valawai::Publisher {
+        &self.0
+    }
+}
+
+/// Adds a receive channel for each of `handlers`' methods to `component`: the
+/// runtime decodes each body with the channel's decoder (a body that does not fit
+/// is logged and rejected) and calls the method with the payload.
+///
+/// The spec has no `valawai/cN/<name>/control/registered` channel, so it names no
+/// component and there is no `component` function: build the `valawai::Component`
+/// with the identity it needs and pass it here.
+pub fn wire_handlers<H: Handlers>(
+    component: ::valawai::Component,
+    handlers: H,
+) -> ::valawai::Component {
+    let handlers = ::std::sync::Arc::new(handlers);
+
+    component
+        .receive(
+            channels::REGISTER,
+            ::valawai::ChannelSettings::default(),
+            ::valawai::__private::dispatcher(
+                decode_register_component_payload,
+                {
+                    let handlers = ::std::sync::Arc::clone(&handlers);
+                    move |payload: RegisterComponentPayload, ctx: Context| {
+                        let handlers = ::std::sync::Arc::clone(&handlers);
+                        async move { Handlers::register(&*handlers, payload, ctx).await }
+                    }
+                },
+            ),
+        )
+        .receive(
+            channels::COMPONENT_QUERY,
+            ::valawai::ChannelSettings::default(),
+            ::valawai::__private::dispatcher(
+                decode_query_components_payload,
+                {
+                    let handlers = ::std::sync::Arc::clone(&handlers);
+                    move |payload: QueryComponentsPayload, ctx: Context| {
+                        let handlers = ::std::sync::Arc::clone(&handlers);
+                        async move {
+                            Handlers::component_query(&*handlers, payload, ctx).await
+                        }
+                    }
+                },
+            ),
+        )
+        .receive(
+            channels::UNREGISTER,
+            ::valawai::ChannelSettings::default(),
+            ::valawai::__private::dispatcher(
+                decode_unregister_component_payload,
+                {
+                    let handlers = ::std::sync::Arc::clone(&handlers);
+                    move |payload: UnregisterComponentPayload, ctx: Context| {
+                        let handlers = ::std::sync::Arc::clone(&handlers);
+                        async move {
+                            Handlers::unregister(&*handlers, payload, ctx).await
+                        }
+                    }
+                },
+            ),
+        )
+        .receive(
+            channels::TOPOLOGY_CREATE,
+            ::valawai::ChannelSettings::default(),
+            ::valawai::__private::dispatcher(
+                decode_create_connection_payload,
+                {
+                    let handlers = ::std::sync::Arc::clone(&handlers);
+                    move |payload: CreateConnectionPayload, ctx: Context| {
+                        let handlers = ::std::sync::Arc::clone(&handlers);
+                        async move {
+                            Handlers::topology_create(&*handlers, payload, ctx).await
+                        }
+                    }
+                },
+            ),
+        )
+        .receive(
+            channels::TOPOLOGY_QUERY,
+            ::valawai::ChannelSettings::default(),
+            ::valawai::__private::dispatcher(
+                decode_query_connections_payload,
+                {
+                    let handlers = ::std::sync::Arc::clone(&handlers);
+                    move |payload: QueryConnectionsPayload, ctx: Context| {
+                        let handlers = ::std::sync::Arc::clone(&handlers);
+                        async move {
+                            Handlers::topology_query(&*handlers, payload, ctx).await
+                        }
+                    }
+                },
+            ),
+        )
+        .receive(
+            channels::TOPOLOGY_CHANGE,
+            ::valawai::ChannelSettings::default(),
+            ::valawai::__private::dispatcher(
+                decode_change_topology_payload,
+                {
+                    let handlers = ::std::sync::Arc::clone(&handlers);
+                    move |payload: ChangeTopologyPayload, ctx: Context| {
+                        let handlers = ::std::sync::Arc::clone(&handlers);
+                        async move {
+                            Handlers::topology_change(&*handlers, payload, ctx).await
+                        }
+                    }
+                },
+            ),
+        )
+        .receive(
+            channels::ADD,
+            ::valawai::ChannelSettings::default(),
+            ::valawai::__private::dispatcher(
+                decode_add_log_payload,
+                {
+                    let handlers = ::std::sync::Arc::clone(&handlers);
+                    move |payload: AddLogPayload, ctx: Context| {
+                        let handlers = ::std::sync::Arc::clone(&handlers);
+                        async move { Handlers::add(&*handlers, payload, ctx).await }
+                    }
+                },
+            ),
+        )
+        .receive(
+            channels::NOTIFICATION_CREATE,
+            ::valawai::ChannelSettings::default(),
+            ::valawai::__private::dispatcher(
+                decode_create_notification_payload,
+                {
+                    let handlers = ::std::sync::Arc::clone(&handlers);
+                    move |payload: CreateNotificationPayload, ctx: Context| {
+                        let handlers = ::std::sync::Arc::clone(&handlers);
+                        async move {
+                            Handlers::notification_create(&*handlers, payload, ctx).await
+                        }
+                    }
+                },
+            ),
+        )
+        .receive(
+            channels::NOTIFICATION_CHANGE,
+            ::valawai::ChannelSettings::default(),
+            ::valawai::__private::dispatcher(
+                decode_change_notification_payload,
+                {
+                    let handlers = ::std::sync::Arc::clone(&handlers);
+                    move |payload: ChangeNotificationPayload, ctx: Context| {
+                        let handlers = ::std::sync::Arc::clone(&handlers);
+                        async move {
+                            Handlers::notification_change(&*handlers, payload, ctx).await
+                        }
+                    }
+                },
+            ),
+        )
+}
+
+// The channel table `#[valawai::handlers(..)]` checks an implementation against:
+// `receive <address> <Handlers method> <constant> (<payload>)`, `send <address>
+// <Publisher method>`, `registered <address>`.
+#[doc(hidden)]
+#[allow(unused_macros)]
+macro_rules! __valawai_handlers {
+    ($($input:tt)*) => {
+        ::valawai::__handlers! {
+            {
+                receive "valawai/component/register"
+                    register REGISTER (self::RegisterComponentPayload);
+                receive "valawai/component/query"
+                    component_query COMPONENT_QUERY (self::QueryComponentsPayload);
+                send "valawai/component/page"
+                    component_page;
+                receive "valawai/component/unregister"
+                    unregister UNREGISTER (self::UnregisterComponentPayload);
+                receive "valawai/topology/create"
+                    topology_create TOPOLOGY_CREATE (self::CreateConnectionPayload);
+                receive "valawai/topology/query"
+                    topology_query TOPOLOGY_QUERY (self::QueryConnectionsPayload);
+                send "valawai/topology/page"
+                    topology_page;
+                receive "valawai/topology/change"
+                    topology_change TOPOLOGY_CHANGE (self::ChangeTopologyPayload);
+                receive "valawai/log/add"
+                    add ADD (self::AddLogPayload);
+                send "valawai/c{type}/{name}/control/registered"
+                    registered;
+                send "valawai/c2/{name}/control/{action}"
+                    control_action;
+                receive "valawai/topology/notification/create"
+                    notification_create NOTIFICATION_CREATE (self::CreateNotificationPayload);
+                receive "valawai/topology/notification/change"
+                    notification_change NOTIFICATION_CHANGE (self::ChangeNotificationPayload);
+            }
+            $($input)*
+        }
+    };
+}
+
+#[doc(hidden)]
+#[allow(unused_imports)]
+pub(crate) use __valawai_handlers;

@@ -68,7 +68,7 @@ pub struct ParametersPayload {
     pub array_type_with_object: Option<Vec<ParametersPayloadArrayTypeWithObjectItem>>,
 }
 
-/// An item of [`ParametersPayloadArrayTypeWithEnum`].
+/// An item of `ParametersPayloadArrayTypeWithEnum`.
 #[derive(
     Debug,
     Clone,
@@ -124,7 +124,7 @@ impl ::std::str::FromStr for ParametersPayloadArrayTypeWithEnumItem {
     }
 }
 
-/// An item of [`ParametersPayloadArrayTypeWithObject`].
+/// An item of `ParametersPayloadArrayTypeWithObject`.
 #[derive(
     Debug,
     Clone,
@@ -193,3 +193,120 @@ impl ::std::str::FromStr for ParametersPayloadEnumType {
         }
     }
 }
+
+/// Decodes a message body into `ParametersPayload`.
+///
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
+pub fn decode_parameters_payload(
+    body: &[u8],
+) -> ::std::result::Result<ParametersPayload, ::valawai::BoxError> {
+    ::valawai::__private::decode_json_object(body)
+}
+
+/// The address of every channel of the spec: a constant, or a
+/// function of typed parameters for a parameterised address.
+pub mod channels {
+    /// `valawai/c0/test/control/parameters`
+    ///
+    /// The component receives `ParametersPayload` here.
+    pub const PARAMETERS: &str = "valawai/c0/test/control/parameters";
+}
+
+/// What a handler gets besides the payload: the typed [`Publisher`],
+/// the MOV logger and the message's metadata.
+pub type Context = ::valawai::Context<Publisher>;
+
+/// The component's handlers: one method for each channel it receives
+/// on (the registered channel excepted: the runtime consumes it).
+///
+/// A handler's result decides what happens to the message: `Ok` acks
+/// it, `HandlerError::Retry` (what `?` makes of any error) tries it
+/// once more, `HandlerError::Reject` rejects it at once. Implement the
+/// trait with `#[valawai::handlers]`, or by hand, and pass the
+/// implementation to `component`.
+pub trait Handlers: Send + Sync + 'static {
+    /// Handles a message received on `valawai/c0/test/control/parameters`.
+    fn parameters(
+        &self,
+        payload: ParametersPayload,
+        ctx: Context,
+    ) -> impl ::std::future::Future<Output = ::valawai::HandlerResult> + Send;
+}
+
+/// Publishes the messages the component sends, one typed method per
+/// channel.
+///
+/// Handlers get it from their [`Context`]; a publish there returns
+/// once the message is sent, and the runtime acks the input only
+/// after the broker confirmed everything the handler published.
+/// Outside handlers (`ComponentHandle::publisher`), a publish returns
+/// once it is confirmed.
+#[derive(Clone, Debug)]
+pub struct Publisher(::valawai::Publisher);
+
+impl ::std::convert::From<::valawai::Publisher> for Publisher {
+    fn from(raw: ::valawai::Publisher) -> Self {
+        Self(raw)
+    }
+}
+
+impl Publisher {
+    /// The runtime's publisher underneath, to publish on any channel.
+    pub fn raw(&self) -> &::valawai::Publisher {
+        &self.0
+    }
+}
+
+/// Adds a receive channel for each of `handlers`' methods to `component`: the
+/// runtime decodes each body with the channel's decoder (a body that does not fit
+/// is logged and rejected) and calls the method with the payload.
+///
+/// The spec has no `valawai/cN/<name>/control/registered` channel, so it names no
+/// component and there is no `component` function: build the `valawai::Component`
+/// with the identity it needs and pass it here.
+pub fn wire_handlers<H: Handlers>(
+    component: ::valawai::Component,
+    handlers: H,
+) -> ::valawai::Component {
+    let handlers = ::std::sync::Arc::new(handlers);
+
+    component
+        .receive(
+            channels::PARAMETERS,
+            ::valawai::ChannelSettings::default(),
+            ::valawai::__private::dispatcher(
+                decode_parameters_payload,
+                {
+                    let handlers = ::std::sync::Arc::clone(&handlers);
+                    move |payload: ParametersPayload, ctx: Context| {
+                        let handlers = ::std::sync::Arc::clone(&handlers);
+                        async move {
+                            Handlers::parameters(&*handlers, payload, ctx).await
+                        }
+                    }
+                },
+            ),
+        )
+}
+
+// The channel table `#[valawai::handlers(..)]` checks an implementation against:
+// `receive <address> <Handlers method> <constant> (<payload>)`, `send <address>
+// <Publisher method>`, `registered <address>`.
+#[doc(hidden)]
+#[allow(unused_macros)]
+macro_rules! __valawai_handlers {
+    ($($input:tt)*) => {
+        ::valawai::__handlers! {
+            {
+                receive "valawai/c0/test/control/parameters"
+                    parameters PARAMETERS (self::ParametersPayload);
+            }
+            $($input)*
+        }
+    };
+}
+
+#[doc(hidden)]
+#[allow(unused_imports)]
+pub(crate) use __valawai_handlers;

@@ -13,7 +13,7 @@ use serde::Serialize;
 use tokio::sync::watch;
 
 use crate::publisher::{PublishError, Publisher};
-use protocol::{AddLogPayload, LogLevel};
+use protocol::{AddLogPayload, AddLogPayloadComponentId, LogLevel};
 
 /// The MOV's channel addresses.
 ///
@@ -32,9 +32,9 @@ pub struct MovChannels {
 impl Default for MovChannels {
     fn default() -> Self {
         Self {
-            register: "valawai/component/register".into(),
-            unregister: "valawai/component/unregister".into(),
-            log: "valawai/log/add".into(),
+            register: protocol::channels::REGISTER.into(),
+            unregister: protocol::channels::UNREGISTER.into(),
+            log: protocol::channels::ADD.into(),
         }
     }
 }
@@ -194,10 +194,13 @@ impl Mov {
             LogLevel::Debug => tracing::debug!(target: "valawai::mov", payload = p, "{message}"),
         }
         let record = AddLogPayload {
-            level,
-            message: message.to_owned(),
+            level: Some(level),
+            message: Some(message.to_owned()),
             payload,
-            component_id: self.component_id().map(|id| id.to_string()),
+            // The registered dispatcher kept only ids of 24 hexadecimal digits.
+            component_id: self
+                .component_id()
+                .and_then(|id| AddLogPayloadComponentId::try_from(&*id).ok()),
         };
         let channel = &self.shared.channels().log;
         self.publisher.publish(channel, &record).await

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::MovShared;
 use super::id_file;
-use super::protocol::ComponentPayload;
+use super::protocol::{ComponentPayload, ComponentPayloadId};
 use crate::context::Context;
 use crate::handler::{Dispatch, DispatchError, HandlerFuture};
 
@@ -22,6 +22,28 @@ fn is_object_id(id: &str) -> bool {
     id.len() == 24 && id.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
+/// The component id in a registered notification.
+///
+/// Only the id matters here: a notification that does not fit `component_payload` (a newer MOV
+/// with a schema type this version does not know, an `apiVersion` that is not `x.y.z`) must not
+/// cost the component its id, so the id is then read alone.
+fn component_id(message: &Value) -> Result<String, DispatchError> {
+    let id = match crate::payload::from_value::<ComponentPayload>(message.clone()) {
+        Ok(payload) => payload.id.map(ComponentPayloadId::into_inner),
+        Err(e) => {
+            tracing::warn!(
+                "the registered notification does not match component_payload ({}); \
+                 reading its `id` alone",
+                crate::private::describe(&e)
+            );
+            message.get("id").and_then(Value::as_str).map(str::to_owned)
+        }
+    };
+    id.filter(|id| is_object_id(id)).ok_or_else(|| {
+        DispatchError::invalid("the registered notification has no `id` of 24 hexadecimal digits")
+    })
+}
+
 impl Dispatch for RegisteredDispatcher {
     fn dispatch(&self, body: &[u8], _context: Context) -> Result<HandlerFuture, DispatchError> {
         let message: Value = serde_json::from_slice(body).map_err(|e| {
@@ -32,16 +54,7 @@ impl Dispatch for RegisteredDispatcher {
                 "the registered notification is not a JSON object",
             ));
         }
-        let payload: ComponentPayload = serde_json::from_value(message.clone()).map_err(|e| {
-            DispatchError::invalid(format!(
-                "the registered notification does not match component_payload: {e}"
-            ))
-        })?;
-        let id = payload.id.filter(|id| is_object_id(id)).ok_or_else(|| {
-            DispatchError::invalid(
-                "the registered notification has no `id` of 24 hexadecimal digits",
-            )
-        })?;
+        let id = component_id(&message)?;
         let mov = self.mov.clone();
         let path = self.id_file.clone();
         Ok(Box::pin(async move {
@@ -57,6 +70,21 @@ impl Dispatch for RegisteredDispatcher {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_id_survives_what_this_version_cannot_read() {
+        let id = "65c1f59ea4cb169f42f5edc4";
+        let ok = serde_json::json!({"id": id, "name": "c1_x", "apiVersion": "1.0.0"});
+        assert_eq!(component_id(&ok).unwrap(), id);
+        let newer = serde_json::json!({
+            "id": id,
+            "apiVersion": "1.0",
+            "channels": [{"name": "valawai/c1/x/data/y", "subscribe": {"type": "TUPLE"}}],
+        });
+        assert_eq!(component_id(&newer).unwrap(), id);
+        assert!(component_id(&serde_json::json!({"id": "nope"})).is_err());
+        assert!(component_id(&serde_json::json!({"name": "c1_x"})).is_err());
+    }
 
     #[test]
     fn object_ids() {

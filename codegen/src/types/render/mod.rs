@@ -18,6 +18,14 @@ use super::ir::{Kind, Prim, Ty, TypeDef};
 
 /// Renders every type, sorted by name.
 pub(crate) fn render(types: &[TypeDef]) -> TokenStream {
+    let mut all = TokenStream::new();
+    render_each(types, &mut |item| all.extend(item));
+    all
+}
+
+/// Renders the types one by one, sorted by name, handing each type's items
+/// to `each` (so a large spec never has all its tokens at once).
+pub(crate) fn render_each(types: &[TypeDef], each: &mut dyn FnMut(TokenStream)) {
     let mut types = types.to_vec();
     cycles::insert_boxes(&mut types);
     let eq = cycles::eq_types(&types);
@@ -27,8 +35,12 @@ pub(crate) fn render(types: &[TypeDef]) -> TokenStream {
     };
     let mut order: Vec<usize> = (0..types.len()).collect();
     order.sort_by(|a, b| types[*a].name.cmp(&types[*b].name));
-    let items = order.into_iter().map(|i| cx.item(&types[i], i));
-    quote! { #(#items)* }
+    for i in order {
+        let item = cx.item(&types[i], i);
+        if !item.is_empty() {
+            each(item);
+        }
+    }
 }
 
 /// What rendering needs to know about all types.

@@ -1,4 +1,4 @@
-//! What the Master Of VALAWAI makes of a component's AsyncAPI document.
+//! The MOV's translation of a component's AsyncAPI document.
 //!
 //! When a component registers, the MOV translates every channel's message
 //! payloads into its own `payload_schema` tree (`BASIC`, `ENUM`, `OBJECT`,

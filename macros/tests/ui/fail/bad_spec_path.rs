@@ -1,0 +1,5 @@
+mod echo {
+    valawai::generate!("no/such/asyncapi.yaml");
+}
+
+fn main() {}

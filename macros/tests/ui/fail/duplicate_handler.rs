@@ -1,0 +1,20 @@
+mod echo {
+    valawai::include_component!();
+}
+
+struct Echo;
+
+#[valawai::handlers(echo)]
+impl Echo {
+    #[receive(received_message)]
+    async fn echo(&self, _: echo::EchoPayload) -> valawai::HandlerResult {
+        Ok(())
+    }
+
+    #[receive("valawai/c1/echo_example_with_python_and_pika/data/received_message")]
+    async fn echo_again(&self, _: echo::EchoPayload) -> valawai::HandlerResult {
+        Ok(())
+    }
+}
+
+fn main() {}

@@ -1,0 +1,30 @@
+mod echo {
+    valawai::include_component!();
+}
+
+struct Echo;
+
+#[valawai::handlers(echo)]
+impl Echo {
+    #[receive("valawai/c1/echo_example_with_python_and_pika/data/received_message")]
+    async fn echo(&self, _: echo::EchoPayload) -> valawai::HandlerResult {
+        Ok(())
+    }
+
+    #[receive("valawai/c1/echo_example_with_python_and_pika/data/recieved_message")]
+    async fn typo(&self, _: echo::EchoPayload) -> valawai::HandlerResult {
+        Ok(())
+    }
+
+    #[receive(publish_message)]
+    async fn sent(&self, _: echo::EchoPayload) -> valawai::HandlerResult {
+        Ok(())
+    }
+
+    #[receive("valawai/c1/echo_example_with_python_and_pika/control/registered")]
+    async fn registered(&self, _: echo::ComponentPayload) -> valawai::HandlerResult {
+        Ok(())
+    }
+}
+
+fn main() {}

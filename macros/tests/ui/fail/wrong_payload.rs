@@ -1,0 +1,16 @@
+mod echo {
+    valawai::include_component!();
+}
+
+struct Echo;
+
+#[valawai::handlers(echo)]
+impl Echo {
+    #[receive(received_message)]
+    async fn echo(&self, message: String, ctx: echo::Context) -> valawai::HandlerResult {
+        let _ = (message, ctx);
+        Ok(())
+    }
+}
+
+fn main() {}
