@@ -39,7 +39,7 @@ impl HandleInner {
 }
 
 /// A handle on a component: shut it down, read its counters, follow its state. Cheap to clone;
-/// take it with [`Component::handle`] before calling [`Component::run`].
+/// take it with [`Component::handle`](crate::Component::handle) before calling [`Component::run`](crate::Component::run).
 #[derive(Clone)]
 pub struct ComponentHandle {
     pub(crate) inner: Arc<HandleInner>,
