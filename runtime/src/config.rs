@@ -296,6 +296,9 @@ pub struct Config {
     pub declare_mov_queues: bool,
     /// The MOV's channel names (the protocol's names by default).
     pub mov_channels: MovChannels,
+    /// Certificate authorities (PEM) to trust for `amqps://` besides the system's, for a broker
+    /// whose certificate a private CA signed (`RABBITMQ_TLS_CA_FILE`).
+    pub tls_ca_pem: Option<String>,
 }
 
 impl Config {
@@ -317,6 +320,7 @@ impl Config {
             exit_on_second_signal: true,
             declare_mov_queues: true,
             mov_channels: MovChannels::default(),
+            tls_ca_pem: None,
         }
     }
 
@@ -339,6 +343,7 @@ impl Config {
     /// | `LOG_DIR` | `logs` |
     /// | `COMPONET_ID_FILE_NAME` or `COMPONENT_ID_FILE_NAME` | `component_id.json` |
     /// | `AMQP_ADDR` | unset: one `amqp://` or `amqps://` URL, or several separated by commas (a cluster, tried in turn); replaces the `RABBITMQ_HOST`... variables |
+    /// | `RABBITMQ_TLS_CA_FILE` | unset: a PEM file of certificate authorities to trust for `amqps://`, besides the system's |
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
         let endpoints = match get("AMQP_ADDR") {
@@ -393,6 +398,9 @@ impl Config {
         if let Some(v) = get("COMPONET_ID_FILE_NAME").or_else(|| get("COMPONENT_ID_FILE_NAME")) {
             config.id_file_name = v;
         }
+        if let Some(path) = get("RABBITMQ_TLS_CA_FILE") {
+            config = config.with_tls_ca_file(&path)?;
+        }
         config.check()?;
         Ok(config)
     }
@@ -416,6 +424,23 @@ impl Config {
     pub fn with_log_dir(mut self, dir: impl Into<PathBuf>) -> Self {
         self.log_dir = dir.into();
         self
+    }
+
+    /// Trusts the certificate authorities of a PEM file for `amqps://`, besides the system's.
+    pub fn with_tls_ca_file(mut self, path: impl AsRef<Path>) -> Result<Self, ConfigError> {
+        let path = path.as_ref();
+        let pem = std::fs::read_to_string(path).map_err(|e| ConfigError::Invalid {
+            name: "RABBITMQ_TLS_CA_FILE",
+            message: format!("cannot read `{}`: {e}", path.display()),
+        })?;
+        if !pem.contains("-----BEGIN CERTIFICATE-----") {
+            return Err(ConfigError::Invalid {
+                name: "RABBITMQ_TLS_CA_FILE",
+                message: format!("`{}` holds no PEM certificate", path.display()),
+            });
+        }
+        self.tls_ca_pem = Some(pem);
+        Ok(self)
     }
 
     /// The path of the component-id file: `log_dir/id_file_name`.

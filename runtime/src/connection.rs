@@ -154,7 +154,10 @@ pub(crate) async fn connect(
         let runtime = crate::transport::runtime();
         let dial_timeout = config.connect_timeout;
         let d = dialer.clone();
-        let tls = OwnedTLSConfig::default();
+        let tls = OwnedTLSConfig {
+            identity: None,
+            cert_chain: config.tls_ca_pem.clone(),
+        };
         let dial = async move |mut uri: AMQPUri, runtime| {
             if d.abandoned.load(Ordering::SeqCst) {
                 return Err(io::Error::new(
