@@ -146,7 +146,8 @@ pub(crate) struct ReceiveChannel {
 /// }
 /// ```
 pub struct Component {
-    pub(crate) info: ComponentInfo,
+    pub(crate) name: Cow<'static, str>,
+    pub(crate) info: Option<ComponentInfo>,
     pub(crate) receivers: Vec<ReceiveChannel>,
     pub(crate) registered_settings: ChannelSettings,
     pub(crate) publish_default: PublishSettings,
@@ -157,7 +158,8 @@ pub struct Component {
 impl std::fmt::Debug for Component {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Component")
-            .field("info", &self.info.name)
+            .field("name", &self.name)
+            .field("registers", &self.info.is_some())
             .field(
                 "receive",
                 &self
@@ -173,6 +175,19 @@ impl std::fmt::Debug for Component {
 impl Component {
     /// A component with no receive channel yet (the registered channel is always consumed).
     pub fn new(info: ComponentInfo) -> Self {
+        Self::with(info.name.clone(), Some(info))
+    }
+
+    /// A service that uses the runtime without registering with the MOV: no registered channel,
+    /// no register or unregister message, no id file. `name` names its connection in the broker.
+    ///
+    /// For infrastructure that speaks the VALAWAI protocol from the other side, such as the
+    /// development MOV (`valawai mov`), built with `wire_handlers` from the MOV's own spec.
+    pub fn unregistered(name: impl Into<Cow<'static, str>>) -> Self {
+        Self::with(name.into(), None)
+    }
+
+    fn with(name: Cow<'static, str>, info: Option<ComponentInfo>) -> Self {
         let counters = Arc::new(Counters::default());
         let inner = HandleInner {
             urgency: watch::Sender::new(Urgency::None),
@@ -182,6 +197,7 @@ impl Component {
             mov: Arc::new(MovShared::default()),
         };
         Self {
+            name,
             info,
             receivers: Vec::new(),
             registered_settings: ChannelSettings::ordered().prefetch(1),
@@ -193,9 +209,15 @@ impl Component {
         }
     }
 
-    /// The component's identity.
-    pub fn info(&self) -> &ComponentInfo {
-        &self.info
+    /// The name the component's connection carries: the registered name, or the one given to
+    /// [`Component::unregistered`].
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The component's identity, `None` for a [`Component::unregistered`] service.
+    pub fn info(&self) -> Option<&ComponentInfo> {
+        self.info.as_ref()
     }
 
     /// A handle to stop the component and read its state and counters.
@@ -260,10 +282,13 @@ impl Component {
     }
 
     fn check(&self) -> Result<(), RunError> {
-        self.info.check().map_err(RunError::InvalidComponent)?;
+        if let Some(info) = &self.info {
+            info.check().map_err(RunError::InvalidComponent)?;
+        }
+        let registered = self.info.as_ref().map(|i| &*i.registered_channel);
         let mut seen = HashSet::new();
         for r in &self.receivers {
-            if r.address == self.info.registered_channel {
+            if Some(&*r.address) == registered {
                 return Err(RunError::InvalidComponent(format!(
                     "`{}` is the registered channel: the runtime consumes it, it takes no handler",
                     r.address
@@ -288,7 +313,8 @@ impl Component {
     /// Runs the component until it is asked to stop.
     ///
     /// Connects (with the configured retries), declares and consumes every receive channel
-    /// (the registered one first), publishes the register message, and serves. A connection
+    /// (the registered one first), publishes the register message, and serves. An
+    /// [unregistered](Component::unregistered) service skips everything that concerns the MOV. A connection
     /// lost beyond lapin's recovery is opened again. On SIGINT, SIGTERM or
     /// [`ComponentHandle::shutdown`]: unregisters (confirmed), deletes the id file, stops
     /// consuming, lets handlers finish until [`Config::shutdown_deadline`], flushes acks and
@@ -301,7 +327,7 @@ impl Component {
                     shutdown::listen_for_signals(
                         inner.urgency.clone(),
                         config.exit_on_second_signal,
-                        config.id_file_path(),
+                        self.info.is_some().then(|| config.id_file_path()),
                     )
                 });
                 let result = crate::supervisor::drive(self, &config).await;

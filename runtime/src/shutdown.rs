@@ -36,7 +36,7 @@ pub(crate) async fn reached(mut receiver: watch::Receiver<Urgency>, at_least: Ur
 pub(crate) fn listen_for_signals(
     sender: watch::Sender<Urgency>,
     exit_on_second: bool,
-    id_file: std::path::PathBuf,
+    id_file: Option<std::path::PathBuf>,
 ) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let Some(mut signals) = Signals::install() else {
@@ -50,7 +50,9 @@ pub(crate) fn listen_for_signals(
                 request(&sender, Urgency::Graceful);
             } else if exit_on_second {
                 tracing::error!("{name} received again: exiting now");
-                let _ = crate::mov::id_file::remove(&id_file);
+                if let Some(path) = &id_file {
+                    let _ = crate::mov::id_file::remove(path);
+                }
                 std::process::exit(130);
             } else {
                 tracing::warn!("{name} received again: forcing the stop");

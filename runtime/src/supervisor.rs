@@ -13,6 +13,7 @@ use crate::connection::{self, Connected};
 use crate::consumer::{ChannelRuntime, ChannelSettings};
 use crate::handle::HandleInner;
 use crate::handler::Dispatch;
+use crate::info::ComponentInfo;
 use crate::lifecycle::Event;
 use crate::mov::protocol::{
     RegisterComponentPayload, RegisterComponentPayloadVersion, UnregisterComponentPayload,
@@ -25,6 +26,7 @@ use crate::shutdown::{self, Urgency};
 
 pub(crate) async fn drive(component: Component, config: &Config) -> Result<(), RunError> {
     let Component {
+        name,
         info,
         receivers,
         registered_settings,
@@ -37,7 +39,8 @@ pub(crate) async fn drive(component: Component, config: &Config) -> Result<(), R
         .publisher
         .configure(publish_default, publish_channels, config.publish_timeout);
     inner.mov.configure(config.mov_channels.clone());
-    let id_path = config.id_file_path();
+    // Only a registering component owns an id file.
+    let id_path = info.as_ref().map(|_| config.id_file_path());
     let raw = Publisher::new(inner.publisher.clone());
     let mov = Mov::new(raw.clone(), inner.mov.clone());
     let graceful = || shutdown::reached(inner.urgency.subscribe(), Urgency::Graceful);
@@ -52,20 +55,23 @@ pub(crate) async fn drive(component: Component, config: &Config) -> Result<(), R
             counters: inner.counters.clone(),
         })
     };
-    let mut channels = vec![runtime(
-        &info.registered_channel,
-        registered_settings,
-        Arc::new(RegisteredDispatcher {
-            mov: inner.mov.clone(),
-            id_file: id_path.clone(),
-        }),
-    )];
+    let mut channels = Vec::new();
+    if let (Some(info), Some(id_file)) = (&info, &id_path) {
+        channels.push(runtime(
+            &info.registered_channel,
+            registered_settings,
+            Arc::new(RegisteredDispatcher {
+                mov: inner.mov.clone(),
+                id_file: id_file.clone(),
+            }),
+        ));
+    }
     channels.extend(
         receivers
             .into_iter()
             .map(|r| runtime(&r.address, r.settings, r.dispatcher)),
     );
-    let mov_queues = if config.declare_mov_queues {
+    let mov_queues = if config.declare_mov_queues && info.is_some() {
         let c = &config.mov_channels;
         vec![c.register.clone(), c.unregister.clone(), c.log.clone()]
     } else {
@@ -76,16 +82,16 @@ pub(crate) async fn drive(component: Component, config: &Config) -> Result<(), R
             connection,
             &channels,
             &mov_queues,
-            &info.name,
+            &name,
             config.connect_timeout,
             &inner.publisher,
         )
     };
 
     inner.transition(Event::Start);
-    let connection = match connection::connect(config, &info.name, graceful()).await? {
+    let connection = match connection::connect(config, &name, graceful()).await? {
         Connected::Yes(c) => *c,
-        Connected::Cancelled => return stop(&inner, None, config, &id_path).await,
+        Connected::Cancelled => return stop(&inner, None, config, id_path.as_deref()).await,
     };
     inner.transition(Event::Connected);
     let mut session = open(connection)
@@ -93,28 +99,11 @@ pub(crate) async fn drive(component: Component, config: &Config) -> Result<(), R
         .map_err(|e| RunError::Setup(e.to_string()))?;
     inner.transition(Event::Declared);
 
-    let register = RegisterComponentPayload {
-        type_: Some(info.component_type),
-        name: Some(info.name.to_string()),
-        // `check` accepted the version, so the spec's (looser) pattern does too.
-        version: RegisterComponentPayloadVersion::try_from(info.version.as_ref()).ok(),
-        asyncapi_yaml: Some(info.asyncapi_yaml.to_string()),
+    let watchdog = match &info {
+        Some(info) => Some(register(info, &raw, config, &inner).await),
+        None => None,
     };
-    match raw.publish(&config.mov_channels.register, &register).await {
-        Ok(()) => tracing::info!(
-            "register message sent to the MOV: {} {} ({})",
-            info.name,
-            info.version,
-            info.component_type
-        ),
-        Err(e) => tracing::error!("cannot send the register message to the MOV: {e}"),
-    }
     inner.transition(Event::RegisterSent);
-    let watchdog = tokio::spawn(registration_watchdog(
-        inner.mov.watch_component_id(),
-        config.registration_timeout,
-        info.registered_channel.to_string(),
-    ));
 
     let session = loop {
         let reason = tokio::select! {
@@ -128,7 +117,7 @@ pub(crate) async fn drive(component: Component, config: &Config) -> Result<(), R
         inner.publisher.install(None);
         session.abort().await;
         let reopened = loop {
-            let connection = match connection::connect(config, &info.name, graceful()).await {
+            let connection = match connection::connect(config, &name, graceful()).await {
                 Ok(Connected::Yes(c)) => *c,
                 Ok(Connected::Cancelled) => break None,
                 Err(e) => {
@@ -159,8 +148,41 @@ pub(crate) async fn drive(component: Component, config: &Config) -> Result<(), R
             None => break None,
         }
     };
-    watchdog.abort();
-    stop(&inner, session, config, &id_path).await
+    if let Some(watchdog) = watchdog {
+        watchdog.abort();
+    }
+    stop(&inner, session, config, id_path.as_deref()).await
+}
+
+/// Publishes the register message and starts the watchdog that warns when no registered
+/// notification comes.
+async fn register(
+    info: &ComponentInfo,
+    raw: &Publisher,
+    config: &Config,
+    inner: &HandleInner,
+) -> tokio::task::JoinHandle<()> {
+    let register = RegisterComponentPayload {
+        type_: Some(info.component_type),
+        name: Some(info.name.to_string()),
+        // `check` accepted the version, so the spec's (looser) pattern does too.
+        version: RegisterComponentPayloadVersion::try_from(info.version.as_ref()).ok(),
+        asyncapi_yaml: Some(info.asyncapi_yaml.to_string()),
+    };
+    match raw.publish(&config.mov_channels.register, &register).await {
+        Ok(()) => tracing::info!(
+            "register message sent to the MOV: {} {} ({})",
+            info.name,
+            info.version,
+            info.component_type
+        ),
+        Err(e) => tracing::error!("cannot send the register message to the MOV: {e}"),
+    }
+    tokio::spawn(registration_watchdog(
+        inner.mov.watch_component_id(),
+        config.registration_timeout,
+        info.registered_channel.to_string(),
+    ))
 }
 
 async fn registration_watchdog(
@@ -186,7 +208,7 @@ async fn stop(
     inner: &HandleInner,
     session: Option<Session>,
     config: &Config,
-    id_path: &Path,
+    id_path: Option<&Path>,
 ) -> Result<(), RunError> {
     inner.transition(Event::Stop);
     let deadline = Instant::now() + config.shutdown_deadline;
@@ -216,7 +238,9 @@ async fn stop(
             }
         }
         inner.mov.set_component_id(None);
-        remove_id_file(id_path);
+        if let Some(path) = id_path {
+            remove_id_file(path);
+        }
         if let Some(session) = session {
             session.stop(deadline, &inner.publisher).await;
         }
@@ -224,7 +248,9 @@ async fn stop(
     let result = tokio::select! {
         () = orderly => Ok(()),
         () = forced => {
-            remove_id_file(id_path);
+            if let Some(path) = id_path {
+                remove_id_file(path);
+            }
             Err(RunError::Forced)
         }
     };

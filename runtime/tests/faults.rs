@@ -144,7 +144,7 @@ impl Pipeline {
                 ChannelSettings::new().prefetch(100).concurrency(100),
             );
         let driver = Component::new(driver_info.clone());
-        let echo_info_registered = echo.info().registered_channel.to_string();
+        let echo_info_registered = echo.info().unwrap().registered_channel.to_string();
         let (echo_handle, sink_handle, driver_handle) =
             (echo.handle(), sink.handle(), driver.handle());
         let runs = vec![

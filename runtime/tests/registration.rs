@@ -112,3 +112,64 @@ async fn a_silent_mov_gets_a_warning_and_a_late_notification_still_registers() {
         .await;
     mov.cleanup().await;
 }
+
+/// An unregistered service (the development MOV, for one) serves its channels and publishes,
+/// but never speaks to the MOV: no register, no unregister, no id file, and its stop leaves
+/// another component's id file alone.
+#[tokio::test]
+async fn an_unregistered_service_serves_without_speaking_to_the_mov() {
+    support::require_broker().await;
+    let prefix = unique("unregistered");
+    let mut mov = TestMov::start(&prefix).await;
+    let dir = support::temp_dir(&prefix);
+    let config = support::config(&prefix, dir.clone());
+    // Somebody else's id file in the same folder.
+    let other_id_file = config.id_file_path();
+    std::fs::write(&other_id_file, "{\"id\":\"65c1f59ea4cb169f42f5edc5\"}").unwrap();
+
+    let inbox = format!("{prefix}/inbox");
+    let outbox = format!("{prefix}/outbox");
+    let client = Client::connect().await;
+    client.declare(&outbox).await.unwrap();
+    let mut echoed = client.consume(&outbox).await;
+    let target = outbox.clone();
+    let service = valawai::Component::unregistered("dev_service").on(
+        inbox.clone(),
+        move |payload: serde_json::Value, ctx: valawai::Context| {
+            let target = target.clone();
+            async move {
+                ctx.publisher().publish(&target, &payload).await?;
+                Ok(())
+            }
+        },
+    );
+    assert_eq!(service.name(), "dev_service");
+    assert!(service.info().is_none());
+    let handle = service.handle();
+    let run = tokio::spawn(service.run(config));
+
+    // Running: the channels are declared and consumed.
+    tokio::time::timeout(PATIENCE, handle.wait_for_state(|s| s == State::Running))
+        .await
+        .expect("the service starts");
+    client.publish(&inbox, br#"{"n":1}"#).await;
+    assert_eq!(
+        next(&mut echoed, "the relayed message").await.json()["n"],
+        1
+    );
+
+    handle.shutdown();
+    tokio::time::timeout(PATIENCE, run)
+        .await
+        .expect("stops")
+        .unwrap()
+        .unwrap();
+    assert!(support::stays_empty(&mut mov.register, Duration::from_millis(300)).await);
+    assert!(support::stays_empty(&mut mov.unregister, Duration::from_millis(1)).await);
+    assert!(
+        other_id_file.exists(),
+        "the service removed an id file it does not own"
+    );
+    client.delete(&[&inbox, &outbox]).await;
+    mov.cleanup().await;
+}
