@@ -2,6 +2,7 @@
 
 mod check;
 mod generate;
+mod mov;
 
 use std::process::ExitCode;
 
@@ -24,6 +25,9 @@ enum Command {
     /// trait, publisher, identity, wiring) and print it or write it to a
     /// file, for review or for committing.
     Generate(generate::Args),
+    /// The development MOV, a stand-in for the real Master Of VALAWAI: run it, see what it
+    /// makes of a spec, or watch it serve the echo example.
+    Mov(mov::Args),
 }
 
 fn main() -> ExitCode {
@@ -31,5 +35,6 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Generate(args) => generate::run(&args),
+        Command::Mov(args) => mov::run(&args),
     }
 }

@@ -63,7 +63,7 @@ impl Echo {
 
 fn main() {
     let component = echo::component(Echo);
-    println!("{} {}", component.info().name, component.info().version);
+    println!("{} {}", component.info().unwrap().name, component.info().unwrap().version);
 }
 "#;
 

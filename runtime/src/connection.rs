@@ -120,6 +120,22 @@ fn properties(config: &Config, name: &str) -> ConnectionProperties {
         })
 }
 
+/// Opens a connection as a component does (the configured brokers in turn, bounded retries,
+/// TLS, a timeout on every attempt), for tools and services that talk AMQP themselves beside
+/// or instead of a [`Component`](crate::Component): `valawai publish`, the development MOV's
+/// router. `name` labels the connection in the broker's management UI.
+pub async fn open(config: &Config, name: &str) -> Result<Connection, ConnectError> {
+    match connect(config, name, std::future::pending()).await? {
+        Connected::Yes(connection) => Ok(*connection),
+        // `pending` never completes, so nothing cancels; say so rather than panic.
+        Connected::Cancelled => Err(ConnectError {
+            endpoints: config.endpoints_display(),
+            attempts: 0,
+            last_error: "cancelled".into(),
+        }),
+    }
+}
+
 /// What ended a start-up connection.
 pub(crate) enum Connected {
     /// Connected.

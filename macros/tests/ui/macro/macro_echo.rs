@@ -17,6 +17,6 @@ impl Echo {
 
 fn main() {
     let component = echo::component(Echo);
-    assert_eq!(component.info().name, "c1_echo_example_with_python_and_pika");
-    component.info().check().unwrap();
+    assert_eq!(component.info().unwrap().name, "c1_echo_example_with_python_and_pika");
+    component.info().unwrap().check().unwrap();
 }

@@ -21,7 +21,7 @@ impl Echo {
 
 fn main() {
     let component = echo::component(Echo);
-    assert_eq!(component.info().name, "c1_echo_example_with_python_and_pika");
+    assert_eq!(component.info().unwrap().name, "c1_echo_example_with_python_and_pika");
     assert_eq!(
         echo::decode_received_message(b"[1]").unwrap(),
         JsonValue::from(vec![1])

@@ -1,0 +1,278 @@
+//! `valawai mov demo`: the whole story in one command. The development MOV starts in this
+//! process, the echo example as a child process; a message goes in, its echo and the logs come
+//! out, then SIGTERM makes the echo unregister.
+
+use std::path::{Path, PathBuf};
+use std::pin::Pin;
+use std::process::{ExitCode, Stdio};
+use std::time::Duration;
+
+use futures_core::Stream;
+use lapin::BasicProperties;
+use lapin::options::{BasicConsumeOptions, BasicPublishOptions, QueueDeclareOptions};
+use lapin::types::FieldTable;
+use tokio::sync::broadcast;
+use valawai_devmov::{DevMov, Event};
+
+use super::Broker;
+
+const ECHO: &str = "c1_echo_example_with_rust_and_lapin";
+const RECEIVED: &str = "valawai/c1/echo_example_with_rust_and_lapin/data/received_message";
+const PUBLISHED: &str = "valawai/c1/echo_example_with_rust_and_lapin/data/publish_message";
+const PATIENCE: Duration = Duration::from_secs(30);
+
+/// Arguments of `valawai mov demo`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    broker: Broker,
+    /// The echo example's binary. Default: built with cargo from this repository.
+    #[arg(long, value_name = "PATH")]
+    echo: Option<PathBuf>,
+}
+
+pub(super) async fn run(args: &Args) -> ExitCode {
+    super::init_logs();
+    match demo(args).await {
+        Ok(()) => {
+            println!(
+                "demo | done: registered, echoed, logged, refused an invalid message, unregistered"
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn demo(args: &Args) -> Result<(), String> {
+    let config = args.broker.config()?;
+    let endpoint = config.endpoints[0].clone();
+    let mut mov_config = config.clone();
+    mov_config.handle_signals = false;
+    let dev_mov = DevMov::new(mov_config);
+    let handle = dev_mov.handle();
+    let mut events = handle.subscribe();
+    let server = tokio::spawn(dev_mov.run());
+    tokio::select! {
+        () = handle.ready() => {}
+        result = server => {
+            return Err(match result {
+                Ok(Err(e)) => format!("{e}\nhelp: start RabbitMQ (see README.md, \"Getting RabbitMQ\") or pass --url"),
+                _ => "the development MOV stopped".into(),
+            });
+        }
+    }
+    println!(
+        "demo | development MOV ready (a stand-in for the real MOV, for local development only)"
+    );
+
+    let binary = match &args.echo {
+        Some(path) => path.clone(),
+        None => build_echo()?,
+    };
+    let log_dir = std::env::temp_dir().join(format!("valawai-demo-{}", std::process::id()));
+    std::fs::create_dir_all(&log_dir).map_err(|e| format!("{}: {e}", log_dir.display()))?;
+    println!("demo | starting {}", binary.display());
+    let mut echo = tokio::process::Command::new(&binary)
+        .env("RABBITMQ_HOST", &endpoint.host)
+        .env("RABBITMQ_PORT", endpoint.port.to_string())
+        .env("RABBITMQ_USERNAME", &endpoint.username)
+        .env("RABBITMQ_PASSWORD", endpoint.password.expose())
+        .env("LOG_DIR", &log_dir)
+        .env("LOG_CONSOLE_LEVEL", "INFO")
+        .stdin(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
+
+    let registered = wait_for(
+        &mut events,
+        "the echo's registration",
+        |e| matches!(e, Event::Registered { component, .. } if component.name == ECHO),
+    )
+    .await?;
+    let Event::Registered { component, .. } = &registered else {
+        unreachable_event()?
+    };
+    let id = component.id.clone();
+    let id_file = log_dir.join("component_id.json");
+    wait_until("the id file", || id_file.exists()).await?;
+    println!("demo | the echo wrote its id file {}", id_file.display());
+
+    let connection = valawai::connection::open(&config, "valawai_demo")
+        .await
+        .map_err(|e| e.to_string())?;
+    let channel = connection
+        .create_channel()
+        .await
+        .map_err(|e| e.to_string())?;
+    let durable = QueueDeclareOptions {
+        durable: true,
+        ..QueueDeclareOptions::default()
+    };
+    channel
+        .queue_declare(PUBLISHED.into(), durable, FieldTable::default())
+        .await
+        .map_err(|e| e.to_string())?;
+    let mut echoes = channel
+        .basic_consume(
+            PUBLISHED.into(),
+            "valawai_demo".into(),
+            BasicConsumeOptions {
+                no_ack: true,
+                ..BasicConsumeOptions::default()
+            },
+            FieldTable::default(),
+        )
+        .await
+        .map_err(|e| e.to_string())?;
+    let content = format!("Hello from the valawai demo {}", std::process::id());
+    let message = serde_json::json!({ "content": content }).to_string();
+    println!("demo | sending {message} to {RECEIVED}");
+    let publish = |body: String| {
+        let channel = channel.clone();
+        async move {
+            channel
+                .basic_publish(
+                    "".into(),
+                    RECEIVED.into(),
+                    BasicPublishOptions::default(),
+                    body.as_bytes(),
+                    BasicProperties::default().with_content_type("application/json".into()),
+                )
+                .await
+                .map_err(|e| e.to_string())
+        }
+    };
+    publish(message).await?;
+    let delivery = tokio::time::timeout(
+        PATIENCE,
+        std::future::poll_fn(|cx| Pin::new(&mut echoes).poll_next(cx)),
+    )
+    .await
+    .map_err(|_| format!("no echo on {PUBLISHED} within {PATIENCE:?}"))?
+    .ok_or("the consumer of the echoes was cancelled")?
+    .map_err(|e| e.to_string())?;
+    println!(
+        "demo | echoed on {PUBLISHED}: {}",
+        String::from_utf8_lossy(&delivery.data)
+    );
+    for expected in ["Received a message to echo", "Sent Echoed message"] {
+        wait_for(&mut events, expected, |e| {
+            matches!(e, Event::Log(r) if r.level == "INFO" && r.message == expected && r.component_id.as_deref() == Some(id.as_str()))
+        })
+        .await?;
+    }
+    println!("demo | sending an invalid message {{\"content\": \"\"}}");
+    publish(r#"{"content": ""}"#.into()).await?;
+    wait_for(&mut events, "an ERROR log for the invalid message", |e| {
+        matches!(e, Event::Log(r) if r.level == "ERROR" && r.component_id.as_deref() == Some(id.as_str()))
+    })
+    .await?;
+
+    println!("demo | sending SIGTERM to the echo");
+    terminate(&echo)?;
+    wait_for(
+        &mut events,
+        "the echo's unregistration",
+        |e| matches!(e, Event::Unregistered { id: gone, .. } if *gone == id),
+    )
+    .await?;
+    let status = tokio::time::timeout(PATIENCE, echo.wait())
+        .await
+        .map_err(|_| "the echo did not stop")?
+        .map_err(|e| e.to_string())?;
+    println!(
+        "demo | the echo stopped ({status}); id file removed: {}",
+        !id_file.exists()
+    );
+    let _ = channel.close(200, "demo done".into()).await;
+    let _ = connection.close(200, "demo done".into()).await;
+    handle.shutdown();
+    let _ = std::fs::remove_dir_all(&log_dir);
+    Ok(())
+}
+
+fn unreachable_event<T>() -> Result<T, String> {
+    Err("unexpected event".into())
+}
+
+/// Prints events until one satisfies `accept`, which it returns.
+async fn wait_for(
+    events: &mut broadcast::Receiver<Event>,
+    what: &str,
+    accept: impl Fn(&Event) -> bool,
+) -> Result<Event, String> {
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    loop {
+        let event = tokio::time::timeout_at(deadline, events.recv())
+            .await
+            .map_err(|_| format!("no {what} within {PATIENCE:?}"))?
+            .map_err(|e| e.to_string())?;
+        println!("mov  | {event}");
+        if accept(&event) {
+            return Ok(event);
+        }
+    }
+}
+
+async fn wait_until(what: &str, condition: impl Fn() -> bool) -> Result<(), String> {
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    while !condition() {
+        if tokio::time::Instant::now() > deadline {
+            return Err(format!("no {what} within {PATIENCE:?}"));
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    Ok(())
+}
+
+fn terminate(child: &tokio::process::Child) -> Result<(), String> {
+    let pid = child.id().ok_or("the echo has already exited")?;
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .map_err(|e| format!("cannot run kill: {e}"))?;
+    status
+        .success()
+        .then_some(())
+        .ok_or_else(|| format!("kill -TERM {pid} failed"))
+}
+
+/// Builds the echo example with the cargo that runs this command, from this repository.
+fn build_echo() -> Result<PathBuf, String> {
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let manifest = workspace.join("examples/echo/Cargo.toml");
+    if !manifest.exists() {
+        return Err(format!(
+            "the echo example is not at {}: pass --echo <path to {ECHO}>",
+            manifest.display()
+        ));
+    }
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    println!("demo | building the echo example ({cargo} build -p {ECHO})");
+    let output = std::process::Command::new(&cargo)
+        .args([
+            "build",
+            "-p",
+            ECHO,
+            "--message-format=json-render-diagnostics",
+        ])
+        .arg("--manifest-path")
+        .arg(workspace.join("Cargo.toml"))
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot run {cargo}: {e}; pass --echo <path to {ECHO}>"))?;
+    if !output.status.success() {
+        return Err(format!("{cargo} build -p {ECHO} failed"));
+    }
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|m| m["target"]["name"] == ECHO)
+        .find_map(|m| m["executable"].as_str().map(PathBuf::from))
+        .ok_or_else(|| format!("{cargo} built no {ECHO} binary"))
+}

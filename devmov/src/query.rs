@@ -1,0 +1,159 @@
+//! The MOV's query language: a value is matched literally, or as a regular expression when it is
+//! written between slashes (`/C[1|2]/`); pages are sorted by `order` (`+name,-since`) and cut by
+//! `offset` and `limit`.
+
+use std::cmp::Ordering;
+
+/// A query value: literal or regular expression.
+pub(crate) enum Pattern {
+    Literal(String),
+    Regex(regress::Regex),
+}
+
+impl Pattern {
+    /// Parses `value`; an invalid regular expression is an error the MOV would log.
+    pub(crate) fn parse(value: &str) -> Result<Self, String> {
+        match value
+            .strip_prefix('/')
+            .and_then(|v| v.strip_suffix('/'))
+            .filter(|_| value.len() >= 2)
+        {
+            Some(re) => regress::Regex::new(re)
+                .map(Pattern::Regex)
+                .map_err(|e| format!("`{value}` is not a valid regular expression: {e}")),
+            None => Ok(Pattern::Literal(value.to_owned())),
+        }
+    }
+
+    pub(crate) fn is_match(&self, text: &str) -> bool {
+        match self {
+            Pattern::Literal(l) => l == text,
+            Pattern::Regex(re) => re.find(text).is_some(),
+        }
+    }
+}
+
+/// An optional pattern: `None` matches everything.
+pub(crate) fn optional(value: Option<&str>) -> Result<Option<Pattern>, String> {
+    value
+        .filter(|v| !v.is_empty())
+        .map(Pattern::parse)
+        .transpose()
+}
+
+/// Sort keys from `order`: each field with its direction (`true` ascending).
+pub(crate) fn order(
+    order: Option<&str>,
+    default: &str,
+    allowed: &[&str],
+) -> Result<Vec<(String, bool)>, String> {
+    let text = order.filter(|o| !o.trim().is_empty()).unwrap_or(default);
+    text.split(',')
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .map(|f| {
+            let (ascending, name) = match f.as_bytes()[0] {
+                b'-' => (false, &f[1..]),
+                b'+' => (true, &f[1..]),
+                _ => (true, f),
+            };
+            if allowed.contains(&name) {
+                Ok((name.to_owned(), ascending))
+            } else {
+                Err(format!(
+                    "cannot order by `{name}`: use {}",
+                    allowed.join(", ")
+                ))
+            }
+        })
+        .collect()
+}
+
+/// Compares two items by the sort keys, `key` giving each field's value.
+pub(crate) fn compare<T>(
+    a: &T,
+    b: &T,
+    keys: &[(String, bool)],
+    key: impl Fn(&T, &str) -> serde_json::Value,
+) -> Ordering {
+    for (field, ascending) in keys {
+        let ordering = compare_values(&key(a, field), &key(b, field));
+        let ordering = if *ascending {
+            ordering
+        } else {
+            ordering.reverse()
+        };
+        if ordering != Ordering::Equal {
+            return ordering;
+        }
+    }
+    Ordering::Equal
+}
+
+fn compare_values(a: &serde_json::Value, b: &serde_json::Value) -> Ordering {
+    use serde_json::Value::*;
+    match (a, b) {
+        (Number(x), Number(y)) => x
+            .as_f64()
+            .partial_cmp(&y.as_f64())
+            .unwrap_or(Ordering::Equal),
+        (String(x), String(y)) => x.cmp(y),
+        (Bool(x), Bool(y)) => x.cmp(y),
+        (Null, Null) => Ordering::Equal,
+        (Null, _) => Ordering::Less,
+        (_, Null) => Ordering::Greater,
+        _ => a.to_string().cmp(&b.to_string()),
+    }
+}
+
+/// The page `offset..offset + limit` of `items`.
+pub(crate) fn page<T>(items: Vec<T>, offset: u64, limit: u64) -> Vec<T> {
+    items
+        .into_iter()
+        .skip(usize::try_from(offset).unwrap_or(usize::MAX))
+        .take(usize::try_from(limit).unwrap_or(usize::MAX))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literals_match_whole_values_and_slashes_make_a_regex() {
+        let p = Pattern::parse("c1_echo").unwrap();
+        assert!(p.is_match("c1_echo"));
+        assert!(!p.is_match("c1_echo_2"));
+        let p = Pattern::parse("/C[1|2]/").unwrap();
+        assert!(p.is_match("C1") && p.is_match("C2") && !p.is_match("C0"));
+        assert!(Pattern::parse("/(/").is_err());
+        assert!(optional(Some("")).unwrap().is_none());
+    }
+
+    #[test]
+    fn order_reads_fields_and_directions() {
+        let keys = order(
+            Some("-name, +since,type"),
+            "+since",
+            &["name", "since", "type"],
+        )
+        .unwrap();
+        assert_eq!(
+            keys,
+            [
+                ("name".to_owned(), false),
+                ("since".to_owned(), true),
+                ("type".to_owned(), true)
+            ]
+        );
+        assert!(order(Some("colour"), "+since", &["name"]).is_err());
+        assert_eq!(
+            order(None, "+since", &["since"]).unwrap(),
+            [("since".to_owned(), true)]
+        );
+        let mut v = vec![3, 1, 2];
+        v.sort_by(|a, b| compare(a, b, &keys[..1], |x, _| serde_json::json!(x)));
+        assert_eq!(v, [3, 2, 1]);
+        assert_eq!(page(vec![1, 2, 3, 4], 1, 2), [2, 3]);
+    }
+}

@@ -1,0 +1,152 @@
+//! Running the development MOV: the generated handlers on an unregistered runtime component,
+//! plus the router.
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use tokio::sync::broadcast;
+use valawai::{ChannelSettings, Component, ComponentHandle, Config, RunError};
+
+use crate::events::{Event, LogRecord};
+use crate::handlers::MovHandlers;
+use crate::mov;
+use crate::registry::{ComponentRecord, ConnectionRecord, Registry};
+use crate::router::Router;
+
+/// What the handlers and the router share.
+pub(crate) struct Shared {
+    registry: Mutex<Registry>,
+    events: broadcast::Sender<Event>,
+    pub(crate) router: Router,
+    pub(crate) config: Config,
+    pub(crate) handle: ComponentHandle,
+}
+
+impl Shared {
+    pub(crate) fn lock(&self) -> MutexGuard<'_, Registry> {
+        // A handler that panicked while holding the lock left consistent data behind: every
+        // change is a single push, retain or assignment.
+        self.registry.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub(crate) fn emit(&self, event: Event) {
+        // Nobody listening is fine.
+        let _ = self.events.send(event);
+    }
+}
+
+/// The development MOV, ready to run.
+///
+/// ```no_run
+/// # async fn f() -> Result<(), Box<dyn std::error::Error>> {
+/// let config = valawai::Config::from_env()?;
+/// let dev_mov = valawai_devmov::DevMov::new(config);
+/// let mut events = dev_mov.handle().subscribe();
+/// tokio::spawn(async move {
+///     while let Ok(event) = events.recv().await {
+///         println!("{event}");
+///     }
+/// });
+/// dev_mov.run().await?;
+/// # Ok(()) }
+/// ```
+pub struct DevMov {
+    component: Component,
+    handle: DevMovHandle,
+}
+
+/// A handle on a running development MOV: its events, what it knows, and a way to stop it.
+#[derive(Clone)]
+pub struct DevMovHandle {
+    shared: Arc<Shared>,
+}
+
+impl std::fmt::Debug for DevMovHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DevMovHandle").finish_non_exhaustive()
+    }
+}
+
+impl DevMov {
+    /// A development MOV that will connect with `config` (the broker; MOV channel names are
+    /// always the real ones).
+    pub fn new(config: Config) -> Self {
+        let component = Component::unregistered("valawai_dev_mov");
+        let (events, _) = broadcast::channel(4096);
+        let shared = Arc::new(Shared {
+            registry: Mutex::default(),
+            events,
+            router: Router::default(),
+            config,
+            handle: component.handle(),
+        });
+        // One message at a time on every channel, in the order sent: a component's logs are
+        // kept in the order it wrote them, a register before the connections it proposes.
+        let mut component = mov::wire_handlers(component, MovHandlers(shared.clone()));
+        for channel in [
+            mov::channels::REGISTER,
+            mov::channels::UNREGISTER,
+            mov::channels::COMPONENT_QUERY,
+            mov::channels::TOPOLOGY_CREATE,
+            mov::channels::TOPOLOGY_QUERY,
+            mov::channels::TOPOLOGY_CHANGE,
+            mov::channels::ADD,
+            mov::channels::NOTIFICATION_CREATE,
+            mov::channels::NOTIFICATION_CHANGE,
+        ] {
+            component = component.channel_settings(channel, ChannelSettings::ordered());
+        }
+        Self {
+            component,
+            handle: DevMovHandle { shared },
+        }
+    }
+
+    /// A handle that outlives [`DevMov::run`].
+    pub fn handle(&self) -> DevMovHandle {
+        self.handle.clone()
+    }
+
+    /// Serves until SIGINT, SIGTERM (when the configuration handles signals) or
+    /// [`DevMovHandle::shutdown`].
+    pub async fn run(self) -> Result<(), RunError> {
+        let config = self.handle.shared.config.clone();
+        let result = self.component.run(config).await;
+        self.handle.shared.router.close().await;
+        result
+    }
+}
+
+impl DevMovHandle {
+    /// Every event from now on.
+    pub fn subscribe(&self) -> broadcast::Receiver<Event> {
+        self.shared.events.subscribe()
+    }
+
+    /// Waits until the MOV consumes its channels.
+    pub async fn ready(&self) {
+        self.shared
+            .handle
+            .wait_for_state(|s| s == valawai::State::Running)
+            .await;
+    }
+
+    /// Stops the development MOV.
+    pub fn shutdown(&self) {
+        self.shared.handle.shutdown();
+    }
+
+    /// Every component registered so far, finished ones included.
+    pub fn components(&self) -> Vec<ComponentRecord> {
+        self.shared.lock().components.clone()
+    }
+
+    /// Every connection.
+    pub fn connections(&self) -> Vec<ConnectionRecord> {
+        self.shared.lock().connections.clone()
+    }
+
+    /// Every log record received or written.
+    pub fn logs(&self) -> Vec<LogRecord> {
+        self.shared.lock().logs.clone()
+    }
+}
