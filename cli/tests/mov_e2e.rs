@@ -1,0 +1,301 @@
+//! The whole story with processes: `valawai mov run` (the development MOV) and the echo
+//! example's binary against the real broker. The echo registers, echoes, logs INFO to the MOV,
+//! logs ERROR for every invalid message, and on SIGTERM unregisters and removes its id file.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::pin::Pin;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use futures_core::Stream;
+use lapin::options::{
+    BasicConsumeOptions, BasicPublishOptions, ConfirmSelectOptions, QueueDeclareOptions,
+    QueuePurgeOptions,
+};
+use lapin::types::FieldTable;
+use lapin::{BasicProperties, Channel, Connection, ConnectionProperties};
+use serde_json::{Value, json};
+
+const ECHO: &str = "c1_echo_example_with_rust_and_lapin";
+const RECEIVED: &str = "valawai/c1/echo_example_with_rust_and_lapin/data/received_message";
+const PUBLISHED: &str = "valawai/c1/echo_example_with_rust_and_lapin/data/publish_message";
+const PATIENCE: Duration = Duration::from_secs(30);
+const URL: &str = "amqp://guest:guest@127.0.0.1:5672/%2f";
+
+/// A child process killed when the test ends, however it ends.
+struct Process(Child);
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn sigterm(child: &Child) {
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// The echo example's binary, built with the cargo running this test.
+fn echo_binary() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let output = Command::new(env!("CARGO"))
+        .args(["build", "-p", ECHO, "--message-format=json-render-diagnostics"])
+        .arg("--manifest-path")
+        .arg(root.join("Cargo.toml"))
+        .stderr(Stdio::inherit())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "cargo build -p {ECHO} failed");
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter(|m| m["target"]["name"] == ECHO)
+        .find_map(|m| m["executable"].as_str().map(PathBuf::from))
+        .expect("the echo binary")
+}
+
+/// The development MOV's events (`--json` lines) as they come.
+struct Events(mpsc::Receiver<Value>);
+
+impl Events {
+    fn wait_for(&self, what: &str, accept: impl Fn(&Value) -> bool) -> Value {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let event = self
+                .0
+                .recv_timeout(left)
+                .unwrap_or_else(|_| panic!("no {what} from the development MOV within {PATIENCE:?}"));
+            if accept(&event) {
+                return event;
+            }
+        }
+    }
+}
+
+async fn client() -> (Connection, Channel) {
+    let connection = tokio::time::timeout(
+        Duration::from_secs(10),
+        Connection::connect(URL, ConnectionProperties::default()),
+    )
+    .await
+    .expect("connecting to RabbitMQ timed out")
+    .expect("RabbitMQ must run on 127.0.0.1:5672 (see README.md)");
+    let channel = connection.create_channel().await.unwrap();
+    channel
+        .confirm_select(ConfirmSelectOptions::default())
+        .await
+        .unwrap();
+    (connection, channel)
+}
+
+async fn declare(channel: &Channel, queue: &str, purge: bool) {
+    let durable = QueueDeclareOptions {
+        durable: true,
+        ..QueueDeclareOptions::default()
+    };
+    channel
+        .queue_declare(queue.into(), durable, FieldTable::default())
+        .await
+        .unwrap();
+    if purge {
+        channel
+            .queue_purge(queue.into(), QueuePurgeOptions::default())
+            .await
+            .unwrap();
+    }
+}
+
+async fn publish(channel: &Channel, queue: &str, body: &[u8]) {
+    channel
+        .basic_publish(
+            "".into(),
+            queue.into(),
+            BasicPublishOptions::default(),
+            body,
+            BasicProperties::default().with_content_type("application/json".into()),
+        )
+        .await
+        .unwrap()
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_echo_registers_echoes_logs_and_unregisters_with_the_development_mov() {
+    let (connection, channel) = client().await;
+    // Nothing an earlier run left in the MOV's queues or the echo's may reach this one.
+    for q in [
+        "valawai/component/register",
+        "valawai/component/unregister",
+        "valawai/log/add",
+        "valawai/topology/create",
+        "valawai/topology/change",
+        "valawai/c1/echo_example_with_rust_and_lapin/control/registered",
+        RECEIVED,
+        PUBLISHED,
+    ] {
+        declare(&channel, q, true).await;
+    }
+    let echo_binary = tokio::task::spawn_blocking(echo_binary).await.unwrap();
+
+    let mut mov = Command::new(env!("CARGO_BIN_EXE_valawai"))
+        .args(["mov", "run", "--json", "--url", URL])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = mov.stdout.take().unwrap();
+    let mov = Process(mov);
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let event: Value = serde_json::from_str(&line)
+                .unwrap_or_else(|e| panic!("`{line}` is not a JSON event: {e}"));
+            if tx.send(event).is_err() {
+                break;
+            }
+        }
+    });
+    let events = Events(rx);
+    events.wait_for("ready", |e| e["event"] == "ready");
+
+    let log_dir = std::env::temp_dir().join(format!("valawai-e2e-{}", std::process::id()));
+    std::fs::create_dir_all(&log_dir).unwrap();
+    let echo = Process(
+        Command::new(&echo_binary)
+            .env("RABBITMQ_HOST", "127.0.0.1")
+            .env("RABBITMQ_PORT", "5672")
+            .env("RABBITMQ_USERNAME", "guest")
+            .env("RABBITMQ_PASSWORD", "guest")
+            .env("LOG_DIR", &log_dir)
+            .env("COMPONET_ID_FILE_NAME", "component_id.json")
+            .spawn()
+            .unwrap(),
+    );
+
+    let registered = events.wait_for("the echo's registration", |e| {
+        e["event"] == "registered" && e["component"]["name"] == ECHO
+    });
+    let id = registered["component"]["id"].as_str().unwrap().to_owned();
+    assert_eq!(registered["component"]["version"], "1.0.0");
+    assert_eq!(registered["component"]["type"], "C1");
+    assert_eq!(
+        registered["channel"],
+        "valawai/c1/echo_example_with_rust_and_lapin/control/registered"
+    );
+    let id_file = log_dir.join("component_id.json");
+    let deadline = Instant::now() + PATIENCE;
+    let written = loop {
+        if let Ok(text) = std::fs::read_to_string(&id_file)
+            && let Ok(value) = serde_json::from_str::<Value>(&text)
+        {
+            break value;
+        }
+        assert!(Instant::now() < deadline, "no id file at {}", id_file.display());
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    assert_eq!(written["id"], id.as_str());
+
+    let mut echoes = channel
+        .basic_consume(
+            PUBLISHED.into(),
+            "e2e".into(),
+            BasicConsumeOptions {
+                no_ack: true,
+                ..BasicConsumeOptions::default()
+            },
+            FieldTable::default(),
+        )
+        .await
+        .unwrap();
+    let mut next_echo = async || -> Value {
+        let delivery = tokio::time::timeout(
+            PATIENCE,
+            std::future::poll_fn(|cx| Pin::new(&mut echoes).poll_next(cx)),
+        )
+        .await
+        .expect("an echo")
+        .unwrap()
+        .unwrap();
+        serde_json::from_slice(&delivery.data).unwrap()
+    };
+    let is_log = |e: &Value, level: &str| {
+        e["event"] == "log" && e["level"] == level && e["component_id"] == id.as_str()
+    };
+
+    // A valid message is echoed, its content only, between two INFO logs.
+    publish(&channel, RECEIVED, br#"{"content":"hello e2e","extra":1}"#).await;
+    assert_eq!(next_echo().await, json!({"content": "hello e2e"}));
+    let received = events.wait_for("the first INFO log", |e| is_log(e, "INFO"));
+    assert_eq!(received["message"], "Received a message to echo");
+    let sent = events.wait_for("the second INFO log", |e| is_log(e, "INFO"));
+    assert_eq!(sent["message"], "Sent Echoed message");
+    let payload: Value = serde_json::from_str(sent["payload"].as_str().unwrap()).unwrap();
+    assert_eq!(payload, json!({"content": "hello e2e"}));
+
+    // Every invalid message gets an ERROR log with the body as payload, and no echo; JSON that
+    // is not an object, which crashes the Python echo, included.
+    let invalid: [&[u8]; 7] = [
+        br#"{"content":""}"#,
+        br#"{}"#,
+        br#"{"content":5}"#,
+        b"[1]",
+        br#""x""#,
+        b"5",
+        b"not json",
+    ];
+    for body in invalid {
+        publish(&channel, RECEIVED, body).await;
+        let error = events.wait_for("an ERROR log", |e| is_log(e, "ERROR"));
+        assert!(
+            error["message"].as_str().unwrap().contains(RECEIVED),
+            "{error}"
+        );
+        // The payload is the body when it is JSON, else the body as a JSON string.
+        let logged = error["payload"].as_str().unwrap();
+        let expected = match serde_json::from_slice::<Value>(body) {
+            Ok(_) => String::from_utf8(body.to_vec()).unwrap(),
+            Err(_) => Value::String(String::from_utf8(body.to_vec()).unwrap()).to_string(),
+        };
+        assert_eq!(logged, expected, "{error}");
+    }
+    // Still serving: the next echo is the next valid message.
+    publish(&channel, RECEIVED, br#"{"content":"still here"}"#).await;
+    assert_eq!(next_echo().await, json!({"content": "still here"}));
+
+    // SIGTERM: unregister, remove the id file, exit cleanly.
+    let Process(ref echo_child) = echo;
+    sigterm(echo_child);
+    events.wait_for("the unregistration", |e| {
+        e["event"] == "unregistered" && e["id"] == id.as_str()
+    });
+    let mut echo = echo;
+    let deadline = Instant::now() + PATIENCE;
+    let status = loop {
+        if let Some(status) = echo.0.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "the echo did not stop after SIGTERM");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    assert!(status.success(), "{status}");
+    assert!(!id_file.exists(), "the id file is still there");
+
+    let Process(ref mov_child) = mov;
+    sigterm(mov_child);
+    let mut mov = mov;
+    let deadline = Instant::now() + PATIENCE;
+    while mov.0.try_wait().unwrap().is_none() {
+        assert!(Instant::now() < deadline, "the development MOV did not stop");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let _ = std::fs::remove_dir_all(&log_dir);
+    let _ = connection.close(200, "done".into()).await;
+}
