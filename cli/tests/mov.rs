@@ -18,7 +18,11 @@ fn translate_prints_what_the_mov_makes_of_a_spec() {
     for n in 1..=5 {
         let base = format!("fixtures/valawai/MOV/test-resources/api/v1/components/test0{n}");
         let out = valawai(&["mov", "translate", &format!("{base}.asyncapi.yml")]);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let printed: Value = serde_json::from_slice(&out.stdout).unwrap();
         let golden: Value = serde_json::from_str(
             &std::fs::read_to_string(
@@ -48,17 +52,30 @@ fn translate_says_what_is_wrong_with_bad_input() {
     let out = valawai(&["mov", "translate", "no/such/asyncapi.yaml"]);
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("cannot read no/such/asyncapi.yaml"), "{stderr}");
+    assert!(
+        stderr.contains("cannot read no/such/asyncapi.yaml"),
+        "{stderr}"
+    );
 
     let dir = std::env::temp_dir().join(format!("valawai-mov-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let spec = dir.join("asyncapi.yaml");
-    std::fs::write(&spec, "asyncapi: 2.6.0\ninfo:\n  title: x\n  version: 1.0.0\n").unwrap();
+    std::fs::write(
+        &spec,
+        "asyncapi: 2.6.0\ninfo:\n  title: x\n  version: 1.0.0\n",
+    )
+    .unwrap();
     let out = valawai(&["mov", "translate", spec.to_str().unwrap()]);
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("The MOV would refuse this registration"), "{stderr}");
-    assert!(stderr.contains("asyncapi.yaml:"), "the error points into the file: {stderr}");
+    assert!(
+        stderr.contains("The MOV would refuse this registration"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("asyncapi.yaml:"),
+        "the error points into the file: {stderr}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -67,7 +84,10 @@ fn run_fails_clearly_without_a_broker() {
     let out = valawai(&["mov", "run", "--url", "amqp://guest:guest@127.0.0.1:1/%2f"]);
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("cannot connect to RabbitMQ at 127.0.0.1:1"), "{stderr}");
+    assert!(
+        stderr.contains("cannot connect to RabbitMQ at 127.0.0.1:1"),
+        "{stderr}"
+    );
     assert!(stderr.contains("help: start RabbitMQ"), "{stderr}");
     let out = valawai(&["mov", "run", "--url", "http://x"]);
     assert!(!out.status.success());

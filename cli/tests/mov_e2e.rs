@@ -46,7 +46,12 @@ fn sigterm(child: &Child) {
 fn echo_binary() -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let output = Command::new(env!("CARGO"))
-        .args(["build", "-p", ECHO, "--message-format=json-render-diagnostics"])
+        .args([
+            "build",
+            "-p",
+            ECHO,
+            "--message-format=json-render-diagnostics",
+        ])
         .arg("--manifest-path")
         .arg(root.join("Cargo.toml"))
         .stderr(Stdio::inherit())
@@ -69,10 +74,9 @@ impl Events {
         let deadline = Instant::now() + PATIENCE;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
-            let event = self
-                .0
-                .recv_timeout(left)
-                .unwrap_or_else(|_| panic!("no {what} from the development MOV within {PATIENCE:?}"));
+            let event = self.0.recv_timeout(left).unwrap_or_else(|_| {
+                panic!("no {what} from the development MOV within {PATIENCE:?}")
+            });
             if accept(&event) {
                 return event;
             }
@@ -198,7 +202,11 @@ async fn the_echo_registers_echoes_logs_and_unregisters_with_the_development_mov
         {
             break value;
         }
-        assert!(Instant::now() < deadline, "no id file at {}", id_file.display());
+        assert!(
+            Instant::now() < deadline,
+            "no id file at {}",
+            id_file.display()
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     };
     assert_eq!(written["id"], id.as_str());
@@ -282,7 +290,10 @@ async fn the_echo_registers_echoes_logs_and_unregisters_with_the_development_mov
         if let Some(status) = echo.0.try_wait().unwrap() {
             break status;
         }
-        assert!(Instant::now() < deadline, "the echo did not stop after SIGTERM");
+        assert!(
+            Instant::now() < deadline,
+            "the echo did not stop after SIGTERM"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     };
     assert!(status.success(), "{status}");
@@ -293,7 +304,10 @@ async fn the_echo_registers_echoes_logs_and_unregisters_with_the_development_mov
     let mut mov = mov;
     let deadline = Instant::now() + PATIENCE;
     while mov.0.try_wait().unwrap().is_none() {
-        assert!(Instant::now() < deadline, "the development MOV did not stop");
+        assert!(
+            Instant::now() < deadline,
+            "the development MOV did not stop"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     let _ = std::fs::remove_dir_all(&log_dir);

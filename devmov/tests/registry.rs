@@ -459,3 +459,138 @@ async fn queries_filter_order_and_page_and_finished_components_leave_them() {
     .await;
     mov.stop().await;
 }
+
+/// A C2 spec with a notification channel that takes what `content` publishers send.
+fn c2_spec(name: &str) -> String {
+    format!(
+        "asyncapi: '2.6.0'
+info: {{title: {name}, version: '1.0.0'}}
+channels:
+  valawai/c2/{name}/control/notified:
+    subscribe:
+      message:
+        payload:
+          type: object
+          properties:
+            connection_id: {{type: string}}
+            source: {{$ref: '#/components/schemas/min_component'}}
+            target: {{$ref: '#/components/schemas/min_component'}}
+            message_payload:
+              type: object
+              properties:
+                content: {{type: string}}
+            timestamp: {{type: integer}}
+components:
+  schemas:
+    min_component:
+      type: object
+      properties:
+        id: {{type: string}}
+        name: {{type: string}}
+        type: {{type: string, enum: [C0, C1, C2]}}
+"
+    )
+}
+
+#[tokio::test]
+async fn a_c2_component_is_notified_of_what_passes_through_a_connection() {
+    let _serial = support::serial().await;
+    let client = Client::connect().await;
+    let mut mov = Running::start(&client).await;
+    let source_name = unique("nsrc");
+    let target_name = unique("ndst");
+    let watcher_name = unique("watch");
+    let out = format!("valawai/c0/{source_name}/data/out");
+    let input = format!("valawai/c1/{target_name}/data/in");
+    let notified = format!("valawai/c2/{watcher_name}/control/notified");
+    let source = register(
+        &client,
+        &mut mov,
+        "C0",
+        &source_name,
+        component_spec("c0", &source_name, "out", "publish"),
+    )
+    .await;
+    let target = register(
+        &client,
+        &mut mov,
+        "C1",
+        &target_name,
+        component_spec("c1", &target_name, "in", "subscribe"),
+    )
+    .await;
+    let event = mov
+        .wait_for("the connection", |e| matches!(e, Event::Connected(_)))
+        .await;
+    let Event::Connected(connection) = event else {
+        unreachable!()
+    };
+    mov.wait_for(
+        "the connection enabled",
+        |e| matches!(e, Event::ConnectionChanged { action, .. } if action == "ENABLE"),
+    )
+    .await;
+
+    // The C2 registers after the connection exists: the MOV adds it as a notification target.
+    let watcher = register(
+        &client,
+        &mut mov,
+        "C2",
+        &watcher_name,
+        c2_spec(&watcher_name),
+    )
+    .await;
+    let deadline = tokio::time::Instant::now() + support::PATIENCE;
+    while !mov
+        .handle
+        .connections()
+        .iter()
+        .any(|c| c.id == connection.id && !c.notifications.is_empty())
+    {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "no notification added"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let added = mov
+        .handle
+        .connections()
+        .into_iter()
+        .find(|c| c.id == connection.id)
+        .unwrap();
+    assert_eq!(added.notifications[0].target.component_id, watcher);
+    assert_eq!(added.notifications[0].target.channel_name, notified);
+
+    let mut delivered = client.consume(&input).await;
+    let mut notifications = client.consume(&notified).await;
+    client
+        .publish_json(&out, &json!({"content": "watched"}))
+        .await;
+    assert_eq!(
+        next(&mut delivered, "the routed message").await,
+        json!({"content": "watched"})
+    );
+    let sent = next(&mut notifications, "the C2 notification").await;
+    assert_eq!(sent["connection_id"], connection.id.as_str());
+    assert_eq!(
+        sent["source"],
+        json!({"id": source, "name": format!("c0_{source_name}"), "type": "C0"})
+    );
+    assert_eq!(
+        sent["target"],
+        json!({"id": target, "name": format!("c1_{target_name}"), "type": "C1"})
+    );
+    assert_eq!(sent["message_payload"], json!({"content": "watched"}));
+    assert!(sent["timestamp"].as_i64().unwrap() > 1_700_000_000);
+    let typed: valawai::mov::protocol::SentMessagePayload = serde_json::from_value(sent).unwrap();
+    assert_eq!(typed.message_payload.unwrap()["content"], "watched");
+    for q in [&out, &input, &notified] {
+        client
+            .channel
+            .queue_delete(q.as_str().into(), Default::default())
+            .await
+            .unwrap();
+    }
+    mov.stop().await;
+}

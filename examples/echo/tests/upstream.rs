@@ -164,7 +164,11 @@ async fn the_upstream_scenarios_pass_against_the_rust_echo() {
     let id_file = log_dir.join("component_id.json");
     let deadline = Instant::now() + PATIENCE;
     while std::fs::read_to_string(&id_file).map_or(true, |t| t.trim().is_empty()) {
-        assert!(Instant::now() < deadline, "no id file at {}", id_file.display());
+        assert!(
+            Instant::now() < deadline,
+            "no id file at {}",
+            id_file.display()
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     // ... and the component is found by a component query answered on the page channel.
@@ -203,7 +207,10 @@ async fn the_upstream_scenarios_pass_against_the_rust_echo() {
     let mut echo = echo;
     let deadline = Instant::now() + PATIENCE;
     while echo.0.try_wait().unwrap().is_none() {
-        assert!(Instant::now() < deadline, "the echo did not stop after SIGTERM");
+        assert!(
+            Instant::now() < deadline,
+            "the echo did not stop after SIGTERM"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     assert!(!id_file.exists());
