@@ -28,7 +28,7 @@ enum Command {
     /// It registers components (validated and translated as the real MOV does), keeps and
     /// prints their logs, answers component and connection queries, auto-connects channels
     /// and routes messages. It keeps everything in memory and has no UI or REST API: it is not
-    /// the real MOV (a Java service with MongoDB, see https://github.com/VALAWAI/MOV).
+    /// the real MOV (a Java service with MongoDB: the VALAWAI/MOV repository on GitHub).
     Run(RunArgs),
     /// Print the `component_payload` the MOV makes of a spec when a component registers
     /// with it (without `id` and `since`, which it assigns then).
