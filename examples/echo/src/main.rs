@@ -45,7 +45,11 @@ impl Echo {
 #[tokio::main]
 async fn main() -> ExitCode {
     let level = std::env::var("LOG_CONSOLE_LEVEL").unwrap_or_else(|_| "INFO".into());
+    // Colours only for a person at a terminal (and never with NO_COLOR set).
+    let colour = std::io::IsTerminal::is_terminal(&std::io::stdout())
+        && std::env::var_os("NO_COLOR").is_none();
     tracing_subscriber::fmt()
+        .with_ansi(colour)
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_new(level.to_lowercase())
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
