@@ -1,7 +1,9 @@
 //! The `valawai` command-line tool.
 
 mod check;
+mod common;
 mod generate;
+mod validate;
 
 use std::process::ExitCode;
 
@@ -24,12 +26,20 @@ enum Command {
     /// trait, publisher, identity, wiring) and print it or write it to a
     /// file, for review or for committing.
     Generate(generate::Args),
+    /// Check a JSON payload against a channel's schema, with the errors the
+    /// component itself would give. Exit code 1 when it does not fit.
+    Validate(validate::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Long lines (a channel list, a JSON path) read better unwrapped.
+    let _ = miette::set_hook(Box::new(|_| {
+        Box::new(miette::MietteHandlerOpts::new().wrap_lines(false).build())
+    }));
     match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Generate(args) => generate::run(&args),
+        Command::Validate(args) => validate::run(&args),
     }
 }

@@ -40,6 +40,7 @@ pub mod types;
 mod yaml;
 
 pub use builder::{Builder, DEFAULT_MODULE};
+pub use channels::{ChannelIdents, channel_idents};
 pub use diagnostic::{Diagnostic, Error, Severity};
 pub use generate::{GenerateOptions, Generated, generate, generate_source, generate_tokens};
 pub use identity::SpecText;

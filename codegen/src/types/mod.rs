@@ -29,7 +29,7 @@ mod convert;
 mod cycles;
 pub(crate) mod docs;
 mod effective;
-mod ir;
+pub mod ir;
 pub(crate) mod naming;
 mod objects;
 mod options;
@@ -155,6 +155,18 @@ impl TypeSpace {
     pub fn message_type(&self, id: MessageId) -> Option<RustType> {
         let ty = self.messages.get(id.0)?.clone()?;
         Some(self.rust_type(ty))
+    }
+
+    /// The type model of a message's payload, for tools that walk it (the
+    /// CLI's `validate` checks JSON against it without compiled types):
+    /// `None` when the message has no payload.
+    pub fn message_model(&self, id: MessageId) -> Option<&ir::Ty> {
+        self.messages.get(id.0)?.as_ref()
+    }
+
+    /// Every generated type of the model; [`ir::TypeId`] indexes it.
+    pub fn type_defs(&self) -> &[ir::TypeDef] {
+        &self.state.types
     }
 
     /// The type of a message's headers, if it has a `headers` schema.
