@@ -1,8 +1,10 @@
 //! The `valawai` command-line tool.
 
+mod broker;
 mod check;
 mod common;
 mod generate;
+mod publish;
 mod validate;
 
 use std::process::ExitCode;
@@ -29,6 +31,10 @@ enum Command {
     /// Check a JSON payload against a channel's schema, with the errors the
     /// component itself would give. Exit code 1 when it does not fit.
     Validate(validate::Args),
+    /// Validate a JSON payload and publish it on a channel, as a component
+    /// would: default exchange, routing key = the channel's address,
+    /// publisher confirms, and an error when no queue receives it.
+    Publish(publish::Args),
 }
 
 fn main() -> ExitCode {
@@ -40,6 +46,12 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Generate(args) => generate::run(&args),
-        Command::Validate(args) => validate::run(&args),
+        Command::Validate(args) => finish(validate::run(&args)),
+        Command::Publish(args) => finish(publish::run(&args)),
     }
+}
+
+/// The exit code of a subcommand, after printing its failure.
+fn finish(result: Result<ExitCode, common::Failure>) -> ExitCode {
+    result.unwrap_or_else(common::Failure::report)
 }

@@ -11,17 +11,24 @@ use valawai_cli::target::{self, Target};
 
 use crate::common::{Failure, INVALID, Loaded, SpecArgs, read_payload};
 
+/// The channel and the payload file, as `validate` and `publish` take them.
+#[derive(Debug, clap::Args)]
+pub struct MessageArgs {
+    /// The channel: its address (a concrete one for an address with
+    /// parameters), or its generated name (`received_message`,
+    /// `RECEIVED_MESSAGE`).
+    pub channel: String,
+    /// The JSON payload file, or `-` for standard input.
+    pub payload: PathBuf,
+}
+
 /// Arguments of `valawai validate`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
     spec: SpecArgs,
-    /// The channel: its address (a concrete one for an address with
-    /// parameters), or its generated name (`received_message`,
-    /// `RECEIVED_MESSAGE`).
-    channel: String,
-    /// The JSON payload file, or `-` for standard input.
-    payload: PathBuf,
+    #[command(flatten)]
+    message: MessageArgs,
     /// Print the result as one JSON object on standard output.
     #[arg(long)]
     json: bool,
@@ -84,17 +91,10 @@ pub fn check(loaded: &Loaded, channel: &str, bytes: &[u8]) -> Result<Checked, Fa
 }
 
 /// Runs the command.
-pub fn run(args: &Args) -> ExitCode {
-    match run_inner(args) {
-        Ok(code) => code,
-        Err(failure) => failure.report(),
-    }
-}
-
-fn run_inner(args: &Args) -> Result<ExitCode, Failure> {
+pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     let loaded = args.spec.load()?;
-    let bytes = read_payload(&args.payload)?;
-    let checked = check(&loaded, &args.channel, &bytes)?;
+    let bytes = read_payload(&args.message.payload)?;
+    let checked = check(&loaded, &args.message.channel, &bytes)?;
     if args.json {
         println!("{}", result_json(&checked));
     }
@@ -115,7 +115,7 @@ fn run_inner(args: &Args) -> Result<ExitCode, Failure> {
         Some(error) => Err(invalid(
             &checked,
             error,
-            &args.payload.display().to_string(),
+            &args.message.payload.display().to_string(),
         )),
     }
 }

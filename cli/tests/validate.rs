@@ -1,42 +1,9 @@
 //! `valawai validate`: good and bad payloads, channels named every way,
 //! and bad input.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod support;
 
-fn fixture(path: &str) -> String {
-    let path: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../fixtures")
-        .join(path);
-    path.to_str().unwrap().to_owned()
-}
-
-fn echo() -> String {
-    fixture("component/echo/asyncapi.yaml")
-}
-
-fn valawai(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_valawai"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the valawai binary runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use support::{echo, fixture, text, valawai};
 
 const RECEIVED: &str = "valawai/c1/echo_example_with_python_and_pika/data/received_message";
 
