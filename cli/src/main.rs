@@ -4,6 +4,7 @@ mod broker;
 mod check;
 mod common;
 mod generate;
+mod new;
 mod publish;
 mod validate;
 
@@ -35,6 +36,10 @@ enum Command {
     /// would: default exchange, routing key = the channel's address,
     /// publisher confirms, and an error when no queue receives it.
     Publish(publish::Args),
+    /// Create a component crate that builds and passes its tests: Cargo.toml,
+    /// build.rs, asyncapi.yaml, src/main.rs with a handler stub per receive
+    /// channel, Dockerfile, docker-compose.yml, README, CHANGELOG, LICENSE.
+    New(new::Args),
 }
 
 fn main() -> ExitCode {
@@ -48,6 +53,7 @@ fn main() -> ExitCode {
         Command::Generate(args) => generate::run(&args),
         Command::Validate(args) => finish(validate::run(&args)),
         Command::Publish(args) => finish(publish::run(&args)),
+        Command::New(args) => finish(new::run(&args)),
     }
 }
 

@@ -35,6 +35,7 @@ pub mod mov;
 pub mod node;
 pub mod pointer;
 mod publisher;
+pub mod scaffold;
 pub mod source;
 pub mod types;
 mod yaml;
