@@ -1,7 +1,7 @@
 //! What the subcommands share: loading a spec, reading a payload, and
 //! reporting a failure with a hint of what to do next.
 
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -54,6 +54,11 @@ impl Failure {
         eprintln!("{:?}", miette::Report::new(diagnostic));
         ExitCode::from(self.code)
     }
+}
+
+/// Whether to colour standard output: a terminal, and no `NO_COLOR`.
+pub fn colour() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// The spec arguments every subcommand takes.

@@ -6,6 +6,7 @@ mod common;
 mod generate;
 mod new;
 mod publish;
+mod tap;
 mod validate;
 
 use std::process::ExitCode;
@@ -40,6 +41,9 @@ enum Command {
     /// build.rs, asyncapi.yaml, src/main.rs with a handler stub per receive
     /// channel, Dockerfile, docker-compose.yml, README, CHANGELOG, LICENSE.
     New(new::Args),
+    /// Show the messages published on the spec's channels, live, from
+    /// RabbitMQ's firehose: never a consumer on a component's queue.
+    Tap(tap::Args),
 }
 
 fn main() -> ExitCode {
@@ -54,6 +58,7 @@ fn main() -> ExitCode {
         Command::Validate(args) => finish(validate::run(&args)),
         Command::Publish(args) => finish(publish::run(&args)),
         Command::New(args) => finish(new::run(&args)),
+        Command::Tap(args) => finish(tap::run(&args)),
     }
 }
 

@@ -72,12 +72,14 @@ pub fn unique(prefix: &str) -> String {
 /// The test broker: 127.0.0.1:5672, guest/guest. Fails when it is not
 /// there: broker tests must not skip.
 pub async fn broker() -> Connection {
-    Connection::connect(
-        "amqp://guest:guest@127.0.0.1:5672/%2f",
-        ConnectionProperties::default(),
-    )
-    .await
-    .expect("RabbitMQ must run on 127.0.0.1:5672 (guest/guest) for the CLI broker tests")
+    broker_at("amqp://guest:guest@127.0.0.1:5672/%2f").await
+}
+
+/// The test broker at `url` (another vhost).
+pub async fn broker_at(url: &str) -> Connection {
+    Connection::connect(url, ConnectionProperties::default())
+        .await
+        .expect("RabbitMQ must run on 127.0.0.1:5672 (guest/guest) for the CLI broker tests")
 }
 
 /// Declares a component queue as components do: durable, no arguments.
