@@ -3,6 +3,7 @@
 mod broker;
 mod check;
 mod common;
+mod docs;
 mod generate;
 mod new;
 mod publish;
@@ -44,6 +45,9 @@ enum Command {
     /// Show the messages published on the spec's channels, live, from
     /// RabbitMQ's firehose: never a consumer on a component's queue.
     Tap(tap::Args),
+    /// Write Markdown and HTML documentation of the component's channels
+    /// and payload types.
+    Docs(docs::Args),
 }
 
 fn main() -> ExitCode {
@@ -59,6 +63,7 @@ fn main() -> ExitCode {
         Command::Publish(args) => finish(publish::run(&args)),
         Command::New(args) => finish(new::run(&args)),
         Command::Tap(args) => finish(tap::run(&args)),
+        Command::Docs(args) => finish(docs::run(&args)),
     }
 }
 
