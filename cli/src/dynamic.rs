@@ -69,13 +69,23 @@ impl<'a> Validator<'a> {
         Validator { types, names }
     }
 
-    /// Checks a message's payload, given as JSON bytes. A message without a
-    /// payload accepts anything.
-    pub fn validate(&self, message: MessageId, bytes: &[u8]) -> Result<Value, PayloadError> {
+    /// Checks a message's payload, given as JSON bytes, as the component's
+    /// generated decoder does: a payload whose type is always an object
+    /// must be a JSON object, then it must decode. A message without a
+    /// payload accepts any JSON.
+    pub fn validate(&self, message: MessageId, bytes: &[u8]) -> Result<Value, Invalid> {
+        let object = self
+            .types
+            .message_type(message)
+            .is_some_and(|ty| self.types.is_json_object(&ty));
+        if object && let Some(invalid) = not_an_object(bytes) {
+            return Err(invalid);
+        }
         match self.types.message_model(message) {
             Some(ty) => valawai::payload::from_slice_seed(self.seed(ty), bytes),
             None => valawai::payload::from_slice::<Value>(bytes),
         }
+        .map_err(Invalid::Payload)
     }
 
     /// Checks JSON bytes against the generated type named `name`; `None`
@@ -93,6 +103,79 @@ impl<'a> Validator<'a> {
     fn def(&self, id: TypeId) -> &'a TypeDef {
         &self.types.type_defs()[id.0]
     }
+}
+
+/// Why a payload does not fit its channel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invalid {
+    /// It does not decode: the runtime's own error.
+    Payload(PayloadError),
+    /// It is empty, or JSON but not an object, and the payload type is
+    /// always an object (the decoder refuses it before decoding, with this
+    /// message).
+    NotAnObject(String),
+    /// It is not JSON, and does not start as an object (the decoder says
+    /// so before decoding, with this message).
+    NotJson(String),
+}
+
+impl Invalid {
+    /// The JSON path of the offending value; `.` for the payload itself.
+    pub fn path(&self) -> &str {
+        match self {
+            Invalid::Payload(e) => e.path(),
+            Invalid::NotAnObject(_) | Invalid::NotJson(_) => ".",
+        }
+    }
+
+    /// What is wrong.
+    pub fn message(&self) -> &str {
+        match self {
+            Invalid::Payload(e) => e.message(),
+            Invalid::NotAnObject(m) | Invalid::NotJson(m) => m,
+        }
+    }
+
+    /// Whether the payload is not JSON at all.
+    pub fn is_syntax(&self) -> bool {
+        match self {
+            Invalid::Payload(e) => e.is_syntax(),
+            Invalid::NotAnObject(_) => false,
+            Invalid::NotJson(_) => true,
+        }
+    }
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path(), self.message())
+    }
+}
+
+impl std::error::Error for Invalid {}
+
+/// Why `bytes` is not a JSON object, worded as the runtime's decoder words
+/// it, when it is empty or valid JSON of another kind.
+fn not_an_object(bytes: &[u8]) -> Option<Invalid> {
+    let Some(first) = bytes.iter().find(|b| !b.is_ascii_whitespace()) else {
+        return Some(Invalid::NotAnObject("the body is empty".to_owned()));
+    };
+    if *first == b'{' {
+        return None;
+    }
+    if let Err(e) = serde_json::from_slice::<IgnoredAny>(bytes) {
+        return Some(Invalid::NotJson(format!("the body is not JSON: {e}")));
+    }
+    let kind = match first {
+        b'[' => "an array",
+        b'"' => "a string",
+        b't' | b'f' => "a boolean",
+        b'n' => "null",
+        _ => "a number",
+    };
+    Some(Invalid::NotAnObject(format!(
+        "expected a JSON object, found {kind}"
+    )))
 }
 
 fn names(def: &TypeDef) -> Names {

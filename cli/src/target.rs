@@ -7,7 +7,7 @@
 use std::fmt;
 
 use valawai_codegen::Spec;
-use valawai_codegen::model::{ChannelId, Direction, MessageId};
+use valawai_codegen::model::{ChannelId, MessageId};
 
 /// A channel of the spec, found from an argument.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,16 +122,6 @@ pub fn matches_template(template: &str, address: &str) -> bool {
                 .any(|i| matches_template(rest, &tail[i..]))
         }
     }
-}
-
-/// The channels the component receives on (the MOV and other components
-/// publish there), as addresses.
-pub fn received(spec: &Spec) -> Vec<ChannelId> {
-    spec.operations
-        .iter()
-        .filter(|o| o.direction == Direction::Receive)
-        .map(|o| o.channel)
-        .collect()
 }
 
 #[cfg(test)]

@@ -5,8 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde_json::json;
-use valawai::payload::PayloadError;
-use valawai_cli::dynamic::Validator;
+use valawai_cli::dynamic::{Invalid, Validator};
 use valawai_cli::target::{self, Target};
 
 use crate::common::{Failure, INVALID, Loaded, SpecArgs, read_payload};
@@ -41,7 +40,7 @@ pub struct Checked {
     /// The payload type's name, or `untyped JSON`.
     pub type_name: String,
     /// Why the payload does not fit, if it does not.
-    pub error: Option<PayloadError>,
+    pub error: Option<Invalid>,
 }
 
 /// Finds the channel and checks `bytes` against its messages: the payload
@@ -76,7 +75,9 @@ pub fn check(loaded: &Loaded, channel: &str, bytes: &[u8]) -> Result<Checked, Fa
     }
     if target.messages.is_empty() {
         // No message: any JSON goes.
-        let error = valawai::payload::from_slice::<serde_json::Value>(bytes).err();
+        let error = valawai::payload::from_slice::<serde_json::Value>(bytes)
+            .err()
+            .map(Invalid::Payload);
         return Ok(Checked {
             target,
             type_name: "untyped JSON".to_owned(),
@@ -121,7 +122,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
 }
 
 /// The failure of a payload that does not fit.
-pub fn invalid(checked: &Checked, error: &PayloadError, source: &str) -> Failure {
+pub fn invalid(checked: &Checked, error: &Invalid, source: &str) -> Failure {
     Failure::new(format!(
         "{source} is not a valid {} payload for {}:\n{error}",
         checked.type_name, checked.target.address

@@ -202,3 +202,55 @@ fn mov_spec() {
     assert!(compare!(v, &corpus, mov::AddLogPayload) > 0);
     compare!(v, &corpus, mov::PayloadSchema);
 }
+
+/// The component's decoder (`decode_*`, what a handler's message goes
+/// through) and `Validator::validate` on a message agree too: the object
+/// check first, then the runtime's error, described as the decoder does.
+macro_rules! compare_decoder {
+    ($path:expr, $message:expr, $corpus:expr, $decode:path) => {{
+        let spec = valawai_codegen::load_path(fixture($path), &LoadOptions::default()).unwrap();
+        let types = TypeSpace::new(&spec, &TypeOptions::default()).unwrap();
+        let id = valawai_codegen::model::MessageId(
+            spec.messages
+                .iter()
+                .position(|m| m.name == $message)
+                .unwrap(),
+        );
+        let v = Validator::new(&types);
+        let mut accepted = 0;
+        for payload in $corpus {
+            let typed = $decode(payload).map(|_| ()).map_err(|e| e.to_string());
+            let dynamic = v.validate(id, payload).map(|_| ()).map_err(|e| match e {
+                valawai_cli::dynamic::Invalid::Payload(e) => valawai::__private::describe(&e),
+                valawai_cli::dynamic::Invalid::NotAnObject(m)
+                | valawai_cli::dynamic::Invalid::NotJson(m) => m,
+            });
+            assert_eq!(typed, dynamic, "{}", String::from_utf8_lossy(payload));
+            accepted += usize::from(typed.is_ok());
+        }
+        accepted
+    }};
+}
+
+#[test]
+fn decoders_agree() {
+    let corpus = corpus(&[
+        json!({"content": "hi"}),
+        json!({"id": "00ff", "level": "low",
+        "kind": "checked", "note": null, "count": 3, "tags": ["a"]}),
+    ]);
+    let accepted = compare_decoder!(
+        "fixtures/component/echo/asyncapi.yaml",
+        "echo_message",
+        &corpus,
+        generated::component_echo::decode_echo_payload
+    );
+    assert!(accepted > 10, "{accepted}");
+    let accepted = compare_decoder!(
+        "fixtures/types/constraints.asyncapi.yaml",
+        "checked",
+        &corpus,
+        generated::constraints::decode_checked
+    );
+    assert!(accepted > 0, "{accepted}");
+}

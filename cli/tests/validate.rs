@@ -118,3 +118,14 @@ fn missing_files_are_reported() {
         "{stderr}"
     );
 }
+
+#[test]
+fn an_object_payload_must_be_an_object() {
+    let out = valawai(&["validate", &echo(), "received_message", "-"], r#"["hi"]"#);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(".: expected a JSON object, found an array"),
+        "{stderr}"
+    );
+}

@@ -275,7 +275,7 @@ impl TypeSpace {
 
     /// Whether values of `ty` are always JSON objects (structs, tagged
     /// enums, maps), so a decoder may refuse anything else up front.
-    pub(crate) fn is_json_object(&self, ty: &RustType) -> bool {
+    pub fn is_json_object(&self, ty: &RustType) -> bool {
         let mut ty = &ty.ty;
         for _ in 0..=self.state.types.len() {
             match ty {
