@@ -20,6 +20,8 @@ pub struct Failure {
     message: String,
     hint: Option<String>,
     code: u8,
+    json: bool,
+    printed: bool,
 }
 
 impl Failure {
@@ -29,6 +31,8 @@ impl Failure {
             message: message.into(),
             hint: None,
             code: ERROR,
+            json: false,
+            printed: false,
         }
     }
 
@@ -44,9 +48,32 @@ impl Failure {
         self
     }
 
+    /// Also prints the failure as a JSON object on standard output (for
+    /// `--json`), unless the command printed its own result there already.
+    pub fn json(mut self, json: bool) -> Self {
+        self.json = json && !self.printed;
+        self
+    }
+
+    /// Marks a failure whose JSON result the command printed itself.
+    pub fn printed(mut self) -> Self {
+        self.printed = true;
+        self.json = false;
+        self
+    }
+
     /// Prints the failure on standard error (with colour when it is a
     /// terminal and `NO_COLOR` is not set) and returns the exit code.
     pub fn report(self) -> ExitCode {
+        if self.json {
+            let object = serde_json::json!({
+                "ok": false,
+                "error": self.message,
+                "hint": self.hint,
+                "exit_code": self.code,
+            });
+            println!("{object}");
+        }
         let mut diagnostic = MietteDiagnostic::new(self.message);
         if let Some(hint) = self.hint {
             diagnostic = diagnostic.with_help(hint);

@@ -152,6 +152,12 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
         )
         .hint("add the registered channel; `valawai new` without --spec shows one"));
     };
+    if identity.name != args.name {
+        eprintln!(
+            "warning: the spec names the component `{}`, the crate is `{}`; the MOV sees `{}`",
+            identity.name, args.name, identity.name
+        );
+    }
     let module = module_name(short_name);
     let type_name = type_name(short_name);
     let handlers = valawai_codegen::scaffold::handler_stubs(&spec, &module, &type_name)

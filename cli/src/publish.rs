@@ -32,21 +32,24 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: &Args) -> Result<ExitCode, Failure> {
+    run_checked(args).map_err(|f| f.json(args.json))
+}
+
+fn run_checked(args: &Args) -> Result<ExitCode, Failure> {
     let loaded = args.spec.load()?;
     let bytes = read_payload(&args.message.payload)?;
     let checked = validate::check(&loaded, &args.message.channel, &bytes)?;
     if let Some(error) = &checked.error
         && !args.no_validate
     {
+        let failure =
+            validate::invalid(&checked, error, &args.message.payload.display().to_string())
+                .hint("fix the payload, or publish it anyway with --no-validate");
         if args.json {
             println!("{}", validate::result_json(&checked));
+            return Err(failure.printed());
         }
-        return Err(validate::invalid(
-            &checked,
-            error,
-            &args.message.payload.display().to_string(),
-        )
-        .hint("fix the payload, or publish it anyway with --no-validate"));
+        return Err(failure);
     }
     let address = checked.target.address.clone();
     let runtime = broker::runtime()?;
@@ -61,7 +64,15 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
                 json!({"published": true, "channel": address, "bytes": bytes.len(), "broker": endpoint.to_string()})
             );
         } else {
-            println!("published {} bytes on {address} (confirmed by {endpoint})", bytes.len());
+            let (green, reset) = if crate::common::colour() {
+                ("\x1b[32m", "\x1b[0m")
+            } else {
+                ("", "")
+            };
+            println!(
+                "{green}published{reset} {} bytes on {address} (confirmed by {endpoint})",
+                bytes.len()
+            );
         }
         Ok(ExitCode::SUCCESS)
     })

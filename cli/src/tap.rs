@@ -79,6 +79,10 @@ impl Filter {
 
 /// Runs the command.
 pub fn run(args: &Args) -> Result<ExitCode, Failure> {
+    run_checked(args).map_err(|f| f.json(args.json))
+}
+
+fn run_checked(args: &Args) -> Result<ExitCode, Failure> {
     let loaded = args.spec.load()?;
     let filter = if args.channels.is_empty() {
         Filter {

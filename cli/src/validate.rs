@@ -93,6 +93,10 @@ pub fn check(loaded: &Loaded, channel: &str, bytes: &[u8]) -> Result<Checked, Fa
 
 /// Runs the command.
 pub fn run(args: &Args) -> Result<ExitCode, Failure> {
+    run_checked(args).map_err(|f| f.json(args.json))
+}
+
+fn run_checked(args: &Args) -> Result<ExitCode, Failure> {
     let loaded = args.spec.load()?;
     let bytes = read_payload(&args.message.payload)?;
     let checked = check(&loaded, &args.message.channel, &bytes)?;
@@ -102,8 +106,13 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     match &checked.error {
         None => {
             if !args.json {
+                let (green, reset) = if crate::common::colour() {
+                    ("\x1b[32m", "\x1b[0m")
+                } else {
+                    ("", "")
+                };
                 println!(
-                    "valid: {} payload on {}",
+                    "{green}valid{reset}: {} payload on {}",
                     checked.type_name, checked.target.address
                 );
             }

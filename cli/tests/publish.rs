@@ -109,3 +109,38 @@ fn an_unreachable_broker_fails_quickly() {
     assert!(stderr.contains("start RabbitMQ"), "{stderr}");
     assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
 }
+
+#[test]
+fn json_failures_are_json_too() {
+    let out = valawai(
+        &[
+            "publish",
+            &echo(),
+            "received_message",
+            "-",
+            "--json",
+            "--url",
+            "amqp://guest:guest@127.0.0.1:1/",
+        ],
+        r#"{"content": "hi"}"#,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(result["ok"], false);
+    assert_eq!(result["exit_code"], 2);
+    assert!(
+        result["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("cannot connect to the broker"),
+        "{result}"
+    );
+    let out = valawai(
+        &["publish", &echo(), "received_message", "-", "--json"],
+        r#"{"content": 5}"#,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(result["valid"], false);
+    assert_eq!(result["error"]["path"], "content");
+}
