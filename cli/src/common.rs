@@ -88,6 +88,15 @@ pub fn colour() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
+/// `text` in green when standard output takes colour.
+pub fn green(text: &str) -> String {
+    if colour() {
+        format!("\x1b[32m{text}\x1b[0m")
+    } else {
+        text.to_owned()
+    }
+}
+
 /// The spec arguments every subcommand takes.
 #[derive(Debug, clap::Args)]
 pub struct SpecArgs {

@@ -64,13 +64,9 @@ fn run_checked(args: &Args) -> Result<ExitCode, Failure> {
                 json!({"published": true, "channel": address, "bytes": bytes.len(), "broker": endpoint.to_string()})
             );
         } else {
-            let (green, reset) = if crate::common::colour() {
-                ("\x1b[32m", "\x1b[0m")
-            } else {
-                ("", "")
-            };
             println!(
-                "{green}published{reset} {} bytes on {address} (confirmed by {endpoint})",
+                "{} {} bytes on {address} (confirmed by {endpoint})",
+                crate::common::green("published"),
                 bytes.len()
             );
         }

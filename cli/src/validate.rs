@@ -106,14 +106,11 @@ fn run_checked(args: &Args) -> Result<ExitCode, Failure> {
     match &checked.error {
         None => {
             if !args.json {
-                let (green, reset) = if crate::common::colour() {
-                    ("\x1b[32m", "\x1b[0m")
-                } else {
-                    ("", "")
-                };
                 println!(
-                    "{green}valid{reset}: {} payload on {}",
-                    checked.type_name, checked.target.address
+                    "{}: {} payload on {}",
+                    crate::common::green("valid"),
+                    checked.type_name,
+                    checked.target.address
                 );
             }
             Ok(ExitCode::SUCCESS)
