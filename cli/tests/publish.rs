@@ -144,3 +144,24 @@ fn json_failures_are_json_too() {
     assert_eq!(result["valid"], false);
     assert_eq!(result["error"]["path"], "content");
 }
+
+#[tokio::test]
+async fn no_validate_publishes_an_invalid_payload() {
+    let connection = support::broker().await;
+    let channel = connection.create_channel().await.unwrap();
+    let address = format!("valawai/c1/{}/control/registered", unique("novalidate"));
+    declare(&channel, &address).await;
+    let out = valawai(
+        &["publish", &mov(), &address, "-", "--no-validate"],
+        r#"{"id": 1}"#,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("published 9 bytes on "));
+    let message = channel
+        .basic_get(address.as_str().into(), BasicGetOptions { no_ack: true })
+        .await
+        .unwrap()
+        .expect("the message is in the queue");
+    assert_eq!(message.delivery.data, br#"{"id": 1}"#);
+    delete(&channel, &address).await;
+}

@@ -194,3 +194,33 @@ fn an_unreachable_broker_is_reported() {
     let stderr = text(&out.stderr);
     assert!(stderr.contains("cannot connect to the broker"), "{stderr}");
 }
+
+#[tokio::test]
+async fn tap_prints_for_a_person_and_flags_invalid_payloads() {
+    let url = vhost("valawai_tap_on");
+    rabbitmqctl(&["trace_on", "-p", "valawai_tap_on"]);
+    let address = format!("valawai/c1/{}/control/registered", unique("human"));
+    let (mut tap, lines) = start_tap(&[&mov(), &address, "--url", &url, "--count", "1"]);
+    // Nobody consumes this channel: publish says so, but the firehose saw it.
+    let out = valawai(
+        &[
+            "publish",
+            &mov(),
+            &address,
+            "-",
+            "--url",
+            &url,
+            "--no-validate",
+        ],
+        r#"{"id": 1}"#,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let first = lines.recv_timeout(WAIT).expect("tap prints the message");
+    assert_eq!(first, format!(r#"{address} {{"id": 1}}"#));
+    let second = lines.recv_timeout(WAIT).expect("tap says what is wrong");
+    assert_eq!(
+        second,
+        "  invalid: id: invalid type: integer `1`, expected a string"
+    );
+    assert!(tap.wait().unwrap().success());
+}
