@@ -59,13 +59,26 @@ fn the_scaffold_builds_and_its_tests_pass() {
     );
     let license = std::fs::read_to_string(root.join("LICENSE")).unwrap();
     assert!(license.contains("GNU GENERAL PUBLIC LICENSE"));
-    // The workspace's target directory keeps the dependencies built once.
+    cargo_test(&root);
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let fmt = Command::new(&cargo)
+        .args(["fmt", "--check"])
+        .current_dir(&root)
+        .output()
+        .unwrap();
+    assert!(fmt.status.success(), "{}", text(&fmt.stdout));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Builds a scaffold and runs its tests, with the workspace's target
+/// directory so that the dependencies are built once.
+fn cargo_test(root: &Path) {
     let target =
-        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| repo.join("target"), PathBuf::from);
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| repo().join("target"), PathBuf::from);
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let test = Command::new(&cargo)
         .args(["test", "--offline", "--quiet"])
-        .current_dir(&root)
+        .current_dir(root)
         .env("CARGO_TARGET_DIR", &target)
         .output()
         .unwrap();
@@ -80,12 +93,31 @@ fn the_scaffold_builds_and_its_tests_pass() {
         "{}",
         text(&test.stdout)
     );
-    let fmt = Command::new(&cargo)
-        .args(["fmt", "--check"])
-        .current_dir(&root)
-        .output()
-        .unwrap();
-    assert!(fmt.status.success(), "{}", text(&fmt.stdout));
+}
+
+#[test]
+fn a_scaffold_from_a_real_spec_builds_too() {
+    let dir = temp_dir();
+    let repo = repo();
+    let spec = fixture("valawai/C2_treatment_autonomy_valuator/asyncapi.yaml");
+    let out = valawai(
+        &[
+            "new",
+            "c2_treatment_autonomy_valuator",
+            "--dir",
+            dir.to_str().unwrap(),
+            "--spec",
+            &spec,
+            "--valawai-path",
+            repo.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let root = dir.join("c2_treatment_autonomy_valuator");
+    let main = std::fs::read_to_string(root.join("src/main.rs")).unwrap();
+    assert_eq!(main.matches("#[receive(").count(), 2, "{main}");
+    cargo_test(&root);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
