@@ -197,10 +197,22 @@ fn mov_spec() {
         }),
         json!({"level": "INFO", "message": "m", "component_id": "65c1f59ea4cb169f42f5edc4",
                "payload": "{}"}),
+        json!({"pattern": "c1_.*", "type": "C1", "offset": 0, "limit": 20, "order": "name",
+               "query_id": "q"}),
+        json!({"action": "ENABLE", "connection_id": "65c1f59ea4cb169f42f5edc4"}),
+        json!({"source": {"component_id": "65c1f59ea4cb169f42f5edc4", "channel_name": "a"},
+               "target": {"component_id": "65c1f59ea4cb169f42f5edc4", "channel_name": "b"},
+               "enabled": true}),
     ]);
     assert!(compare!(v, &corpus, mov::ComponentPayload) > 0);
     assert!(compare!(v, &corpus, mov::AddLogPayload) > 0);
     compare!(v, &corpus, mov::PayloadSchema);
+    assert!(compare!(v, &corpus, mov::QueryComponentsPayload) > 0);
+    compare!(v, &corpus, mov::QueryConnectionsPayload);
+    assert!(compare!(v, &corpus, mov::ChangeTopologyPayload) > 0);
+    assert!(compare!(v, &corpus, mov::CreateConnectionPayload) > 0);
+    compare!(v, &corpus, mov::RegisterComponentPayload);
+    compare!(v, &corpus, mov::SentMessagePayload);
 }
 
 /// The component's decoder (`decode_*`, what a handler's message goes
