@@ -16,7 +16,6 @@ mod literal;
 mod path;
 
 use std::fmt;
-
 use std::marker::PhantomData;
 
 use serde::de::{DeserializeOwned, DeserializeSeed};

@@ -44,7 +44,7 @@ impl Failure {
 
 /// Deserialises `T` from a buffered value, tracking the path.
 fn from_buffer<T: DeserializeOwned>(value: &Value) -> Result<T, Failure> {
-    serde_path_to_error::deserialize(value).map_err(Failure::new)
+    from_buffer_seed(PhantomData::<T>, value)
 }
 
 /// Deserialises with `seed` from a buffered value, tracking the path.
