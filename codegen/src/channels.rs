@@ -163,12 +163,34 @@ impl ChannelItem {
     }
 }
 
+/// The names generated code gives a channel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChannelIdents {
+    /// The snake case name: the handler method and the address function
+    /// (`received_message`).
+    pub name: String,
+    /// The name of the address constant (`RECEIVED_MESSAGE`).
+    pub constant: String,
+}
+
+/// The names generated code gives each channel of `spec`, in the order of
+/// [`Spec::channels`], so that tools can accept them for an address.
+pub fn channel_idents(spec: &Spec) -> Vec<ChannelIdents> {
+    let addresses: Vec<&str> = spec.channels.iter().map(|c| c.address.as_str()).collect();
+    let mut constants = Scope::snake();
+    channel_names(&addresses)
+        .into_iter()
+        .map(|name| {
+            let constant = constants.take(&constant_name(&name));
+            ChannelIdents { name, constant }
+        })
+        .collect()
+}
+
 impl Table {
     /// Reads the channels of `spec`. Parameter types are added to `types`.
     pub(crate) fn new(spec: &Spec, types: &mut TypeSpace) -> Result<Table, Error> {
-        let addresses: Vec<&str> = spec.channels.iter().map(|c| c.address.as_str()).collect();
-        let names = channel_names(&addresses);
-        let mut constants = Scope::snake();
+        let idents = channel_idents(spec);
         let mut table = Table {
             channels: Vec::new(),
             unions: Vec::new(),
@@ -178,8 +200,7 @@ impl Table {
         let mut errors = Vec::new();
         for (index, channel) in spec.channels.iter().enumerate() {
             let id = ChannelId(index);
-            let name = names[index].clone();
-            let constant = constants.take(&constant_name(&name));
+            let ChannelIdents { name, constant } = idents[index].clone();
             let (pieces, params) = match parameters(spec, id, &name, types) {
                 Ok(found) => found,
                 Err(e) => {

@@ -202,7 +202,7 @@ pub fn generate_source(spec: &Spec, options: &GenerateOptions) -> Result<String,
 
 /// Formats generated items with prettyplease and appends them to `out`,
 /// after a blank line.
-fn format_into(tokens: TokenStream, out: &mut String) -> Result<(), Error> {
+pub(crate) fn format_into(tokens: TokenStream, out: &mut String) -> Result<(), Error> {
     match syn::parse2::<syn::File>(tokens) {
         Ok(file) => {
             if !out.is_empty() {

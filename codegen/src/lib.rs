@@ -35,11 +35,13 @@ pub mod mov;
 pub mod node;
 pub mod pointer;
 mod publisher;
+pub mod scaffold;
 pub mod source;
 pub mod types;
 mod yaml;
 
 pub use builder::{Builder, DEFAULT_MODULE};
+pub use channels::{ChannelIdents, channel_idents};
 pub use diagnostic::{Diagnostic, Error, Severity};
 pub use generate::{GenerateOptions, Generated, generate, generate_source, generate_tokens};
 pub use identity::SpecText;

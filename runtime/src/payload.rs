@@ -16,8 +16,9 @@ mod literal;
 mod path;
 
 use std::fmt;
+use std::marker::PhantomData;
 
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, DeserializeSeed};
 
 pub use constraint::{ConstraintError, Rule};
 
@@ -99,9 +100,24 @@ impl std::error::Error for PayloadError {}
 /// Decodes a payload from JSON bytes, checking every constraint of its
 /// schema.
 pub fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, PayloadError> {
+    from_slice_seed(PhantomData::<T>, bytes)
+}
+
+/// Decodes a payload from JSON bytes with a [`DeserializeSeed`], reporting
+/// errors exactly as [`from_slice`] does. `valawai validate` uses it to check
+/// payloads against a spec without compiled types.
+pub fn from_slice_seed<'de, S: DeserializeSeed<'de>>(
+    seed: S,
+    bytes: &'de [u8],
+) -> Result<S::Value, PayloadError> {
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let value =
-        serde_path_to_error::deserialize(&mut deserializer).map_err(PayloadError::tracked)?;
+    let mut track = serde_path_to_error::Track::new();
+    let value = seed
+        .deserialize(serde_path_to_error::Deserializer::new(
+            &mut deserializer,
+            &mut track,
+        ))
+        .map_err(|e| PayloadError::tracked(serde_path_to_error::Error::new(track.path(), e)))?;
     deserializer
         .end()
         .map_err(|e| PayloadError::new(Vec::new(), &e))?;

@@ -1,16 +1,22 @@
 //! The intermediate type model: what the generator will write, before it is
-//! turned into tokens. Conversion ([`super::convert`]) builds it from the
-//! spec's schemas; rendering ([`super::render`]) writes it out.
+//! turned into tokens. Conversion builds it from the spec's schemas;
+//! rendering writes it out.
+//!
+//! It is public, read-only, for tools that need the payload types without
+//! compiling them ([`TypeSpace::message_model`](super::TypeSpace::message_model),
+//! [`TypeSpace::type_defs`](super::TypeSpace::type_defs)): `valawai validate`
+//! walks it to check JSON exactly as the generated decoders do. It follows
+//! the generator and is not a stable interface.
 
 use serde_json::{Number, Value as Json};
 
 /// Identifies a [`TypeDef`] in [`super::TypeSpace`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) struct TypeId(pub(crate) usize);
+pub struct TypeId(pub usize);
 
 /// A Rust type expression.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Ty {
+pub enum Ty {
     /// A generated type.
     Named(TypeId),
     /// A scalar.
@@ -35,7 +41,7 @@ pub(crate) enum Ty {
 
 /// Scalar types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Prim {
+pub enum Prim {
     /// `String`.
     String,
     /// `bool`.
@@ -52,34 +58,34 @@ pub(crate) enum Prim {
 
 impl Prim {
     /// Whether the type is an integer.
-    pub(crate) fn is_integer(self) -> bool {
+    pub fn is_integer(self) -> bool {
         matches!(self, Prim::I32 | Prim::I64 | Prim::U64)
     }
 }
 
 /// A generated item.
 #[derive(Debug, Clone)]
-pub(crate) struct TypeDef {
+pub struct TypeDef {
     /// The Rust name.
-    pub(crate) name: String,
+    pub name: String,
     /// The name before patches: what patches are matched against, with the
     /// schema name.
-    pub(crate) default_name: String,
+    pub default_name: String,
     /// The `components/schemas` key, for named schemas.
-    pub(crate) schema_name: Option<String>,
+    pub schema_name: Option<String>,
     /// Doc comment lines (Markdown, already made safe).
-    pub(crate) docs: Vec<String>,
+    pub docs: Vec<String>,
     /// What it is.
-    pub(crate) kind: Kind,
+    pub kind: Kind,
     /// Extra derives from patches (paths, as text).
-    pub(crate) derives: Vec<String>,
+    pub derives: Vec<String>,
     /// Extra attributes from patches (`#[...]`, as text).
-    pub(crate) attributes: Vec<String>,
+    pub attributes: Vec<String>,
 }
 
 /// The kinds of generated items.
 #[derive(Debug, Clone)]
-pub(crate) enum Kind {
+pub enum Kind {
     /// Being converted (only while converting a cycle).
     Pending,
     /// A struct for an object schema.
@@ -100,19 +106,19 @@ pub(crate) enum Kind {
 
 /// A struct.
 #[derive(Debug, Clone)]
-pub(crate) struct StructDef {
+pub struct StructDef {
     /// The fields, in the order of the schema's properties.
-    pub(crate) fields: Vec<FieldDef>,
+    pub fields: Vec<FieldDef>,
     /// `additionalProperties: false`.
-    pub(crate) deny_unknown: bool,
+    pub deny_unknown: bool,
     /// `additionalProperties: <schema>` beside properties: a flattened map
     /// field with this name and value type.
-    pub(crate) extra: Option<(String, Ty)>,
+    pub extra: Option<(String, Ty)>,
 }
 
 /// Whether a field must be present and may be `null`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Presence {
+pub enum Presence {
     /// In `required`, not nullable: `T`.
     Required,
     /// In `required` and nullable: `Option<T>`, but the member must be there.
@@ -123,123 +129,123 @@ pub(crate) enum Presence {
 
 /// A struct field.
 #[derive(Debug, Clone)]
-pub(crate) struct FieldDef {
+pub struct FieldDef {
     /// The Rust name.
-    pub(crate) name: String,
+    pub name: String,
     /// The JSON member name.
-    pub(crate) json: String,
+    pub json: String,
     /// The value type, without the `Option` that [`Presence`] adds.
-    pub(crate) ty: Ty,
+    pub ty: Ty,
     /// Required and nullable or not.
-    pub(crate) presence: Presence,
+    pub presence: Presence,
     /// Doc comment lines.
-    pub(crate) docs: Vec<String>,
+    pub docs: Vec<String>,
     /// Other JSON names accepted when deserialising (patches).
-    pub(crate) aliases: Vec<String>,
+    pub aliases: Vec<String>,
 }
 
 /// An internally tagged enum.
 #[derive(Debug, Clone)]
-pub(crate) struct TaggedDef {
+pub struct TaggedDef {
     /// The JSON member that holds the tag.
-    pub(crate) tag: String,
+    pub tag: String,
     /// Whether the variant types keep the tag as a `const` field (unions of
     /// objects that each fix the member) rather than serde adding it
     /// (the discriminator idiom).
-    pub(crate) keep_tag: bool,
+    pub keep_tag: bool,
     /// The variants.
-    pub(crate) variants: Vec<TaggedVariant>,
+    pub variants: Vec<TaggedVariant>,
 }
 
 /// A variant of a tagged enum.
 #[derive(Debug, Clone)]
-pub(crate) struct TaggedVariant {
+pub struct TaggedVariant {
     /// The Rust name.
-    pub(crate) name: String,
+    pub name: String,
     /// The tag value.
-    pub(crate) value: String,
+    pub value: String,
     /// The content; `None` for a variant with no fields of its own.
-    pub(crate) content: Option<Ty>,
+    pub content: Option<Ty>,
     /// Doc comment lines.
-    pub(crate) docs: Vec<String>,
+    pub docs: Vec<String>,
 }
 
 /// An untagged enum.
 #[derive(Debug, Clone)]
-pub(crate) struct UntaggedDef {
+pub struct UntaggedDef {
     /// The variants, in the order they are tried.
-    pub(crate) variants: Vec<UntaggedVariant>,
+    pub variants: Vec<UntaggedVariant>,
 }
 
 /// A variant of an untagged enum.
 #[derive(Debug, Clone)]
-pub(crate) struct UntaggedVariant {
+pub struct UntaggedVariant {
     /// The Rust name.
-    pub(crate) name: String,
+    pub name: String,
     /// The content.
-    pub(crate) ty: Ty,
+    pub ty: Ty,
     /// Doc comment lines.
-    pub(crate) docs: Vec<String>,
+    pub docs: Vec<String>,
 }
 
 /// An enum of strings.
 #[derive(Debug, Clone)]
-pub(crate) struct StringEnumDef {
+pub struct StringEnumDef {
     /// The variants, in the order of the schema's `enum`.
-    pub(crate) variants: Vec<StringVariant>,
+    pub variants: Vec<StringVariant>,
 }
 
 /// A variant of a string enum.
 #[derive(Debug, Clone)]
-pub(crate) struct StringVariant {
+pub struct StringVariant {
     /// The Rust name.
-    pub(crate) name: String,
+    pub name: String,
     /// The JSON string.
-    pub(crate) value: String,
+    pub value: String,
 }
 
 /// A newtype.
 #[derive(Debug, Clone)]
-pub(crate) struct NewtypeDef {
+pub struct NewtypeDef {
     /// The wrapped type.
-    pub(crate) inner: Ty,
+    pub inner: Ty,
     /// The checks; when there are none the field is public and the newtype
     /// only names a container type.
-    pub(crate) checks: Checks,
+    pub checks: Checks,
 }
 
 /// The constraints a validating newtype checks.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct Checks {
+pub struct Checks {
     /// `pattern`s (several when `allOf` members each have one).
-    pub(crate) patterns: Vec<String>,
+    pub patterns: Vec<String>,
     /// `minLength`.
-    pub(crate) min_length: Option<u64>,
+    pub min_length: Option<u64>,
     /// `maxLength`.
-    pub(crate) max_length: Option<u64>,
+    pub max_length: Option<u64>,
     /// `minimum`.
-    pub(crate) minimum: Option<Number>,
+    pub minimum: Option<Number>,
     /// `maximum`.
-    pub(crate) maximum: Option<Number>,
+    pub maximum: Option<Number>,
     /// `exclusiveMinimum`.
-    pub(crate) exclusive_minimum: Option<Number>,
+    pub exclusive_minimum: Option<Number>,
     /// `exclusiveMaximum`.
-    pub(crate) exclusive_maximum: Option<Number>,
+    pub exclusive_maximum: Option<Number>,
     /// `multipleOf`.
-    pub(crate) multiple_of: Option<Number>,
+    pub multiple_of: Option<Number>,
     /// `minItems`.
-    pub(crate) min_items: Option<u64>,
+    pub min_items: Option<u64>,
     /// `maxItems`.
-    pub(crate) max_items: Option<u64>,
+    pub max_items: Option<u64>,
     /// `uniqueItems`.
-    pub(crate) unique_items: bool,
+    pub unique_items: bool,
     /// `enum`, for values that are not a string enum.
-    pub(crate) enum_values: Option<Vec<Json>>,
+    pub enum_values: Option<Vec<Json>>,
 }
 
 impl Checks {
     /// Whether there is nothing to check.
-    pub(crate) fn is_empty(&self) -> bool {
+    pub fn is_empty(&self) -> bool {
         *self == Checks::default()
     }
 }

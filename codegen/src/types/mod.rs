@@ -29,7 +29,7 @@ mod convert;
 mod cycles;
 pub(crate) mod docs;
 mod effective;
-mod ir;
+pub mod ir;
 pub(crate) mod naming;
 mod objects;
 mod options;
@@ -157,6 +157,18 @@ impl TypeSpace {
         Some(self.rust_type(ty))
     }
 
+    /// The type model of a message's payload, for tools that walk it (the
+    /// CLI's `validate` checks JSON against it without compiled types):
+    /// `None` when the message has no payload.
+    pub fn message_model(&self, id: MessageId) -> Option<&ir::Ty> {
+        self.messages.get(id.0)?.as_ref()
+    }
+
+    /// Every generated type of the model; [`ir::TypeId`] indexes it.
+    pub fn type_defs(&self) -> &[ir::TypeDef] {
+        &self.state.types
+    }
+
     /// The type of a message's headers, if it has a `headers` schema.
     pub fn headers_type(&self, id: MessageId) -> Option<RustType> {
         let ty = self.headers.get(id.0)?.clone()?;
@@ -263,7 +275,7 @@ impl TypeSpace {
 
     /// Whether values of `ty` are always JSON objects (structs, tagged
     /// enums, maps), so a decoder may refuse anything else up front.
-    pub(crate) fn is_json_object(&self, ty: &RustType) -> bool {
+    pub fn is_json_object(&self, ty: &RustType) -> bool {
         let mut ty = &ty.ty;
         for _ in 0..=self.state.types.len() {
             match ty {

@@ -10,7 +10,7 @@
 
 use std::marker::PhantomData;
 
-use serde::de::{DeserializeOwned, Error as _, Unexpected};
+use serde::de::{DeserializeOwned, DeserializeSeed, Error as _, Unexpected};
 use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
 
@@ -44,7 +44,17 @@ impl Failure {
 
 /// Deserialises `T` from a buffered value, tracking the path.
 fn from_buffer<T: DeserializeOwned>(value: &Value) -> Result<T, Failure> {
-    serde_path_to_error::deserialize(value).map_err(Failure::new)
+    from_buffer_seed(PhantomData::<T>, value)
+}
+
+/// Deserialises with `seed` from a buffered value, tracking the path.
+fn from_buffer_seed<S, V>(seed: S, value: &Value) -> Result<V, Failure>
+where
+    S: for<'a> DeserializeSeed<'a, Value = V>,
+{
+    let mut track = serde_path_to_error::Track::new();
+    seed.deserialize(serde_path_to_error::Deserializer::new(value, &mut track))
+        .map_err(|e| Failure::new(serde_path_to_error::Error::new(track.path(), e)))
 }
 
 fn unexpected(value: &Value) -> Unexpected<'_> {
@@ -128,6 +138,16 @@ impl<E: serde::de::Error> Tagged<E> {
         from_buffer(&Value::Object(self.content)).map_err(|f| E::custom(f.into_message()))
     }
 
+    /// [`variant`](Self::variant) with a [`DeserializeSeed`] instead of a
+    /// type (for validating without compiled types).
+    pub fn variant_seed<S, V>(self, seed: S) -> Result<V, E>
+    where
+        S: for<'a> DeserializeSeed<'a, Value = V>,
+    {
+        from_buffer_seed(seed, &Value::Object(self.content))
+            .map_err(|f| E::custom(f.into_message()))
+    }
+
     /// The error for a tag that [`read`](Self::read) let through but the
     /// generated code does not know; it cannot happen for generated code.
     pub fn unknown(self, tag: &str, tags: &'static [&'static str]) -> E {
@@ -160,6 +180,21 @@ impl<E: serde::de::Error> Untagged<E> {
     /// Tries the alternative `name`; remembers why it failed.
     pub fn attempt<T: DeserializeOwned>(&mut self, name: &'static str) -> Option<T> {
         match from_buffer(&self.value) {
+            Ok(value) => Some(value),
+            Err(failure) => {
+                self.failures.push((name, failure));
+                None
+            }
+        }
+    }
+
+    /// [`attempt`](Self::attempt) with a [`DeserializeSeed`] instead of a
+    /// type (for validating without compiled types).
+    pub fn attempt_seed<S, V>(&mut self, name: &'static str, seed: S) -> Option<V>
+    where
+        S: for<'a> DeserializeSeed<'a, Value = V>,
+    {
+        match from_buffer_seed(seed, &self.value) {
             Ok(value) => Some(value),
             Err(failure) => {
                 self.failures.push((name, failure));

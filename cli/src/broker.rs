@@ -1,0 +1,105 @@
+//! Connecting to RabbitMQ from the command line, with the VALAWAI
+//! variables and a short timeout: a tool a person waits on must say quickly
+//! that the broker is not there.
+
+use std::time::Duration;
+
+use valawai::Endpoint;
+use valawai::lapin::uri::{AMQPAuthority, AMQPScheme, AMQPUri, AMQPUserInfo};
+use valawai::lapin::{Connection, ConnectionProperties};
+
+use crate::common::Failure;
+
+/// Where the broker is.
+#[derive(Debug, clap::Args)]
+pub struct BrokerArgs {
+    /// The broker, as `amqp://user:password@host:port/vhost`. By default
+    /// `AMQP_ADDR` (its first URL), else `RABBITMQ_HOST`, `RABBITMQ_PORT`,
+    /// `RABBITMQ_USERNAME` and `RABBITMQ_PASSWORD`, else
+    /// `amqp://guest:guest@127.0.0.1:5672/`.
+    #[arg(long, value_name = "URL")]
+    url: Option<String>,
+    /// Give up connecting after this many seconds.
+    #[arg(long, value_name = "SECONDS", default_value = "5")]
+    connect_timeout: f64,
+}
+
+impl BrokerArgs {
+    /// The endpoint the arguments and the environment name.
+    pub fn endpoint(&self) -> Result<Endpoint, Failure> {
+        let url = self.url.clone().or_else(|| {
+            std::env::var("AMQP_ADDR")
+                .ok()
+                .and_then(|v| v.split(',').next().map(str::to_owned))
+        });
+        if let Some(url) = url {
+            return Endpoint::parse_url(&url).map_err(|e| {
+                Failure::new(format!("bad broker URL: {e}"))
+                    .hint("write it as amqp://user:password@host:port/vhost")
+            });
+        }
+        let var = |name: &str, default: &str| {
+            std::env::var(name)
+                .ok()
+                .filter(|v| !v.is_empty())
+                .unwrap_or_else(|| default.to_owned())
+        };
+        let port = var("RABBITMQ_PORT", "5672");
+        let port = port.parse().map_err(|_| {
+            Failure::new(format!("RABBITMQ_PORT is `{port}`, not a port number"))
+                .hint("set RABBITMQ_PORT to a number such as 5672, or unset it")
+        })?;
+        Ok(Endpoint::new(
+            var("RABBITMQ_HOST", "127.0.0.1"),
+            port,
+            var("RABBITMQ_USERNAME", "guest"),
+            var("RABBITMQ_PASSWORD", "guest"),
+        ))
+    }
+
+    /// Connects, or fails within the connect timeout.
+    pub async fn connect(&self, name: &str) -> Result<(Connection, Endpoint), Failure> {
+        let endpoint = self.endpoint()?;
+        if endpoint.tls {
+            return Err(
+                Failure::new("amqps:// is not supported by the command line yet")
+                    .hint("use an amqp:// URL, or a TLS-terminating proxy"),
+            );
+        }
+        let uri = AMQPUri {
+            scheme: AMQPScheme::AMQP,
+            authority: AMQPAuthority {
+                userinfo: AMQPUserInfo {
+                    username: endpoint.username.clone(),
+                    password: endpoint.password.expose().to_owned(),
+                },
+                host: endpoint.host.clone(),
+                port: endpoint.port,
+            },
+            vhost: endpoint.vhost.clone(),
+            query: Default::default(),
+        };
+        let timeout = Duration::from_secs_f64(self.connect_timeout.max(0.1));
+        let properties = ConnectionProperties::default().with_connection_name(name.into());
+        let unreachable = |why: String| {
+            Failure::new(format!("cannot connect to the broker at {endpoint}: {why}")).hint(
+                "start RabbitMQ, or point at it with --url amqp://user:password@host:port/ \
+                 (or RABBITMQ_HOST, RABBITMQ_PORT, RABBITMQ_USERNAME, RABBITMQ_PASSWORD)",
+            )
+        };
+        match tokio::time::timeout(timeout, Connection::connect_uri(uri, properties)).await {
+            Ok(Ok(connection)) => Ok((connection, endpoint)),
+            Ok(Err(e)) => Err(unreachable(e.to_string())),
+            Err(_) => Err(unreachable(format!("no answer within {timeout:?}"))),
+        }
+    }
+}
+
+/// A tokio runtime for a subcommand that talks to the broker.
+pub fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::new(format!("cannot start the async runtime: {e}")))
+}

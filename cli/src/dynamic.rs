@@ -1,0 +1,723 @@
+//! Checking a payload against a spec without compiled types.
+//!
+//! [`Validator`] walks the generator's type model
+//! ([`valawai_codegen::types::ir`]) with a serde [`DeserializeSeed`] that
+//! does, step by step, what the generated `Deserialize` impls do: the same
+//! serde calls (`deserialize_struct`, `deserialize_enum`, ...), the same
+//! runtime helpers for unions, constants and constraints. Decoding through
+//! [`valawai::payload::from_slice_seed`] therefore fails with the very
+//! [`PayloadError`] the component's generated decoder gives
+//! (`cli/tests/same_errors.rs` checks it on a corpus).
+//!
+//! serde wants `'static` names for fields, variants and labels; they are
+//! built once per [`Validator`] and leaked, which a command-line tool can
+//! afford.
+
+use std::fmt;
+
+use serde::de::{
+    self, DeserializeSeed, Deserializer, EnumAccess, Error as _, IgnoredAny, MapAccess, SeqAccess,
+    Unexpected, VariantAccess, Visitor,
+};
+use serde_json::{Map, Value};
+use valawai::__private::{self as rt, check};
+use valawai::payload::{ConstraintError, PayloadError};
+use valawai_codegen::TypeSpace;
+use valawai_codegen::model::MessageId;
+use valawai_codegen::types::ir::{
+    Checks, Kind, NewtypeDef, Presence, Prim, StructDef, Ty, TypeDef, TypeId,
+};
+
+/// Checks JSON payloads against the payload types of a spec.
+#[derive(Debug)]
+pub struct Validator<'a> {
+    types: &'a TypeSpace,
+    names: Vec<Names>,
+}
+
+/// The `'static` names serde needs for one generated type.
+#[derive(Debug, Default)]
+struct Names {
+    /// The Rust name.
+    name: &'static str,
+    /// `struct X` / `enum X` / "a `X` object".
+    expecting: &'static str,
+    /// Struct fields (JSON names) or enum values (JSON strings).
+    members: &'static [&'static str],
+    /// The tag member of a tagged union.
+    tag: &'static str,
+    /// Untagged variant labels.
+    labels: Vec<&'static str>,
+    /// Compiled patterns of a validating newtype.
+    patterns: Vec<rt::Pattern>,
+    /// The `enum` list of a validating newtype.
+    allowed: Option<rt::JsonLiteral>,
+}
+
+fn leak(text: String) -> &'static str {
+    Box::leak(text.into_boxed_str())
+}
+
+fn leak_all(items: Vec<&'static str>) -> &'static [&'static str] {
+    Box::leak(items.into_boxed_slice())
+}
+
+impl<'a> Validator<'a> {
+    /// A validator for the types of `types`.
+    pub fn new(types: &'a TypeSpace) -> Self {
+        let names = types.type_defs().iter().map(names).collect();
+        Validator { types, names }
+    }
+
+    /// Checks a message's payload, given as JSON bytes, as the component's
+    /// generated decoder does: a payload whose type is always an object
+    /// must be a JSON object, then it must decode. A message without a
+    /// payload accepts any JSON.
+    pub fn validate(&self, message: MessageId, bytes: &[u8]) -> Result<Value, Invalid> {
+        let object = self
+            .types
+            .message_type(message)
+            .is_some_and(|ty| self.types.is_json_object(&ty));
+        if object && let Some(invalid) = not_an_object(bytes) {
+            return Err(invalid);
+        }
+        match self.types.message_model(message) {
+            Some(ty) => valawai::payload::from_slice_seed(self.seed(ty), bytes),
+            None => valawai::payload::from_slice::<Value>(bytes),
+        }
+        .map_err(Invalid::Payload)
+    }
+
+    /// Checks JSON bytes against the generated type named `name`; `None`
+    /// when the spec has no such type.
+    pub fn validate_type(&self, name: &str, bytes: &[u8]) -> Option<Result<Value, PayloadError>> {
+        let index = self.types.type_defs().iter().position(|d| d.name == name)?;
+        let ty = Ty::Named(TypeId(index));
+        Some(valawai::payload::from_slice_seed(self.seed(&ty), bytes))
+    }
+
+    fn seed(&'a self, ty: &'a Ty) -> Seed<'a> {
+        Seed { v: self, ty }
+    }
+
+    fn def(&self, id: TypeId) -> &'a TypeDef {
+        &self.types.type_defs()[id.0]
+    }
+}
+
+/// Why a payload does not fit its channel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invalid {
+    /// It does not decode: the runtime's own error.
+    Payload(PayloadError),
+    /// It is empty, or JSON but not an object, and the payload type is
+    /// always an object (the decoder refuses it before decoding, with this
+    /// message).
+    NotAnObject(String),
+    /// It is not JSON, and does not start as an object (the decoder says
+    /// so before decoding, with this message).
+    NotJson(String),
+}
+
+impl Invalid {
+    /// The JSON path of the offending value; `.` for the payload itself.
+    pub fn path(&self) -> &str {
+        match self {
+            Invalid::Payload(e) => e.path(),
+            Invalid::NotAnObject(_) | Invalid::NotJson(_) => ".",
+        }
+    }
+
+    /// What is wrong.
+    pub fn message(&self) -> &str {
+        match self {
+            Invalid::Payload(e) => e.message(),
+            Invalid::NotAnObject(m) | Invalid::NotJson(m) => m,
+        }
+    }
+
+    /// Whether the payload is not JSON at all.
+    pub fn is_syntax(&self) -> bool {
+        match self {
+            Invalid::Payload(e) => e.is_syntax(),
+            Invalid::NotAnObject(_) => false,
+            Invalid::NotJson(_) => true,
+        }
+    }
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path(), self.message())
+    }
+}
+
+impl std::error::Error for Invalid {}
+
+/// Why `bytes` is not a JSON object, worded as the runtime's decoder words
+/// it, when it is empty or valid JSON of another kind.
+fn not_an_object(bytes: &[u8]) -> Option<Invalid> {
+    let Some(first) = bytes.iter().find(|b| !b.is_ascii_whitespace()) else {
+        return Some(Invalid::NotAnObject("the body is empty".to_owned()));
+    };
+    if *first == b'{' {
+        return None;
+    }
+    if let Err(e) = serde_json::from_slice::<IgnoredAny>(bytes) {
+        return Some(Invalid::NotJson(format!("the body is not JSON: {e}")));
+    }
+    let kind = match first {
+        b'[' => "an array",
+        b'"' => "a string",
+        b't' | b'f' => "a boolean",
+        b'n' => "null",
+        _ => "a number",
+    };
+    Some(Invalid::NotAnObject(format!(
+        "expected a JSON object, found {kind}"
+    )))
+}
+
+fn names(def: &TypeDef) -> Names {
+    let name = leak(def.name.clone());
+    let mut out = Names {
+        name,
+        ..Names::default()
+    };
+    match &def.kind {
+        Kind::Struct(s) => {
+            out.expecting = leak(format!("struct {name}"));
+            let mut fields: Vec<&'static str> =
+                s.fields.iter().map(|f| leak(f.json.clone())).collect();
+            fields.extend(
+                s.fields
+                    .iter()
+                    .flat_map(|f| f.aliases.iter().map(|a| leak(a.clone()))),
+            );
+            out.members = leak_all(fields);
+        }
+        Kind::Tagged(t) => {
+            out.expecting = leak(format!("a `{name}` object"));
+            out.tag = leak(t.tag.clone());
+            out.members = leak_all(t.variants.iter().map(|v| leak(v.value.clone())).collect());
+        }
+        Kind::Untagged(u) => {
+            out.labels = u.variants.iter().map(|v| leak(v.name.clone())).collect();
+        }
+        Kind::StringEnum(e) => {
+            out.expecting = leak(format!("enum {name}"));
+            out.members = leak_all(e.variants.iter().map(|v| leak(v.value.clone())).collect());
+        }
+        Kind::Newtype(n) => {
+            out.patterns = n
+                .checks
+                .patterns
+                .iter()
+                .map(|p| rt::Pattern::new(leak(p.clone())))
+                .collect();
+            out.allowed = n
+                .checks
+                .enum_values
+                .as_ref()
+                .map(|v| rt::JsonLiteral::new(leak(Value::Array(v.clone()).to_string())));
+        }
+        Kind::Const(value) => {
+            out.allowed = Some(rt::JsonLiteral::new(leak(value.to_string())));
+        }
+        Kind::Alias(_) | Kind::Pending => {}
+    }
+    out
+}
+
+/// Deserialises one type of the model into the JSON value the typed value
+/// would serialise to.
+#[derive(Clone, Copy)]
+struct Seed<'a> {
+    v: &'a Validator<'a>,
+    ty: &'a Ty,
+}
+
+impl<'de> DeserializeSeed<'de> for Seed<'_> {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        use serde::Deserialize;
+        match self.ty {
+            Ty::Named(id) => self.named(*id, d),
+            Ty::Prim(p) => match p {
+                Prim::String => String::deserialize(d).map(Value::String),
+                Prim::Bool => bool::deserialize(d).map(Value::Bool),
+                Prim::I32 => i32::deserialize(d).map(Value::from),
+                Prim::I64 => i64::deserialize(d).map(Value::from),
+                Prim::U64 => u64::deserialize(d).map(Value::from),
+                Prim::F64 => f64::deserialize(d).map(Value::from),
+            },
+            // A user type named in a patch cannot be checked here.
+            Ty::Json | Ty::External(_) => Value::deserialize(d),
+            Ty::JsonObject => Map::<String, Value>::deserialize(d).map(Value::Object),
+            Ty::Option(inner) => d.deserialize_option(OptionVisitor(self.v.seed(inner))),
+            Ty::Box(inner) => self.v.seed(inner).deserialize(d),
+            Ty::Vec(inner) => d.deserialize_seq(SeqVisitor(self.v.seed(inner))),
+            Ty::Map(inner) => d.deserialize_map(MapVisitor(self.v.seed(inner))),
+            Ty::Tuple(members) => {
+                d.deserialize_tuple(members.len(), TupleVisitor { v: self.v, members })
+            }
+        }
+    }
+}
+
+impl<'a> Seed<'a> {
+    fn named<'de, D: Deserializer<'de>>(self, id: TypeId, d: D) -> Result<Value, D::Error> {
+        let def = self.v.def(id);
+        let names = &self.v.names[id.0];
+        match &def.kind {
+            Kind::Struct(s) => {
+                let visitor = StructVisitor {
+                    v: self.v,
+                    s,
+                    names,
+                };
+                if s.extra.is_some() {
+                    d.deserialize_map(visitor)
+                } else {
+                    d.deserialize_struct(names.name, names.members, visitor)
+                }
+            }
+            Kind::Tagged(t) => {
+                let (tag, content) =
+                    rt::Tagged::read(d, names.expecting, names.tag, names.members, t.keep_tag)?;
+                let Some(variant) = t.variants.iter().find(|v| v.value == tag) else {
+                    return Err(content.unknown(&tag, names.members));
+                };
+                let mut value = match &variant.content {
+                    Some(ty) => content.variant_seed(self.v.seed(ty))?,
+                    None => Value::Object(Map::new()),
+                };
+                if !t.keep_tag
+                    && let Value::Object(map) = &mut value
+                {
+                    map.insert(t.tag.clone(), Value::String(tag));
+                }
+                Ok(value)
+            }
+            Kind::Untagged(u) => {
+                let mut input = rt::Untagged::read(d)?;
+                for (variant, label) in u.variants.iter().zip(&names.labels) {
+                    if let Some(value) = input.attempt_seed(label, self.v.seed(&variant.ty)) {
+                        return Ok(value);
+                    }
+                }
+                Err(input.fail(names.name))
+            }
+            Kind::StringEnum(_) => {
+                d.deserialize_enum(names.name, names.members, EnumVisitor(names))
+            }
+            Kind::Newtype(n) if n.checks.is_empty() => self.v.seed(&n.inner).deserialize(d),
+            Kind::Newtype(n) => {
+                let value = self.v.seed(&n.inner).deserialize(d)?;
+                constraints(n, names, &value).map_err(D::Error::custom)?;
+                Ok(value)
+            }
+            Kind::Const(value) => match &names.allowed {
+                Some(expected) => rt::deserialize_const(expected, d).map(|()| value.clone()),
+                None => serde::Deserialize::deserialize(d),
+            },
+            Kind::Alias(ty) => self.v.seed(ty).deserialize(d),
+            Kind::Pending => serde::Deserialize::deserialize(d),
+        }
+    }
+}
+
+/// The checks of a validating newtype, in the generated order, with the
+/// runtime's own functions and the generated argument types.
+fn constraints(n: &NewtypeDef, names: &Names, value: &Value) -> Result<(), ConstraintError> {
+    let c: &Checks = &n.checks;
+    match (&n.inner, value) {
+        (Ty::Prim(Prim::String), Value::String(s)) => {
+            for pattern in &names.patterns {
+                pattern.check(s)?;
+            }
+            if let Some(min) = c.min_length {
+                check::min_length(s, min)?;
+            }
+            if let Some(max) = c.max_length {
+                check::max_length(s, max)?;
+            }
+            if let Some(allowed) = &names.allowed {
+                check::enum_values(s.as_str(), allowed)?;
+            }
+        }
+        (Ty::Prim(p), Value::Number(number)) if p.is_integer() => {
+            let x = number
+                .as_i64()
+                .map_or_else(|| i128::from(number.as_u64().unwrap_or(0)), i128::from);
+            let bound = |b: &serde_json::Number| -> i128 {
+                match (b.as_u64(), b.as_i64()) {
+                    (Some(u), _) => i128::from(u),
+                    (None, Some(i)) => i128::from(i),
+                    _ => b.as_f64().unwrap_or(0.0) as i64 as i128,
+                }
+            };
+            bounds(c, x, bound)?;
+            if let Some(factor) = &c.multiple_of {
+                let factor = factor
+                    .as_i64()
+                    .map_or_else(|| i128::from(factor.as_u64().unwrap_or(1)), i128::from);
+                check::multiple_of_integer(x, factor)?;
+            }
+            if let Some(allowed) = &names.allowed {
+                check::enum_values(value, allowed)?;
+            }
+        }
+        (Ty::Prim(Prim::F64), Value::Number(number)) => {
+            let x = number.as_f64().unwrap_or(0.0);
+            bounds(c, x, |b| b.as_f64().unwrap_or(0.0))?;
+            if let Some(factor) = &c.multiple_of {
+                check::multiple_of_number(x, factor.as_f64().unwrap_or(1.0))?;
+            }
+            if let Some(allowed) = &names.allowed {
+                check::enum_values(value, allowed)?;
+            }
+        }
+        (_, value) => {
+            if let Value::Array(items) = value {
+                if let Some(min) = c.min_items {
+                    check::min_items(items, min)?;
+                }
+                if let Some(max) = c.max_items {
+                    check::max_items(items, max)?;
+                }
+                if c.unique_items {
+                    check::unique_items(items)?;
+                }
+            }
+            if let Some(allowed) = &names.allowed {
+                check::enum_values(value, allowed)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`.
+fn bounds<T: PartialOrd + fmt::Display + Copy>(
+    c: &Checks,
+    x: T,
+    bound: impl Fn(&serde_json::Number) -> T,
+) -> Result<(), ConstraintError> {
+    if let Some(b) = &c.minimum {
+        check::minimum(x, bound(b))?;
+    }
+    if let Some(b) = &c.maximum {
+        check::maximum(x, bound(b))?;
+    }
+    if let Some(b) = &c.exclusive_minimum {
+        check::exclusive_minimum(x, bound(b))?;
+    }
+    if let Some(b) = &c.exclusive_maximum {
+        check::exclusive_maximum(x, bound(b))?;
+    }
+    Ok(())
+}
+
+struct OptionVisitor<'a>(Seed<'a>);
+
+impl<'de> Visitor<'de> for OptionVisitor<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("option")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        self.0.deserialize(d)
+    }
+}
+
+struct SeqVisitor<'a>(Seed<'a>);
+
+impl<'de> Visitor<'de> for SeqVisitor<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a sequence")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(self.0)? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+}
+
+struct MapVisitor<'a>(Seed<'a>);
+
+impl<'de> Visitor<'de> for MapVisitor<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a map")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut entries = std::collections::BTreeMap::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let value = map.next_value_seed(self.0)?;
+            entries.insert(key, value);
+        }
+        Ok(Value::Object(entries.into_iter().collect()))
+    }
+}
+
+struct TupleVisitor<'a> {
+    v: &'a Validator<'a>,
+    members: &'a [Ty],
+}
+
+impl<'de> Visitor<'de> for TupleVisitor<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "a tuple of size {}", self.members.len())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        for (i, ty) in self.members.iter().enumerate() {
+            match seq.next_element_seed(self.v.seed(ty))? {
+                Some(item) => items.push(item),
+                None => return Err(A::Error::invalid_length(i, &self)),
+            }
+        }
+        Ok(Value::Array(items))
+    }
+}
+
+/// A struct's member key, identified as derived code identifies it.
+enum Field {
+    Known(usize),
+    Unknown(String),
+}
+
+struct FieldSeed<'a> {
+    s: &'a StructDef,
+    names: &'a Names,
+}
+
+impl<'de> DeserializeSeed<'de> for FieldSeed<'_> {
+    type Value = Field;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Field, D::Error> {
+        d.deserialize_identifier(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FieldSeed<'_> {
+    type Value = Field;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("field identifier")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Field, E> {
+        let known = self
+            .s
+            .fields
+            .iter()
+            .position(|f| f.json == key || f.aliases.iter().any(|a| a == key));
+        match known {
+            Some(i) => Ok(Field::Known(i)),
+            None if self.s.deny_unknown => Err(E::unknown_field(key, self.names.members)),
+            None => Ok(Field::Unknown(key.to_owned())),
+        }
+    }
+
+    fn visit_u64<E: de::Error>(self, index: u64) -> Result<Field, E> {
+        match usize::try_from(index) {
+            Ok(i) if i < self.s.fields.len() => Ok(Field::Known(i)),
+            _ => Err(E::invalid_value(
+                Unexpected::Unsigned(index),
+                &format!("field index 0 <= i < {}", self.s.fields.len()).as_str(),
+            )),
+        }
+    }
+}
+
+struct StructVisitor<'a> {
+    v: &'a Validator<'a>,
+    s: &'a StructDef,
+    names: &'a Names,
+}
+
+impl StructVisitor<'_> {
+    /// The seed of a field's value: `Option<T>` unless required.
+    fn field_seed<'b>(&'b self, i: usize) -> FieldValue<'b> {
+        let field = &self.s.fields[i];
+        FieldValue {
+            seed: self.v.seed(&field.ty),
+            optional: field.presence != Presence::Required,
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+struct FieldValue<'a> {
+    seed: Seed<'a>,
+    optional: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for FieldValue<'_> {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        if self.optional {
+            d.deserialize_option(OptionVisitor(self.seed))
+        } else {
+            self.seed.deserialize(d)
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for StructVisitor<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.names.expecting)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let fields = &self.s.fields;
+        let mut found: Vec<Option<Value>> = vec![None; fields.len()];
+        let mut extra = Vec::new();
+        while let Some(key) = map.next_key_seed(FieldSeed {
+            s: self.s,
+            names: self.names,
+        })? {
+            match key {
+                Field::Known(i) => {
+                    if found[i].is_some() {
+                        return Err(A::Error::duplicate_field(self.names.members[i]));
+                    }
+                    found[i] = Some(map.next_value_seed(self.field_seed(i))?);
+                }
+                Field::Unknown(key) if self.s.extra.is_some() => {
+                    extra.push((key, map.next_value::<Value>()?));
+                }
+                Field::Unknown(_) => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        let mut out = Map::new();
+        for (i, (field, value)) in fields.iter().zip(found).enumerate() {
+            let value = match value {
+                Some(value) => value,
+                None => match (field.presence, &field.ty) {
+                    (Presence::Optional, _) | (Presence::Required, Ty::Option(_)) => continue,
+                    _ => return Err(A::Error::missing_field(self.names.members[i])),
+                },
+            };
+            if !(value.is_null() && field.presence == Presence::Optional) {
+                out.insert(field.json.clone(), value);
+            }
+        }
+        if let Some((_, ty)) = &self.s.extra {
+            for (key, value) in extra {
+                let value = self
+                    .v
+                    .seed(ty)
+                    .deserialize(value)
+                    .map_err(A::Error::custom)?;
+                out.insert(key, value);
+            }
+        }
+        Ok(Value::Object(out))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let fields = &self.s.fields;
+        let mut out = Map::new();
+        for (i, field) in fields.iter().enumerate() {
+            match seq.next_element_seed(self.field_seed(i))? {
+                Some(value) => {
+                    if !(value.is_null() && field.presence == Presence::Optional) {
+                        out.insert(field.json.clone(), value);
+                    }
+                }
+                None if field.presence == Presence::Optional => {}
+                None => {
+                    let n = fields.len();
+                    let expected = format!(
+                        "{} with {n} element{}",
+                        self.names.expecting,
+                        if n == 1 { "" } else { "s" }
+                    );
+                    return Err(A::Error::invalid_length(i, &expected.as_str()));
+                }
+            }
+        }
+        Ok(Value::Object(out))
+    }
+}
+
+struct EnumVisitor<'a>(&'a Names);
+
+impl<'de> Visitor<'de> for EnumVisitor<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.0.expecting)
+    }
+
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Value, A::Error> {
+        let (index, variant) = data.variant_seed(VariantSeed(self.0))?;
+        variant.unit_variant()?;
+        Ok(Value::String(self.0.members[index].to_owned()))
+    }
+}
+
+struct VariantSeed<'a>(&'a Names);
+
+impl<'de> DeserializeSeed<'de> for VariantSeed<'_> {
+    type Value = usize;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
+        d.deserialize_identifier(self)
+    }
+}
+
+impl<'de> Visitor<'de> for VariantSeed<'_> {
+    type Value = usize;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("variant identifier")
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<usize, E> {
+        self.0
+            .members
+            .iter()
+            .position(|m| *m == value)
+            .ok_or_else(|| E::unknown_variant(value, self.0.members))
+    }
+
+    fn visit_u64<E: de::Error>(self, index: u64) -> Result<usize, E> {
+        match usize::try_from(index) {
+            Ok(i) if i < self.0.members.len() => Ok(i),
+            _ => Err(E::invalid_value(
+                Unexpected::Unsigned(index),
+                &format!("variant index 0 <= i < {}", self.0.members.len()).as_str(),
+            )),
+        }
+    }
+}

@@ -1,0 +1,268 @@
+//! `valawai validate` gives the errors the component gives: a corpus of
+//! valid and invalid payloads goes through the compiled generated types
+//! (`valawai::payload::from_slice::<T>`) and through the dynamic validator,
+//! and both must accept the same payloads and fail with the same text.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+use valawai_cli::dynamic::Validator;
+use valawai_codegen::{LoadOptions, TypeOptions, TypeSpace};
+use valawai_generated as generated;
+
+fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(path)
+}
+
+fn type_space(path: &str, lenient: bool, options: &TypeOptions) -> TypeSpace {
+    let spec = valawai_codegen::load_path(fixture(path), &LoadOptions::default().lenient(lenient))
+        .unwrap_or_else(|e| panic!("{path}: {e}"));
+    TypeSpace::new(&spec, options).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Payloads made from `seeds`: each seed, plus every variant with one member
+/// (at any depth) removed, set to each of a few odd values, or with an
+/// unknown member added.
+fn corpus(seeds: &[Value]) -> Vec<Vec<u8>> {
+    let odd = [
+        json!(null),
+        json!(true),
+        json!(-1),
+        json!(0),
+        json!(7),
+        json!(1.5),
+        json!(""),
+        json!("x"),
+        json!("abcdefghijk"),
+        json!("cat"),
+        json!([]),
+        json!(["a", "a"]),
+        json!({}),
+        json!({"kind": "circle", "radius": -1}),
+    ];
+    let mut out: Vec<Value> = odd.to_vec();
+    out.push(json!([1, "x"]));
+    for seed in seeds {
+        out.push(seed.clone());
+        mutate(seed, &odd, &mut |v| out.push(v));
+    }
+    let mut bytes: Vec<Vec<u8>> = out.iter().map(|v| v.to_string().into_bytes()).collect();
+    for raw in [&b"{"[..], b"not json", b"{\"a\":1} x", b"", b"[1,2"] {
+        bytes.push(raw.to_vec());
+    }
+    bytes
+}
+
+fn mutate(value: &Value, odd: &[Value], emit: &mut dyn FnMut(Value)) {
+    match value {
+        Value::Object(map) => {
+            let mut extra = map.clone();
+            extra.insert("zz_unknown".to_owned(), json!(1));
+            emit(Value::Object(extra));
+            for (key, member) in map {
+                let mut without = map.clone();
+                without.remove(key);
+                emit(Value::Object(without));
+                for o in odd {
+                    let mut changed = map.clone();
+                    changed.insert(key.clone(), o.clone());
+                    emit(Value::Object(changed));
+                }
+                mutate(member, odd, &mut |inner| {
+                    let mut changed = map.clone();
+                    changed.insert(key.clone(), inner);
+                    emit(Value::Object(changed));
+                });
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let mut dup = items.clone();
+                dup.push(item.clone());
+                emit(Value::Array(dup));
+                for o in odd {
+                    let mut changed = items.clone();
+                    changed[i] = o.clone();
+                    emit(Value::Array(changed));
+                }
+                mutate(item, odd, &mut |inner| {
+                    let mut changed = items.clone();
+                    changed[i] = inner;
+                    emit(Value::Array(changed));
+                });
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Runs the corpus through the compiled type `$module::$ty` and the
+/// validator, and counts the payloads each accepts.
+macro_rules! compare {
+    ($validator:expr, $corpus:expr, $module:ident :: $ty:ident) => {{
+        let mut accepted = 0;
+        for payload in $corpus {
+            let typed = valawai::payload::from_slice::<generated::$module::$ty>(payload)
+                .map(|_| ())
+                .map_err(|e| e.to_string());
+            let dynamic = $validator
+                .validate_type(stringify!($ty), payload)
+                .unwrap_or_else(|| panic!("no type {}", stringify!($ty)))
+                .map(|_| ())
+                .map_err(|e| e.to_string());
+            assert_eq!(
+                typed,
+                dynamic,
+                "{}::{} on {}",
+                stringify!($module),
+                stringify!($ty),
+                String::from_utf8_lossy(payload)
+            );
+            accepted += usize::from(typed.is_ok());
+        }
+        accepted
+    }};
+}
+
+#[test]
+fn constraints_spec() {
+    let types = type_space(
+        "fixtures/types/constraints.asyncapi.yaml",
+        false,
+        &TypeOptions::default(),
+    );
+    let v = Validator::new(&types);
+    let corpus = corpus(&[json!({
+        "id": "00ff", "name": "abc", "count": 3, "ratio": 0.5, "step": 10,
+        "tags": ["a", "b"], "level": "low", "code": 2, "kind": "checked", "note": null,
+        "parent": "p", "pair": ["a", 1], "labels": {"a": 1},
+        "shape": {"kind": "circle", "radius": 1.0}, "either": 3, "mixed": "m", "measure": 2,
+        "contact": {"email": "e"}, "merged": {"x": 1, "y": "abc"},
+        "animals": [{"species": "cat", "name": "Tom", "lives": 9}, {"species": "dog"}]
+    })]);
+    assert!(corpus.len() > 500, "{}", corpus.len());
+    let accepted = compare!(v, &corpus, constraints::Checked);
+    assert!(accepted > 10, "{accepted}");
+    compare!(v, &corpus, constraints::Animal);
+    compare!(v, &corpus, constraints::Shape);
+    compare!(v, &corpus, constraints::A);
+    compare!(v, &corpus, constraints::B);
+}
+
+#[test]
+fn echo_spec() {
+    let types = type_space(
+        "fixtures/component/echo/asyncapi.yaml",
+        false,
+        &TypeOptions::default(),
+    );
+    let v = Validator::new(&types);
+    let corpus = corpus(&[json!({"content": "hi", "extra": {"a": [1]}})]);
+    let accepted = compare!(v, &corpus, component_echo::EchoPayload);
+    assert!(accepted > 10, "{accepted}");
+}
+
+#[test]
+fn hostile_spec() {
+    let types = type_space(
+        "fixtures/types/hostile.asyncapi.yaml",
+        false,
+        &TypeOptions::default(),
+    );
+    let v = Validator::new(&types);
+    let corpus = corpus(&[json!({"type": "a", "self": "b", "Option": {"Some": 1}})]);
+    compare!(v, &corpus, hostile::Type);
+    compare!(v, &corpus, hostile::Schema);
+    compare!(v, &corpus, hostile::ResultType);
+    compare!(v, &corpus, hostile::OptionType);
+}
+
+#[test]
+fn mov_spec() {
+    let types = type_space(
+        "fixtures/valawai/MOV/asyncapi.yaml",
+        false,
+        &TypeOptions::default(),
+    );
+    let v = Validator::new(&types);
+    let corpus = corpus(&[
+        json!({
+            "id": "65c1f59ea4cb169f42f5edc4", "name": "c1_echo", "type": "C1",
+            "description": "d", "version": "1.0.0", "api_version": "1.0.0", "since": 1,
+            "channels": [{"name": "valawai/c1/echo/data/x", "description": "d",
+                "subscribe": {"type": "OBJECT", "properties": {
+                    "content": {"type": "BASIC", "format": "STRING"},
+                    "list": {"type": "ARRAY", "items": [{"type": "CONST", "value": "a"}]}
+                }}}]
+        }),
+        json!({"level": "INFO", "message": "m", "component_id": "65c1f59ea4cb169f42f5edc4",
+               "payload": "{}"}),
+        json!({"pattern": "c1_.*", "type": "C1", "offset": 0, "limit": 20, "order": "name",
+               "query_id": "q"}),
+        json!({"action": "ENABLE", "connection_id": "65c1f59ea4cb169f42f5edc4"}),
+        json!({"source": {"component_id": "65c1f59ea4cb169f42f5edc4", "channel_name": "a"},
+               "target": {"component_id": "65c1f59ea4cb169f42f5edc4", "channel_name": "b"},
+               "enabled": true}),
+    ]);
+    assert!(compare!(v, &corpus, mov::ComponentPayload) > 0);
+    assert!(compare!(v, &corpus, mov::AddLogPayload) > 0);
+    compare!(v, &corpus, mov::PayloadSchema);
+    assert!(compare!(v, &corpus, mov::QueryComponentsPayload) > 0);
+    compare!(v, &corpus, mov::QueryConnectionsPayload);
+    assert!(compare!(v, &corpus, mov::ChangeTopologyPayload) > 0);
+    assert!(compare!(v, &corpus, mov::CreateConnectionPayload) > 0);
+    compare!(v, &corpus, mov::RegisterComponentPayload);
+    compare!(v, &corpus, mov::SentMessagePayload);
+}
+
+/// The component's decoder (`decode_*`, what a handler's message goes
+/// through) and `Validator::validate` on a message agree too: the object
+/// check first, then the runtime's error, described as the decoder does.
+macro_rules! compare_decoder {
+    ($path:expr, $message:expr, $corpus:expr, $decode:path) => {{
+        let spec = valawai_codegen::load_path(fixture($path), &LoadOptions::default()).unwrap();
+        let types = TypeSpace::new(&spec, &TypeOptions::default()).unwrap();
+        let id = valawai_codegen::model::MessageId(
+            spec.messages
+                .iter()
+                .position(|m| m.name == $message)
+                .unwrap(),
+        );
+        let v = Validator::new(&types);
+        let mut accepted = 0;
+        for payload in $corpus {
+            let typed = $decode(payload).map(|_| ()).map_err(|e| e.to_string());
+            let dynamic = v.validate(id, payload).map(|_| ()).map_err(|e| match e {
+                valawai_cli::dynamic::Invalid::Payload(e) => valawai::__private::describe(&e),
+                valawai_cli::dynamic::Invalid::NotAnObject(m)
+                | valawai_cli::dynamic::Invalid::NotJson(m) => m,
+            });
+            assert_eq!(typed, dynamic, "{}", String::from_utf8_lossy(payload));
+            accepted += usize::from(typed.is_ok());
+        }
+        accepted
+    }};
+}
+
+#[test]
+fn decoders_agree() {
+    let corpus = corpus(&[
+        json!({"content": "hi"}),
+        json!({"id": "00ff", "level": "low",
+        "kind": "checked", "note": null, "count": 3, "tags": ["a"]}),
+    ]);
+    let accepted = compare_decoder!(
+        "fixtures/component/echo/asyncapi.yaml",
+        "echo_message",
+        &corpus,
+        generated::component_echo::decode_echo_payload
+    );
+    assert!(accepted > 10, "{accepted}");
+    let accepted = compare_decoder!(
+        "fixtures/types/constraints.asyncapi.yaml",
+        "checked",
+        &corpus,
+        generated::constraints::decode_checked
+    );
+    assert!(accepted > 0, "{accepted}");
+}
