@@ -107,6 +107,39 @@ impl Policy {
         ]
     }
 
+    /// The same policy in the valawai runtime's own tuning variables (`VALAWAI_PREFETCH`,
+    /// `_CONCURRENCY`, `_ACK_BATCH`, `_DELIVERY_MODE`, `_MOV_LOG_LEVEL`), for the generated echo.
+    ///
+    /// Without MOV logs the runtime still sends WARN and ERROR logs (none in a run that sends
+    /// only valid messages); its own console output is limited to warnings (`LOG_CONSOLE_LEVEL`),
+    /// as the other echoes print nothing per message. The runtime has no switch for confirms:
+    /// it always pipelines them, so [`ConfirmPolicy::None`] does not reach it.
+    pub fn runtime_env_vars(&self) -> Vec<(String, String)> {
+        let pairs = [
+            ("VALAWAI_PREFETCH", self.prefetch.to_string()),
+            ("VALAWAI_CONCURRENCY", self.concurrency.to_string()),
+            ("VALAWAI_ACK_BATCH", self.ack_every.to_string()),
+            (
+                "VALAWAI_DELIVERY_MODE",
+                if self.persistent {
+                    "persistent"
+                } else {
+                    "transient"
+                }
+                .to_owned(),
+            ),
+            (
+                "VALAWAI_MOV_LOG_LEVEL",
+                if self.mov_logs { "debug" } else { "warn" }.to_owned(),
+            ),
+            ("LOG_CONSOLE_LEVEL", "warn".to_owned()),
+        ];
+        pairs
+            .into_iter()
+            .map(|(name, value)| (name.to_owned(), value))
+            .collect()
+    }
+
     /// One line for reports.
     pub fn describe(&self) -> String {
         format!(
@@ -178,6 +211,26 @@ mod tests {
             assert_eq!(policy.as_str().parse::<ConfirmPolicy>(), Ok(policy));
         }
         assert!("each".parse::<ConfirmPolicy>().is_err());
+    }
+
+    #[test]
+    fn the_runtime_gets_the_policy_in_its_own_variables() {
+        let vars = |policy: &Policy| -> std::collections::HashMap<String, String> {
+            policy.runtime_env_vars().into_iter().collect()
+        };
+        let default = vars(&Policy::default());
+        assert_eq!(default["VALAWAI_PREFETCH"], "100");
+        assert_eq!(default["VALAWAI_CONCURRENCY"], "100");
+        assert_eq!(default["VALAWAI_ACK_BATCH"], "25");
+        assert_eq!(default["VALAWAI_DELIVERY_MODE"], "transient");
+        assert_eq!(default["VALAWAI_MOV_LOG_LEVEL"], "warn");
+        let upstream = vars(&Policy {
+            mov_logs: true,
+            persistent: true,
+            ..Policy::default()
+        });
+        assert_eq!(upstream["VALAWAI_DELIVERY_MODE"], "persistent");
+        assert_eq!(upstream["VALAWAI_MOV_LOG_LEVEL"], "debug");
     }
 
     #[test]
