@@ -226,6 +226,10 @@ impl Mov {
         message: &str,
         payload: &T,
     ) -> Result<(), PublishError> {
+        if !self.shared.sends(level) && !local_log_enabled(level) {
+            // Neither the MOV nor the local subscriber wants it: skip serialising the payload.
+            return Ok(());
+        }
         let payload = match serde_json::to_string(payload) {
             Ok(p) if p == "null" => None,
             Ok(p) => Some(p),
@@ -265,6 +269,16 @@ impl Mov {
         };
         let channel = &self.shared.channels().log;
         self.publisher.publish(channel, &record).await
+    }
+}
+
+/// Whether the `tracing` subscriber records `valawai::mov` events at `level`.
+fn local_log_enabled(level: LogLevel) -> bool {
+    match level {
+        LogLevel::Error => tracing::enabled!(target: "valawai::mov", tracing::Level::ERROR),
+        LogLevel::Warn => tracing::enabled!(target: "valawai::mov", tracing::Level::WARN),
+        LogLevel::Info => tracing::enabled!(target: "valawai::mov", tracing::Level::INFO),
+        LogLevel::Debug => tracing::enabled!(target: "valawai::mov", tracing::Level::DEBUG),
     }
 }
 
