@@ -125,6 +125,20 @@ pub async fn connect(broker: &BrokerConfig, connection_name: &str) -> Result<Con
 /// Declares `queue` as the MOV declares component queues (durable, not exclusive, not
 /// auto-delete, no arguments) and returns how many consumers it has.
 pub async fn declare_queue(channel: &Channel, queue: &str) -> Result<u32, Error> {
+    Ok(queue_counts(channel, queue).await?.consumers)
+}
+
+/// What the broker reports about a queue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QueueCounts {
+    /// Messages ready for delivery (not counting delivered, unacked ones).
+    pub messages: u32,
+    /// Consumers.
+    pub consumers: u32,
+}
+
+/// Declares `queue` like [`declare_queue`] and returns its message and consumer counts.
+pub async fn queue_counts(channel: &Channel, queue: &str) -> Result<QueueCounts, Error> {
     let declared = channel
         .queue_declare(
             queue.into(),
@@ -133,7 +147,10 @@ pub async fn declare_queue(channel: &Channel, queue: &str) -> Result<u32, Error>
         )
         .await
         .map_err(Error::amqp(format!("queue.declare {queue}")))?;
-    Ok(declared.consumer_count())
+    Ok(QueueCounts {
+        messages: declared.message_count(),
+        consumers: declared.consumer_count(),
+    })
 }
 
 #[cfg(test)]

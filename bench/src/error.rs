@@ -41,6 +41,9 @@ pub enum Error {
         /// The queue consumed.
         queue: String,
     },
+    /// The MOV that serves the generated echo's runs failed, or left messages behind.
+    #[error("MOV: {0}")]
+    Mov(String),
     /// An echo process could not be started.
     #[error("cannot start {name} ({command}): {source}")]
     Spawn {

@@ -1,7 +1,8 @@
 //! One benchmark: every available echo, run after run, window after window, against one broker.
 //!
 //! For each run and echo: fresh queues (declared as the MOV declares them), a log drain when MOV
-//! logs are on, the echo started as a child process, a wait until the broker reports its
+//! logs are on, for the generated echo a development MOV (see [`crate::dev_mov`]) and the policy
+//! in the runtime's own variables, the echo started as a child process, a wait until the broker reports its
 //! consumer, then for each window a warm-up phase and a measured phase. CPU time and peak RSS
 //! come from `/proc` around the measured phase. Echoes take turns within a run so that slow
 //! drifts in the machine's load spread over all of them.
@@ -17,6 +18,7 @@ use crate::{
     Error,
     amqp::{self, BrokerConfig},
     child::EchoProcess,
+    dev_mov::MovForRun,
     implementations::{Implementation, Kind, QueueNaming, Runnable},
     load::{LogDrain, PhasePlan, PhaseResult},
     machine::{self, Machine},
@@ -211,10 +213,21 @@ async fn run_echo(
         .await
         .map_err(Error::amqp("channel.open"))?;
     prepare_queues(&admin, &queues, runnable.queue_naming, env.policy.mov_logs).await?;
-    let result = drive_echo(
+    // The generated echo is a VALAWAI component: a MOV answers its register and unregister.
+    let mov = match kind {
+        Kind::Generated => Some(MovForRun::start(&admin, env.broker).await?),
+        _ => None,
+    };
+    let mut result = drive_echo(
         connection, &admin, env, kind, runnable, &queues, &tag, progress,
     )
     .await;
+    if let Some(mov) = mov {
+        // An echo's own failure explains more than what it left in the MOV's queues.
+        if let (Ok(_), Err(error)) = (&result, mov.finish(&admin).await) {
+            result = Err(error);
+        }
+    }
     // Clean up even after a failure, so failed runs leave no queues behind.
     let cleaned = cleanup_queues(&admin, &queues, runnable.queue_naming, env.policy.mov_logs).await;
     let _ = admin.close(200, "done".into()).await;
@@ -252,6 +265,9 @@ async fn drive_echo(
         ("RABBITMQ_MAX_RETRIES".to_owned(), "5".to_owned()),
         ("RABBITMQ_RETRY_SLEEP".to_owned(), "1".to_owned()),
     ]);
+    if kind == Kind::Generated {
+        vars.extend(env.policy.runtime_env_vars());
+    }
     vars.append(&mut command.env);
     command.env = vars;
     if let Some(cpus) = &env.plan.echo_cpus {

@@ -11,6 +11,7 @@
 
 pub mod amqp;
 pub mod child;
+pub mod dev_mov;
 pub mod echo_work;
 pub mod error;
 pub mod harness;

@@ -21,6 +21,8 @@ pub const ENV_CONFIRMS: &str = "VALAWAI_BENCH_CONFIRMS";
 pub const ENV_MOV_LOGS: &str = "VALAWAI_BENCH_MOV_LOGS";
 /// Environment variable: `1` to publish persistent messages (delivery mode 2).
 pub const ENV_PERSISTENT: &str = "VALAWAI_BENCH_PERSISTENT";
+/// Environment variable: tokio worker threads of a Rust echo (0 or 1: one thread).
+pub const ENV_ECHO_WORKERS: &str = "VALAWAI_BENCH_ECHO_WORKERS";
 
 /// When an echo acks its input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -78,6 +80,9 @@ pub struct Policy {
     pub mov_logs: bool,
     /// Persistent (delivery mode 2) instead of transient messages, for inputs and outputs.
     pub persistent: bool,
+    /// Tokio worker threads of the Rust echoes: 1 runs their tasks on one thread (lapin's
+    /// socket I/O has a thread of its own either way). Pika is single-threaded.
+    pub echo_workers: usize,
 }
 
 impl Default for Policy {
@@ -89,6 +94,7 @@ impl Default for Policy {
             confirms: ConfirmPolicy::Pipelined,
             mov_logs: false,
             persistent: false,
+            echo_workers: 1,
         }
     }
 }
@@ -104,14 +110,50 @@ impl Policy {
             (ENV_CONFIRMS.to_owned(), self.confirms.to_string()),
             (ENV_MOV_LOGS.to_owned(), flag(self.mov_logs)),
             (ENV_PERSISTENT.to_owned(), flag(self.persistent)),
+            (ENV_ECHO_WORKERS.to_owned(), self.echo_workers.to_string()),
         ]
+    }
+
+    /// The same policy in the valawai runtime's own tuning variables (`VALAWAI_PREFETCH`,
+    /// `_CONCURRENCY`, `_ACK_BATCH`, `_DELIVERY_MODE`, `_MOV_LOG_LEVEL`), for the generated echo,
+    /// with its tokio worker threads in tokio's own `TOKIO_WORKER_THREADS`.
+    ///
+    /// Without MOV logs the runtime still sends WARN and ERROR logs (none in a run that sends
+    /// only valid messages); its own console output is limited to warnings (`LOG_CONSOLE_LEVEL`),
+    /// as the other echoes print nothing per message. The runtime has no switch for confirms:
+    /// it always pipelines them, so [`ConfirmPolicy::None`] does not reach it.
+    pub fn runtime_env_vars(&self) -> Vec<(String, String)> {
+        let pairs = [
+            ("VALAWAI_PREFETCH", self.prefetch.to_string()),
+            ("VALAWAI_CONCURRENCY", self.concurrency.to_string()),
+            ("VALAWAI_ACK_BATCH", self.ack_every.to_string()),
+            (
+                "VALAWAI_DELIVERY_MODE",
+                if self.persistent {
+                    "persistent"
+                } else {
+                    "transient"
+                }
+                .to_owned(),
+            ),
+            (
+                "VALAWAI_MOV_LOG_LEVEL",
+                if self.mov_logs { "debug" } else { "warn" }.to_owned(),
+            ),
+            ("LOG_CONSOLE_LEVEL", "warn".to_owned()),
+            ("TOKIO_WORKER_THREADS", self.echo_workers.max(1).to_string()),
+        ];
+        pairs
+            .into_iter()
+            .map(|(name, value)| (name.to_owned(), value))
+            .collect()
     }
 
     /// One line for reports.
     pub fn describe(&self) -> String {
         format!(
             "prefetch {}, concurrency {}, manual acks with `multiple` every {} or when idle, \
-             confirms {}, MOV logs {}, {} messages",
+             confirms {}, MOV logs {}, {} messages, {} tokio worker(s) in the Rust echoes",
             self.prefetch,
             self.concurrency,
             self.ack_every,
@@ -121,7 +163,8 @@ impl Policy {
                 "persistent"
             } else {
                 "transient"
-            }
+            },
+            self.echo_workers
         )
     }
 }
@@ -178,6 +221,27 @@ mod tests {
             assert_eq!(policy.as_str().parse::<ConfirmPolicy>(), Ok(policy));
         }
         assert!("each".parse::<ConfirmPolicy>().is_err());
+    }
+
+    #[test]
+    fn the_runtime_gets_the_policy_in_its_own_variables() {
+        let vars = |policy: &Policy| -> std::collections::HashMap<String, String> {
+            policy.runtime_env_vars().into_iter().collect()
+        };
+        let default = vars(&Policy::default());
+        assert_eq!(default["VALAWAI_PREFETCH"], "100");
+        assert_eq!(default["VALAWAI_CONCURRENCY"], "100");
+        assert_eq!(default["VALAWAI_ACK_BATCH"], "25");
+        assert_eq!(default["VALAWAI_DELIVERY_MODE"], "transient");
+        assert_eq!(default["VALAWAI_MOV_LOG_LEVEL"], "warn");
+        assert_eq!(default["TOKIO_WORKER_THREADS"], "1");
+        let upstream = vars(&Policy {
+            mov_logs: true,
+            persistent: true,
+            ..Policy::default()
+        });
+        assert_eq!(upstream["VALAWAI_DELIVERY_MODE"], "persistent");
+        assert_eq!(upstream["VALAWAI_MOV_LOG_LEVEL"], "debug");
     }
 
     #[test]

@@ -104,3 +104,39 @@ fn the_generated_slot_runs_a_given_command_and_the_table_ends_with_the_ratio() {
     assert!(table.contains("(a) generated"), "{table}");
     assert!(table.contains("(b) hand-written lapin"), "{table}");
 }
+
+/// The real generated echo, built here in the test profile (the driver finds it next to
+/// itself): measured under the shared policy with a development MOV answering its registration,
+/// and nothing left in the MOV's queues.
+#[test]
+fn smoke_run_against_the_generated_echo() {
+    let build = Command::new(env!("CARGO"))
+        .args([
+            "build",
+            "--offline",
+            "-p",
+            "c1_echo_example_with_rust_and_lapin",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo runs");
+    assert!(
+        build.status.success(),
+        "cannot build the echo example:\n{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    let echo = std::path::Path::new(DRIVER).with_file_name("c1_echo_example_with_rust_and_lapin");
+    let output = run_driver(&[
+        "--smoke",
+        "--json",
+        "--only",
+        "generated",
+        "--generated-cmd",
+        echo.to_str().expect("a UTF-8 path"),
+    ]);
+    let report: Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+    let echoes = report["echoes"].as_array().expect("echoes");
+    assert_eq!(echoes[0]["kind"], "generated");
+    assert_eq!(echoes[0]["queue_naming"], "spec");
+    assert_sane(&echoes[0]);
+}

@@ -45,6 +45,8 @@ pub enum RunError {
 pub(crate) struct ReceiveChannel {
     pub(crate) address: Cow<'static, str>,
     pub(crate) settings: ChannelSettings,
+    /// Whether the code chose the settings; if not, [`Config::tune_channel`] applies.
+    pub(crate) explicit: bool,
     pub(crate) dispatcher: Arc<dyn Dispatch>,
 }
 
@@ -151,6 +153,8 @@ pub struct Component {
     pub(crate) receivers: Vec<ReceiveChannel>,
     pub(crate) registered_settings: ChannelSettings,
     pub(crate) publish_default: PublishSettings,
+    /// Whether the code set `publish_default`; if not, [`Config::delivery_mode`] applies.
+    pub(crate) publish_default_explicit: bool,
     pub(crate) publish_channels: HashMap<String, PublishSettings>,
     pub(crate) handle: ComponentHandle,
 }
@@ -202,6 +206,7 @@ impl Component {
             receivers: Vec::new(),
             registered_settings: ChannelSettings::ordered().prefetch(1),
             publish_default: PublishSettings::default(),
+            publish_default_explicit: false,
             publish_channels: HashMap::new(),
             handle: ComponentHandle {
                 inner: Arc::new(inner),
@@ -226,6 +231,10 @@ impl Component {
     }
 
     /// Adds a receive channel served by `dispatcher`.
+    ///
+    /// Settings equal to [`ChannelSettings::default`] (what generated code passes) take the
+    /// configuration's tuning at run time ([`Config::tune_channel`]: `VALAWAI_PREFETCH`...);
+    /// other settings are kept as given.
     pub fn receive(
         mut self,
         address: impl Into<Cow<'static, str>>,
@@ -234,6 +243,7 @@ impl Component {
     ) -> Self {
         self.receivers.push(ReceiveChannel {
             address: address.into(),
+            explicit: settings != ChannelSettings::default(),
             settings,
             dispatcher: Arc::new(dispatcher),
         });
@@ -254,10 +264,14 @@ impl Component {
         self.receive(address, ChannelSettings::default(), dispatcher)
     }
 
-    /// Changes the settings of a receive channel added before.
+    /// Changes the settings of a receive channel added before. They are kept as given: the
+    /// configuration's tuning (`VALAWAI_PREFETCH`...) no longer applies to the channel.
     pub fn channel_settings(mut self, address: &str, settings: ChannelSettings) -> Self {
         match self.receivers.iter_mut().find(|r| r.address == address) {
-            Some(r) => r.settings = settings,
+            Some(r) => {
+                r.settings = settings;
+                r.explicit = true;
+            }
             None => tracing::warn!(
                 "channel_settings: `{address}` is not a receive channel of this component"
             ),
@@ -275,9 +289,11 @@ impl Component {
         self
     }
 
-    /// Sets how messages to channels without their own settings are published.
+    /// Sets how messages to channels without their own settings are published. The
+    /// configuration's delivery mode (`VALAWAI_DELIVERY_MODE`) then no longer applies.
     pub fn default_publish_settings(mut self, settings: PublishSettings) -> Self {
         self.publish_default = settings;
+        self.publish_default_explicit = true;
         self
     }
 
@@ -358,6 +374,27 @@ mod tests {
             "asyncapi: 2.6.0",
             registered,
         )
+    }
+
+    #[test]
+    fn only_settings_the_code_chose_are_explicit() {
+        let c = Component::new(info("c1_echo", "1.0.0", "r"))
+            .on("a", |_: serde_json::Value, _: Context| async { Ok(()) })
+            .on("b", |_: serde_json::Value, _: Context| async { Ok(()) })
+            .channel_settings("b", ChannelSettings::default())
+            .receive(
+                "c",
+                ChannelSettings::ordered(),
+                FnDispatcher::new(
+                    crate::private::decode_json_object::<serde_json::Value>,
+                    |_: serde_json::Value, _: Context| async { Ok(()) },
+                ),
+            );
+        let explicit: Vec<bool> = c.receivers.iter().map(|r| r.explicit).collect();
+        assert_eq!(explicit, [false, true, true]);
+        assert!(!c.publish_default_explicit);
+        let c = c.default_publish_settings(PublishSettings::new());
+        assert!(c.publish_default_explicit);
     }
 
     #[test]

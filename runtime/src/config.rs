@@ -9,7 +9,9 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::mov::MovChannels;
+use crate::consumer::ChannelSettings;
+use crate::mov::{MovChannels, MovLogLevel};
+use crate::publisher::DeliveryMode;
 
 /// Default `RABBITMQ_HOST`.
 pub const DEFAULT_HOST: &str = "mov-mq";
@@ -299,6 +301,22 @@ pub struct Config {
     /// Certificate authorities (PEM) to trust for `amqps://` besides the system's, for a broker
     /// whose certificate a private CA signed (`RABBITMQ_TLS_CA_FILE`).
     pub tls_ca_pem: Option<String>,
+    /// Prefetch of the receive channels whose settings the code left at
+    /// [`ChannelSettings::default`] (`VALAWAI_PREFETCH`); `None` keeps the default.
+    pub prefetch: Option<u16>,
+    /// Handlers running at once on those channels (`VALAWAI_CONCURRENCY`); `None` keeps the
+    /// default.
+    pub concurrency: Option<usize>,
+    /// Finished messages acked at once on those channels (`VALAWAI_ACK_BATCH`); `None` keeps
+    /// the default, a quarter of the prefetch.
+    pub ack_batch: Option<usize>,
+    /// Delivery mode of messages to channels without settings of their own, unless the code set
+    /// [`crate::Component::default_publish_settings`] (`VALAWAI_DELIVERY_MODE`); `None` keeps
+    /// the default, persistent.
+    pub delivery_mode: Option<DeliveryMode>,
+    /// The least severe log sent to the MOV (`VALAWAI_MOV_LOG_LEVEL`); less severe ones only go
+    /// to `tracing`. Everything by default.
+    pub mov_log_level: MovLogLevel,
 }
 
 impl Config {
@@ -321,6 +339,11 @@ impl Config {
             declare_mov_queues: true,
             mov_channels: MovChannels::default(),
             tls_ca_pem: None,
+            prefetch: None,
+            concurrency: None,
+            ack_batch: None,
+            delivery_mode: None,
+            mov_log_level: MovLogLevel::default(),
         }
     }
 
@@ -344,6 +367,19 @@ impl Config {
     /// | `COMPONET_ID_FILE_NAME` or `COMPONENT_ID_FILE_NAME` | `component_id.json` |
     /// | `AMQP_ADDR` | unset: one `amqp://` or `amqps://` URL, or several separated by commas (a cluster, tried in turn); replaces the `RABBITMQ_HOST`... variables |
     /// | `RABBITMQ_TLS_CA_FILE` | unset: a PEM file of certificate authorities to trust for `amqps://`, besides the system's |
+    ///
+    /// Tuning, for receive channels whose settings the code left at [`ChannelSettings::default`]
+    /// (generated code and [`crate::Component::on`] do; settings given to
+    /// [`crate::Component::channel_settings`], or other settings given to
+    /// [`crate::Component::receive`], are kept) and for publishing:
+    ///
+    /// | variable | default |
+    /// |---|---|
+    /// | `VALAWAI_PREFETCH` | `50`: unacked messages the broker sends ahead, per receive channel (1 to 65535) |
+    /// | `VALAWAI_CONCURRENCY` | `50`: handlers running at once per receive channel; `1` handles messages in order |
+    /// | `VALAWAI_ACK_BATCH` | a quarter of the prefetch: finished messages acked with one `multiple` ack |
+    /// | `VALAWAI_DELIVERY_MODE` | `persistent`, or `transient`: messages to channels without publish settings of their own, unless the code set [`crate::Component::default_publish_settings`] |
+    /// | `VALAWAI_MOV_LOG_LEVEL` | `debug` (everything): the least severe log sent to the MOV, `info`, `warn`, `error` or `off`; the others are only logged locally through `tracing` |
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
         let endpoints = match get("AMQP_ADDR") {
@@ -401,6 +437,33 @@ impl Config {
         if let Some(path) = get("RABBITMQ_TLS_CA_FILE") {
             config = config.with_tls_ca_file(&path)?;
         }
+        if let Some(v) = get("VALAWAI_PREFETCH") {
+            config.prefetch = Some(parse_positive(&v, "VALAWAI_PREFETCH")?);
+        }
+        if let Some(v) = get("VALAWAI_CONCURRENCY") {
+            config.concurrency = Some(parse_positive(&v, "VALAWAI_CONCURRENCY")?);
+        }
+        if let Some(v) = get("VALAWAI_ACK_BATCH") {
+            config.ack_batch = Some(parse_positive(&v, "VALAWAI_ACK_BATCH")?);
+        }
+        if let Some(v) = get("VALAWAI_DELIVERY_MODE") {
+            config.delivery_mode = Some(match v.trim().to_ascii_lowercase().as_str() {
+                "persistent" | "2" => DeliveryMode::Persistent,
+                "transient" | "1" => DeliveryMode::Transient,
+                _ => {
+                    return Err(ConfigError::Invalid {
+                        name: "VALAWAI_DELIVERY_MODE",
+                        message: format!("`{v}` is not `persistent` or `transient`"),
+                    });
+                }
+            });
+        }
+        if let Some(v) = get("VALAWAI_MOV_LOG_LEVEL") {
+            config.mov_log_level = v.parse().map_err(|message| ConfigError::Invalid {
+                name: "VALAWAI_MOV_LOG_LEVEL",
+                message,
+            })?;
+        }
         config.check()?;
         Ok(config)
     }
@@ -441,6 +504,21 @@ impl Config {
         }
         self.tls_ca_pem = Some(pem);
         Ok(self)
+    }
+
+    /// `settings` with this configuration's prefetch, concurrency and ack batch, where set: what
+    /// a receive channel left at the default settings runs with.
+    pub fn tune_channel(&self, mut settings: ChannelSettings) -> ChannelSettings {
+        if let Some(prefetch) = self.prefetch {
+            settings = settings.prefetch(prefetch);
+        }
+        if let Some(concurrency) = self.concurrency {
+            settings = settings.concurrency(concurrency);
+        }
+        if let Some(batch) = self.ack_batch {
+            settings = settings.ack_batch(batch);
+        }
+        settings
     }
 
     /// The path of the component-id file: `log_dir/id_file_name`.
@@ -488,6 +566,20 @@ fn parse_number<T: std::str::FromStr>(value: &str, name: &'static str) -> Result
         name,
         message: format!("`{value}` is not a valid number"),
     })
+}
+
+fn parse_positive<T: std::str::FromStr + Default + PartialEq>(
+    value: &str,
+    name: &'static str,
+) -> Result<T, ConfigError> {
+    let n: T = parse_number(value, name)?;
+    if n == T::default() {
+        return Err(ConfigError::Invalid {
+            name,
+            message: "must be at least 1".into(),
+        });
+    }
+    Ok(n)
 }
 
 fn parse_url_list(urls: &str, source_name: &'static str) -> Result<Vec<Endpoint>, ConfigError> {
@@ -652,6 +744,53 @@ mod tests {
         )]))
         .unwrap_err();
         assert!(matches!(err, ConfigError::MixedCluster { index: 2 }));
+    }
+
+    #[test]
+    fn tuning_knobs_are_read_and_checked() {
+        let c = Config::from_lookup(lookup(&[])).unwrap();
+        assert_eq!(
+            (c.prefetch, c.concurrency, c.ack_batch, c.delivery_mode),
+            (None, None, None, None)
+        );
+        assert_eq!(c.mov_log_level, MovLogLevel::Debug);
+        assert_eq!(
+            c.tune_channel(ChannelSettings::default()),
+            ChannelSettings::default()
+        );
+        let c = Config::from_lookup(lookup(&[
+            ("VALAWAI_PREFETCH", "100"),
+            ("VALAWAI_CONCURRENCY", "80"),
+            ("VALAWAI_ACK_BATCH", "10"),
+            ("VALAWAI_DELIVERY_MODE", "Transient"),
+            ("VALAWAI_MOV_LOG_LEVEL", "warn"),
+        ]))
+        .unwrap();
+        assert_eq!(c.delivery_mode, Some(DeliveryMode::Transient));
+        assert_eq!(c.mov_log_level, MovLogLevel::Warn);
+        let tuned = c.tune_channel(ChannelSettings::default());
+        assert_eq!(
+            (tuned.prefetch, tuned.concurrency, tuned.batch()),
+            (100, 80, 10)
+        );
+        let c = Config::from_lookup(lookup(&[("VALAWAI_PREFETCH", "8")])).unwrap();
+        let tuned = c.tune_channel(ChannelSettings::default());
+        assert_eq!(
+            (tuned.concurrency, tuned.batch()),
+            (50, 2),
+            "the rest stays"
+        );
+        for (name, value) in [
+            ("VALAWAI_PREFETCH", "0"),
+            ("VALAWAI_PREFETCH", "70000"),
+            ("VALAWAI_CONCURRENCY", "many"),
+            ("VALAWAI_ACK_BATCH", "0"),
+            ("VALAWAI_DELIVERY_MODE", "durable"),
+            ("VALAWAI_MOV_LOG_LEVEL", "trace"),
+        ] {
+            let err = Config::from_lookup(lookup(&[(name, value)])).unwrap_err();
+            assert!(err.to_string().contains(name), "{err}");
+        }
     }
 
     #[cfg(not(feature = "tls"))]

@@ -84,7 +84,7 @@ pub use handler::{
 pub use info::ComponentInfo;
 pub use lifecycle::State;
 pub use mov::protocol::{ComponentType, LogLevel};
-pub use mov::{Mov, MovChannels};
+pub use mov::{Mov, MovChannels, MovLogLevel};
 pub use publisher::{BoxError, DeliveryMode, PublishError, PublishSettings, Publisher};
 
 /// The AMQP client underneath, for what this crate does not wrap.

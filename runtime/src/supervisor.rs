@@ -30,15 +30,21 @@ pub(crate) async fn drive(component: Component, config: &Config) -> Result<(), R
         info,
         receivers,
         registered_settings,
-        publish_default,
+        mut publish_default,
+        publish_default_explicit,
         publish_channels,
         handle,
     } = component;
     let inner = handle.inner.clone();
+    if let (false, Some(mode)) = (publish_default_explicit, config.delivery_mode) {
+        publish_default = publish_default.delivery_mode(mode);
+    }
     inner
         .publisher
         .configure(publish_default, publish_channels, config.publish_timeout);
-    inner.mov.configure(config.mov_channels.clone());
+    inner
+        .mov
+        .configure(config.mov_channels.clone(), config.mov_log_level);
     // Only a registering component owns an id file.
     let id_path = info.as_ref().map(|_| config.id_file_path());
     let raw = Publisher::new(inner.publisher.clone());
@@ -66,11 +72,14 @@ pub(crate) async fn drive(component: Component, config: &Config) -> Result<(), R
             }),
         ));
     }
-    channels.extend(
-        receivers
-            .into_iter()
-            .map(|r| runtime(&r.address, r.settings, r.dispatcher)),
-    );
+    channels.extend(receivers.into_iter().map(|r| {
+        let settings = if r.explicit {
+            r.settings
+        } else {
+            config.tune_channel(r.settings)
+        };
+        runtime(&r.address, settings, r.dispatcher)
+    }));
     let mov_queues = if config.declare_mov_queues && info.is_some() {
         let c = &config.mov_channels;
         vec![c.register.clone(), c.unregister.clone(), c.log.clone()]

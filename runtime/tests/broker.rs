@@ -184,6 +184,79 @@ async fn mov_register_log_unregister_round_trip() {
     let _ = std::fs::remove_dir_all(log_dir);
 }
 
+echo_component!(tuned_echo);
+impl_echo_handlers!(tuned_echo);
+
+/// `VALAWAI_DELIVERY_MODE=transient` and `VALAWAI_MOV_LOG_LEVEL=warn`, read by `from_lookup`:
+/// the echo is transient and the handler's INFO logs stay local, while an ERROR log still goes
+/// to the MOV.
+#[tokio::test]
+async fn the_configuration_tunes_delivery_mode_and_mov_logs() {
+    use tuned_echo as echo;
+    let prefix = unique("tuned");
+    let mut mov = TestMov::start(&prefix).await;
+    let client = &Client::connect().await;
+    let mut outputs = client
+        .declare_and_consume(&echo::channels::PUBLISH_MESSAGE)
+        .await;
+    let tuned = Config::from_lookup(|name| match name {
+        "VALAWAI_DELIVERY_MODE" => Some("transient".into()),
+        "VALAWAI_MOV_LOG_LEVEL" => Some("warn".into()),
+        "VALAWAI_PREFETCH" => Some("7".into()),
+        _ => None,
+    })
+    .unwrap();
+    let log_dir = support::temp_dir(&prefix);
+    let mut config = support::config(&prefix, log_dir.clone());
+    config.delivery_mode = tuned.delivery_mode;
+    config.mov_log_level = tuned.mov_log_level;
+    config.prefetch = tuned.prefetch;
+    let component = echo::component(EchoHandlers);
+    let handle = component.handle();
+    let run = support::spawn(component.run(config));
+    next(&mut mov.register, "the register message").await;
+    tokio::time::timeout(PATIENCE, handle.wait_for_state(|s| s == State::Running))
+        .await
+        .expect("running");
+    client
+        .publish_json(&echo::channels::RECEIVED_MESSAGE, &json!({"content": "hi"}))
+        .await;
+    let out = next(&mut outputs, "the echo").await;
+    assert_eq!(out.json(), json!({"content": "hi"}));
+    assert_eq!(out.properties.delivery_mode(), &Some(1), "transient");
+    let consumers =
+        support::rabbitmqctl_output(&["list_consumers", "queue_name", "prefetch_count"]);
+    let line = consumers
+        .lines()
+        .find(|l| l.starts_with(&format!("{}\t", *echo::channels::RECEIVED_MESSAGE)))
+        .unwrap_or_else(|| panic!("no consumer on the input queue in {consumers}"));
+    assert!(line.ends_with("\t7"), "prefetch 7: {line}");
+    // The handler's two INFO logs were confirmed before the echo was published; none reached
+    // the MOV, so the first log there is the ERROR of the invalid message sent now.
+    client
+        .publish(&echo::channels::RECEIVED_MESSAGE, b"not json")
+        .await;
+    let first = next(&mut mov.log, "the ERROR log").await.json();
+    assert_eq!(first["level"], "ERROR", "{first}");
+
+    // Never registered (no MOV answered), so it stops without unregistering.
+    handle.shutdown();
+    let result = tokio::time::timeout(PATIENCE, run)
+        .await
+        .expect("run returns")
+        .unwrap();
+    assert!(result.is_ok(), "{result:?}");
+    client
+        .delete(&[
+            &echo::channels::REGISTERED,
+            &echo::channels::RECEIVED_MESSAGE,
+            &echo::channels::PUBLISH_MESSAGE,
+        ])
+        .await;
+    mov.cleanup().await;
+    let _ = std::fs::remove_dir_all(log_dir);
+}
+
 echo_component!(bad_input_echo);
 impl_echo_handlers!(bad_input_echo);
 

@@ -42,9 +42,9 @@ struct Args {
     /// Publish persistent messages (1 or 0).
     #[arg(long, env = policy::ENV_PERSISTENT, default_value = "0", value_parser = flag)]
     persistent: bool,
-    /// Tokio worker threads; 0 runs everything on one thread (lapin's I/O has its own thread
-    /// either way).
-    #[arg(long, env = "VALAWAI_BENCH_ECHO_WORKERS", default_value_t = 0)]
+    /// Tokio worker threads; 0 or 1 runs everything on one thread (lapin's I/O has its own
+    /// thread either way).
+    #[arg(long, env = policy::ENV_ECHO_WORKERS, default_value_t = 1)]
     workers: usize,
 }
 
@@ -58,7 +58,7 @@ fn flag(s: &str) -> Result<bool, String> {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let runtime = if args.workers == 0 {
+    let runtime = if args.workers <= 1 {
         tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
@@ -87,6 +87,7 @@ fn main() -> ExitCode {
         confirms: args.confirms,
         mov_logs: args.mov_logs,
         persistent: args.persistent,
+        echo_workers: args.workers.max(1),
     };
     let broker = BrokerConfig::from_env();
     eprintln!(

@@ -61,6 +61,10 @@ struct Args {
     /// Publish persistent messages (delivery mode 2) instead of transient ones.
     #[arg(long)]
     persistent: bool,
+    /// Tokio worker threads of the Rust echoes ((b) reads VALAWAI_BENCH_ECHO_WORKERS, (a)
+    /// TOKIO_WORKER_THREADS); 1 runs their tasks on one thread.
+    #[arg(long, default_value_t = 1)]
+    echo_workers: usize,
 
     /// Command line of (a), split on whitespace (default: the
     /// c1_echo_example_with_rust_and_lapin binary next to this one).
@@ -150,6 +154,7 @@ async fn run(args: Args) -> ExitCode {
         confirms: args.confirms,
         mov_logs: args.mov_logs,
         persistent: args.persistent,
+        echo_workers: args.echo_workers.max(1),
     };
     let overrides = Overrides {
         generated_cmd: args.generated_cmd,

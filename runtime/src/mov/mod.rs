@@ -51,9 +51,60 @@ impl MovChannels {
     }
 }
 
+/// The least severe level of the logs a component sends to the MOV (`VALAWAI_MOV_LOG_LEVEL`).
+///
+/// Logs below it, or all of them with [`MovLogLevel::Off`], are only logged locally through
+/// `tracing`. The default, [`MovLogLevel::Debug`], sends everything.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MovLogLevel {
+    /// Send every log (the default).
+    #[default]
+    Debug,
+    /// Send INFO, WARN and ERROR logs.
+    Info,
+    /// Send WARN and ERROR logs.
+    Warn,
+    /// Send ERROR logs only.
+    Error,
+    /// Send no log to the MOV.
+    Off,
+}
+
+impl MovLogLevel {
+    /// Whether a log at `level` goes to the MOV.
+    pub fn sends(self, level: LogLevel) -> bool {
+        let rank = match level {
+            LogLevel::Debug => Self::Debug,
+            LogLevel::Info => Self::Info,
+            LogLevel::Warn => Self::Warn,
+            LogLevel::Error => Self::Error,
+        };
+        rank >= self
+    }
+}
+
+impl std::str::FromStr for MovLogLevel {
+    type Err = String;
+
+    /// `debug`, `info`, `warn` (or `warning`), `error` or `off` (or `none`), in any case.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "debug" => Ok(Self::Debug),
+            "info" => Ok(Self::Info),
+            "warn" | "warning" => Ok(Self::Warn),
+            "error" => Ok(Self::Error),
+            "off" | "none" => Ok(Self::Off),
+            _ => Err(format!(
+                "`{s}` is not a MOV log level (debug, info, warn, error or off)"
+            )),
+        }
+    }
+}
+
 /// State shared by every clone of the MOV client of one component.
 pub(crate) struct MovShared {
     channels: OnceLock<MovChannels>,
+    level: OnceLock<MovLogLevel>,
     component_id: watch::Sender<Option<Arc<str>>>,
 }
 
@@ -61,6 +112,7 @@ impl Default for MovShared {
     fn default() -> Self {
         Self {
             channels: OnceLock::new(),
+            level: OnceLock::new(),
             component_id: watch::Sender::new(None),
         }
     }
@@ -75,8 +127,13 @@ impl fmt::Debug for MovShared {
 }
 
 impl MovShared {
-    pub(crate) fn configure(&self, channels: MovChannels) {
+    pub(crate) fn configure(&self, channels: MovChannels, level: MovLogLevel) {
         let _ = self.channels.set(channels);
+        let _ = self.level.set(level);
+    }
+
+    fn sends(&self, level: LogLevel) -> bool {
+        self.level.get().copied().unwrap_or_default().sends(level)
     }
 
     pub(crate) fn channels(&self) -> &MovChannels {
@@ -99,7 +156,8 @@ impl MovShared {
 
 /// The MOV client: logs to `valawai/log/add`, with this component's id once registered.
 ///
-/// Each call also logs locally through `tracing` at the same level. The payload is any
+/// Each call also logs locally through `tracing` at the same level; logs below
+/// [`Config::mov_log_level`](crate::Config::mov_log_level) are only logged locally. The payload is any
 /// `Serialize` value; it travels as a JSON document encoded in a string, as the MOV expects.
 /// Pass `()` (or `None::<()>`) for no payload.
 #[derive(Clone, Debug)]
@@ -168,6 +226,10 @@ impl Mov {
         message: &str,
         payload: &T,
     ) -> Result<(), PublishError> {
+        if !self.shared.sends(level) && !local_log_enabled(level) {
+            // Neither the MOV nor the local subscriber wants it: skip serialising the payload.
+            return Ok(());
+        }
         let payload = match serde_json::to_string(payload) {
             Ok(p) if p == "null" => None,
             Ok(p) => Some(p),
@@ -193,6 +255,9 @@ impl Mov {
             LogLevel::Info => tracing::info!(target: "valawai::mov", payload = p, "{message}"),
             LogLevel::Debug => tracing::debug!(target: "valawai::mov", payload = p, "{message}"),
         }
+        if !self.shared.sends(level) {
+            return Ok(());
+        }
         let record = AddLogPayload {
             level: Some(level),
             message: Some(message.to_owned()),
@@ -204,6 +269,16 @@ impl Mov {
         };
         let channel = &self.shared.channels().log;
         self.publisher.publish(channel, &record).await
+    }
+}
+
+/// Whether the `tracing` subscriber records `valawai::mov` events at `level`.
+fn local_log_enabled(level: LogLevel) -> bool {
+    match level {
+        LogLevel::Error => tracing::enabled!(target: "valawai::mov", tracing::Level::ERROR),
+        LogLevel::Warn => tracing::enabled!(target: "valawai::mov", tracing::Level::WARN),
+        LogLevel::Info => tracing::enabled!(target: "valawai::mov", tracing::Level::INFO),
+        LogLevel::Debug => tracing::enabled!(target: "valawai::mov", tracing::Level::DEBUG),
     }
 }
 
@@ -279,6 +354,25 @@ mod tests {
         // Multi-byte characters are not split.
         let (p, _) = body_for_log("éééééééééééé".as_bytes(), 5);
         assert!(serde_json::from_str::<String>(&p).is_ok(), "{p}");
+    }
+
+    #[test]
+    fn the_mov_log_level_filters_and_parses() {
+        let all = [
+            LogLevel::Debug,
+            LogLevel::Info,
+            LogLevel::Warn,
+            LogLevel::Error,
+        ];
+        let sent = |min: MovLogLevel| all.iter().filter(|l| min.sends(**l)).count();
+        assert_eq!(sent(MovLogLevel::default()), 4);
+        assert_eq!(sent(MovLogLevel::Info), 3);
+        assert_eq!(sent(MovLogLevel::Warn), 2);
+        assert_eq!(sent(MovLogLevel::Error), 1);
+        assert_eq!(sent(MovLogLevel::Off), 0);
+        assert_eq!("WARNING".parse(), Ok(MovLogLevel::Warn));
+        assert_eq!(" none ".parse(), Ok(MovLogLevel::Off));
+        assert!("trace".parse::<MovLogLevel>().is_err());
     }
 
     #[test]

@@ -246,6 +246,12 @@ impl Client {
         rx
     }
 
+    /// Declares `queue` as the MOV does, then consumes it (auto-ack) into a channel.
+    pub async fn declare_and_consume(&self, queue: &str) -> mpsc::UnboundedReceiver<Received> {
+        self.declare(queue).await.expect("declare");
+        self.consume(queue).await
+    }
+
     /// Deletes queues (missing ones are fine).
     pub async fn delete(&self, queues: &[&str]) {
         let channel = self.connection.create_channel().await.expect("channel");
@@ -411,20 +417,27 @@ impl Drop for Relay {
 /// Runs `rabbitmqctl` with `args`, or the command in `RABBITMQCTL` (for example
 /// `docker exec rabbitmq rabbitmqctl`); panics if it fails.
 pub fn rabbitmqctl(args: &[&str]) {
+    rabbitmqctl_output(args);
+}
+
+/// Like [`rabbitmqctl`], returning what it printed.
+pub fn rabbitmqctl_output(args: &[&str]) -> String {
     let command = std::env::var("RABBITMQCTL").unwrap_or_else(|_| "rabbitmqctl".into());
     let mut parts = command.split_whitespace();
     let program = parts.next().expect("RABBITMQCTL is empty");
-    let status = std::process::Command::new(program)
+    let output = std::process::Command::new(program)
         .args(parts)
         .args(args)
-        .stdout(std::process::Stdio::null())
-        .status()
+        .stderr(std::process::Stdio::inherit())
+        .output()
         .unwrap_or_else(|e| panic!("cannot run `{command}` (set RABBITMQCTL): {e}"));
     assert!(
-        status.success(),
-        "`{command} {}` failed: {status}",
-        args.join(" ")
+        output.status.success(),
+        "`{command} {}` failed: {}",
+        args.join(" "),
+        output.status
     );
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 /// Runs `future` on a task and returns its handle (for components under test).
