@@ -266,3 +266,23 @@ fn decoders_agree() {
     );
     assert!(accepted > 0, "{accepted}");
 }
+
+#[test]
+fn patched_mov_spec_with_aliases() {
+    let types = type_space(
+        "fixtures/valawai/MOV/asyncapi.yaml",
+        false,
+        &valawai_codegen::mov::type_options(),
+    );
+    let v = Validator::new(&types);
+    let corpus = corpus(&[
+        json!({"id": "65c1f59ea4cb169f42f5edc4", "name": "c1_echo", "type": "C1",
+               "apiVersion": "1.0.0", "since": 1,
+               "channels": [{"id": "valawai/c1/echo/data/x",
+                             "subscribe": {"type": "REF", "identifier": "x"}}]}),
+        json!({"identifier": "x", "type": "REF"}),
+    ]);
+    assert!(compare!(v, &corpus, mov_patched::ComponentPayload) > 0);
+    compare!(v, &corpus, mov_patched::ChannelSchema);
+    compare!(v, &corpus, mov_patched::ReferencePayloadSchema);
+}
