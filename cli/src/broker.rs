@@ -57,6 +57,16 @@ impl BrokerArgs {
         ))
     }
 
+    /// A runtime configuration for the broker, for the development MOV and the components the
+    /// CLI starts: few retries, since a person is waiting.
+    pub fn config(&self) -> Result<valawai::Config, Failure> {
+        let mut config = valawai::Config::new(self.endpoint()?);
+        config.max_retries = 3;
+        config.retry_sleep = Duration::from_millis(500);
+        config.connect_timeout = Duration::from_secs_f64(self.connect_timeout.max(0.1));
+        Ok(config)
+    }
+
     /// Connects, or fails within the connect timeout.
     pub async fn connect(&self, name: &str) -> Result<(Connection, Endpoint), Failure> {
         let endpoint = self.endpoint()?;

@@ -63,7 +63,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Generate(args) => generate::run(&args),
-        Command::Mov(args) => mov::run(&args),
+        Command::Mov(args) => finish(mov::run(&args)),
         Command::Validate(args) => finish(validate::run(&args)),
         Command::Publish(args) => finish(publish::run(&args)),
         Command::New(args) => finish(new::run(&args)),

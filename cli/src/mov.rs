@@ -6,13 +6,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde_json::{Map, Value, json};
-use valawai::{Config, Endpoint};
 use valawai_devmov::DevMov;
 
-mod demo;
+use crate::broker::{BrokerArgs, runtime};
+use crate::common::Failure;
 
-/// The broker the CLI uses when neither `--url` nor the environment names one.
-pub const DEFAULT_URL: &str = "amqp://guest:guest@127.0.0.1:5672/%2f";
+mod demo;
 
 /// Arguments of `valawai mov`.
 #[derive(Debug, clap::Args)]
@@ -38,38 +37,14 @@ enum Command {
     Demo(demo::Args),
 }
 
-/// Where the broker is.
-#[derive(Debug, clap::Args)]
-pub(crate) struct Broker {
-    /// The broker's URL. Default: `AMQP_ADDR` or the `RABBITMQ_*` variables when set, else
-    /// amqp://guest:guest@127.0.0.1:5672.
-    #[arg(long, value_name = "URL")]
-    url: Option<String>,
-}
-
-impl Broker {
-    /// The configuration for the broker: `--url`, else the VALAWAI environment variables when
-    /// any is set, else RabbitMQ's local default.
-    pub(crate) fn config(&self) -> Result<Config, String> {
-        let from_env = ["AMQP_ADDR", "RABBITMQ_HOST", "RABBITMQ_PORT"]
-            .iter()
-            .any(|v| std::env::var_os(v).is_some());
-        let mut config = match &self.url {
-            Some(url) => Config::new(Endpoint::parse_url(url).map_err(|e| format!("--url: {e}"))?),
-            None if from_env => Config::from_env().map_err(|e| e.to_string())?,
-            None => Config::new(Endpoint::parse_url(DEFAULT_URL)?),
-        };
-        // A person is waiting: give up on an absent broker in seconds, not minutes.
-        config.max_retries = config.max_retries.min(3);
-        config.retry_sleep = config.retry_sleep.min(std::time::Duration::from_secs(1));
-        Ok(config)
-    }
-}
+/// What to do when the broker cannot be reached.
+const NO_BROKER: &str = "start RabbitMQ (see README.md, \"Getting RabbitMQ\"), or point at it \
+     with --url amqp://user:password@host:port/";
 
 #[derive(Debug, clap::Args)]
 struct RunArgs {
     #[command(flatten)]
-    broker: Broker,
+    broker: BrokerArgs,
     /// Print one JSON object per event (`{"event": "registered", ...}`) instead of text.
     #[arg(long)]
     json: bool,
@@ -88,22 +63,12 @@ struct TranslateArgs {
 }
 
 /// Runs the command.
-pub fn run(args: &Args) -> ExitCode {
+pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     match &args.command {
-        Command::Run(a) => runtime().block_on(serve(a)),
+        Command::Run(a) => runtime()?.block_on(serve(a)),
         Command::Translate(a) => translate(a),
-        Command::Demo(a) => runtime().block_on(demo::run(a)),
+        Command::Demo(a) => runtime()?.block_on(demo::run(a)),
     }
-}
-
-pub(crate) fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .unwrap_or_else(|e| {
-            eprintln!("error: cannot start the async runtime: {e}");
-            std::process::exit(1)
-        })
 }
 
 pub(crate) fn init_logs() {
@@ -119,15 +84,9 @@ pub(crate) fn init_logs() {
         .try_init();
 }
 
-async fn serve(args: &RunArgs) -> ExitCode {
+async fn serve(args: &RunArgs) -> Result<ExitCode, Failure> {
     init_logs();
-    let config = match args.broker.config() {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
-    };
+    let config = args.broker.config()?;
     let dev_mov = DevMov::new(config);
     let handle = dev_mov.handle();
     let mut events = handle.subscribe();
@@ -152,12 +111,8 @@ async fn serve(args: &RunArgs) -> ExitCode {
     let result = dev_mov.run().await;
     printer.abort();
     match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            eprintln!("help: start RabbitMQ (see README.md, \"Getting RabbitMQ\") or pass --url");
-            ExitCode::FAILURE
-        }
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(Failure::new(e.to_string()).hint(NO_BROKER)),
     }
 }
 
@@ -171,14 +126,11 @@ fn print_line(json: bool, value: &Value, text: &str) {
     let _ = out.flush();
 }
 
-fn translate(args: &TranslateArgs) -> ExitCode {
-    let text = match std::fs::read_to_string(&args.spec) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: cannot read {}: {e}", args.spec.display());
-            return ExitCode::from(2);
-        }
-    };
+fn translate(args: &TranslateArgs) -> Result<ExitCode, Failure> {
+    let text = std::fs::read_to_string(&args.spec).map_err(|e| {
+        Failure::new(format!("cannot read {}: {e}", args.spec.display()))
+            .hint("give the path of the component's asyncapi.yaml")
+    })?;
     let component = match valawai_codegen::mov::translate_str(
         &text,
         &args.spec.display().to_string(),
@@ -189,7 +141,7 @@ fn translate(args: &TranslateArgs) -> ExitCode {
             eprintln!(
                 "The MOV would refuse this registration (its log would say \"The async API is not valid.\")."
             );
-            return ExitCode::FAILURE;
+            return Ok(ExitCode::FAILURE);
         }
     };
     // The name and type the Python components derive from the registered channel.
@@ -238,5 +190,5 @@ fn translate(args: &TranslateArgs) -> ExitCode {
     payload.insert("channels".into(), component.channels_json());
     let text = serde_json::to_string_pretty(&Value::Object(payload)).unwrap_or_default();
     println!("{text}");
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

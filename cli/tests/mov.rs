@@ -91,7 +91,7 @@ fn run_fails_clearly_without_a_broker() {
     assert!(stderr.contains("help: start RabbitMQ"), "{stderr}");
     let out = valawai(&["mov", "run", "--url", "http://x"]);
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--url"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad broker URL"));
 }
 
 #[test]

@@ -14,7 +14,8 @@ use lapin::types::FieldTable;
 use tokio::sync::broadcast;
 use valawai_devmov::{DevMov, Event};
 
-use super::Broker;
+use crate::broker::BrokerArgs;
+use crate::common::Failure;
 
 const ECHO: &str = "c1_echo_example_with_rust_and_lapin";
 const RECEIVED: &str = "valawai/c1/echo_example_with_rust_and_lapin/data/received_message";
@@ -25,30 +26,21 @@ const PATIENCE: Duration = Duration::from_secs(30);
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    broker: Broker,
+    broker: BrokerArgs,
     /// The echo example's binary. Default: built with cargo from this repository.
     #[arg(long, value_name = "PATH")]
     echo: Option<PathBuf>,
 }
 
-pub(super) async fn run(args: &Args) -> ExitCode {
+pub(super) async fn run(args: &Args) -> Result<ExitCode, Failure> {
     super::init_logs();
-    match demo(args).await {
-        Ok(()) => {
-            println!(
-                "demo | done: registered, echoed, logged, refused an invalid message, unregistered"
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    let config = args.broker.config()?;
+    demo(args, config).await.map_err(Failure::new)?;
+    println!("demo | done: registered, echoed, logged, refused an invalid message, unregistered");
+    Ok(ExitCode::SUCCESS)
 }
 
-async fn demo(args: &Args) -> Result<(), String> {
-    let config = args.broker.config()?;
+async fn demo(args: &Args, config: valawai::Config) -> Result<(), String> {
     let endpoint = config.endpoints[0].clone();
     let mut mov_config = config.clone();
     mov_config.handle_signals = false;
@@ -60,7 +52,7 @@ async fn demo(args: &Args) -> Result<(), String> {
         () = handle.ready() => {}
         result = server => {
             return Err(match result {
-                Ok(Err(e)) => format!("{e}\nhelp: start RabbitMQ (see README.md, \"Getting RabbitMQ\") or pass --url"),
+                Ok(Err(e)) => format!("{e}; {}", super::NO_BROKER),
                 _ => "the development MOV stopped".into(),
             });
         }
