@@ -4,12 +4,11 @@
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::pin::Pin;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use futures_core::Stream;
+use futures_util::StreamExt;
 use lapin::options::{
     BasicConsumeOptions, BasicPublishOptions, ConfirmSelectOptions, QueueDeclareOptions,
     QueuePurgeOptions,
@@ -224,14 +223,11 @@ async fn the_echo_registers_echoes_logs_and_unregisters_with_the_development_mov
         .await
         .unwrap();
     let mut next_echo = async || -> Value {
-        let delivery = tokio::time::timeout(
-            PATIENCE,
-            std::future::poll_fn(|cx| Pin::new(&mut echoes).poll_next(cx)),
-        )
-        .await
-        .expect("an echo")
-        .unwrap()
-        .unwrap();
+        let delivery = tokio::time::timeout(PATIENCE, echoes.next())
+            .await
+            .expect("an echo")
+            .unwrap()
+            .unwrap();
         serde_json::from_slice(&delivery.data).unwrap()
     };
     let is_log = |e: &Value, level: &str| {

@@ -3,11 +3,10 @@
 //! out, then SIGTERM makes the echo unregister.
 
 use std::path::{Path, PathBuf};
-use std::pin::Pin;
 use std::process::{ExitCode, Stdio};
 use std::time::Duration;
 
-use futures_core::Stream;
+use futures_util::StreamExt;
 use lapin::BasicProperties;
 use lapin::options::{BasicConsumeOptions, BasicPublishOptions, QueueDeclareOptions};
 use lapin::types::FieldTable;
@@ -140,14 +139,11 @@ async fn demo(args: &Args, config: valawai::Config) -> Result<(), String> {
         }
     };
     publish(message).await?;
-    let delivery = tokio::time::timeout(
-        PATIENCE,
-        std::future::poll_fn(|cx| Pin::new(&mut echoes).poll_next(cx)),
-    )
-    .await
-    .map_err(|_| format!("no echo on {PUBLISHED} within {PATIENCE:?}"))?
-    .ok_or("the consumer of the echoes was cancelled")?
-    .map_err(|e| e.to_string())?;
+    let delivery = tokio::time::timeout(PATIENCE, echoes.next())
+        .await
+        .map_err(|_| format!("no echo on {PUBLISHED} within {PATIENCE:?}"))?
+        .ok_or("the consumer of the echoes was cancelled")?
+        .map_err(|e| e.to_string())?;
     println!(
         "demo | echoed on {PUBLISHED}: {}",
         String::from_utf8_lossy(&delivery.data)
