@@ -214,12 +214,20 @@ async fn run_echo(
         .map_err(Error::amqp("channel.open"))?;
     prepare_queues(&admin, &queues, runnable.queue_naming, env.policy.mov_logs).await?;
     // The generated echo is a VALAWAI component: a MOV answers its register and unregister.
-    let mov = match kind {
+    let mut mov = match kind {
         Kind::Generated => Some(MovForRun::start(&admin, env.broker).await?),
         _ => None,
     };
     let mut result = drive_echo(
-        connection, &admin, env, kind, runnable, &queues, &tag, progress,
+        connection,
+        &admin,
+        env,
+        kind,
+        runnable,
+        &queues,
+        &tag,
+        mov.as_mut(),
+        progress,
     )
     .await;
     if let Some(mov) = mov {
@@ -246,6 +254,7 @@ async fn drive_echo(
     runnable: &Runnable,
     queues: &Queues,
     tag: &str,
+    mut mov: Option<&mut MovForRun>,
     progress: &mut impl FnMut(&str),
 ) -> Result<Vec<RunFigures>, Error> {
     let logs = if env.policy.mov_logs {
@@ -281,6 +290,10 @@ async fn drive_echo(
     process
         .wait_until_consuming(admin, &queues.input, env.plan.startup_timeout)
         .await?;
+    // The MOV registers the echo, then stays out of the data path.
+    if let Some(mov) = mov.as_deref_mut() {
+        mov.pause().await?;
+    }
 
     let mut all = Vec::with_capacity(env.plan.windows.len());
     for &window in &env.plan.windows {
@@ -305,6 +318,9 @@ async fn drive_echo(
         all.push(figures);
     }
     process.check_running()?;
+    if let Some(mov) = mov {
+        mov.resume().await?;
+    }
     process.stop(Duration::from_secs(10))?;
     Ok(all)
 }

@@ -265,9 +265,15 @@ impl PublisherShared {
                     channel: name.into(),
                 });
             }
+            // The usual case, without registering a waiter (a lock on the `Notify`, shared by
+            // every publish of the component).
+            if let Some(ch) = self.current() {
+                return Ok(ch);
+            }
             let changed = self.slot_changed.notified();
             tokio::pin!(changed);
             changed.as_mut().enable();
+            // Checked again once registered: an `install` in between is not missed.
             if let Some(ch) = self.current() {
                 return Ok(ch);
             }
