@@ -85,7 +85,12 @@ impl Failure {
 
 /// Whether to colour standard output: a terminal, and no `NO_COLOR`.
 pub fn colour() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    colour_on(&std::io::stdout())
+}
+
+/// Whether to colour `stream`: a terminal, and no `NO_COLOR`.
+pub fn colour_on(stream: &impl IsTerminal) -> bool {
+    stream.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// `text` in green when standard output takes colour.

@@ -72,11 +72,9 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
 }
 
 pub(crate) fn init_logs() {
-    let colour = std::io::IsTerminal::is_terminal(&std::io::stderr())
-        && std::env::var_os("NO_COLOR").is_none();
     let _ = tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
-        .with_ansi(colour)
+        .with_ansi(crate::common::colour_on(&std::io::stderr()))
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("VALAWAI_LOG")
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),

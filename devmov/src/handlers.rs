@@ -2,7 +2,7 @@
 //! in-memory registry, following what the MOV's managers do (`RegisterComponentManager`,
 //! `UnregisterComponentManager`, `CreateConnectionManager`, `ChangeTopologyManager`, ...).
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -24,8 +24,12 @@ use crate::server::Shared;
 /// The generated handler trait, on the shared state.
 pub(crate) struct MovHandlers(pub(crate) Arc<Shared>);
 
-fn full_match(pattern: &str, text: &str) -> bool {
-    regress::Regex::new(&format!("^(?:{pattern})$")).is_ok_and(|re| re.find(text).is_some())
+/// The MOV's Java checks on a register message, as full matches; compiled once.
+static NAME: LazyLock<regress::Regex> = LazyLock::new(|| full_match(r"c[0|1|2]_\w+"));
+static VERSION: LazyLock<regress::Regex> = LazyLock::new(|| full_match(r"\d+\.\d+\.\d+"));
+
+fn full_match(pattern: &str) -> regress::Regex {
+    regress::Regex::new(&format!("^(?:{pattern})$")).expect("a valid constant pattern")
 }
 
 /// A connection end from its payload, when it names both the component and the channel.
@@ -63,7 +67,7 @@ impl Shared {
         let component_type = payload.type_.ok_or_else(invalid)?;
         let name = payload.name.as_deref().ok_or_else(invalid)?;
         let version = payload.version.as_deref().ok_or_else(invalid)?;
-        if !full_match(r"c[0|1|2]_\w+", name) || !full_match(r"\d+\.\d+\.\d+", version) {
+        if NAME.find(name).is_none() || VERSION.find(version).is_none() {
             return Err(invalid());
         }
         let spec = payload

@@ -79,16 +79,11 @@ async fn demo(args: &Args, config: valawai::Config) -> Result<(), String> {
         .spawn()
         .map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
 
-    let registered = wait_for(
-        &mut events,
-        "the echo's registration",
-        |e| matches!(e, Event::Registered { component, .. } if component.name == ECHO),
-    )
+    let id = wait_for(&mut events, "the echo's registration", |e| match e {
+        Event::Registered { component, .. } if component.name == ECHO => Some(component.id.clone()),
+        _ => None,
+    })
     .await?;
-    let Event::Registered { component, .. } = &registered else {
-        unreachable_event()?
-    };
-    let id = component.id.clone();
     let id_file = log_dir.join("component_id.json");
     wait_until("the id file", || id_file.exists()).await?;
     println!("demo | the echo wrote its id file {}", id_file.display());
@@ -151,6 +146,7 @@ async fn demo(args: &Args, config: valawai::Config) -> Result<(), String> {
     for expected in ["Received a message to echo", "Sent Echoed message"] {
         wait_for(&mut events, expected, |e| {
             matches!(e, Event::Log(r) if r.level == "INFO" && r.message == expected && r.component_id.as_deref() == Some(id.as_str()))
+                .then_some(())
         })
         .await?;
     }
@@ -158,16 +154,15 @@ async fn demo(args: &Args, config: valawai::Config) -> Result<(), String> {
     publish(r#"{"content": ""}"#.into()).await?;
     wait_for(&mut events, "an ERROR log for the invalid message", |e| {
         matches!(e, Event::Log(r) if r.level == "ERROR" && r.component_id.as_deref() == Some(id.as_str()))
+            .then_some(())
     })
     .await?;
 
     println!("demo | sending SIGTERM to the echo");
     terminate(&echo)?;
-    wait_for(
-        &mut events,
-        "the echo's unregistration",
-        |e| matches!(e, Event::Unregistered { id: gone, .. } if *gone == id),
-    )
+    wait_for(&mut events, "the echo's unregistration", |e| {
+        matches!(e, Event::Unregistered { id: gone, .. } if *gone == id).then_some(())
+    })
     .await?;
     let status = tokio::time::timeout(PATIENCE, echo.wait())
         .await
@@ -184,16 +179,12 @@ async fn demo(args: &Args, config: valawai::Config) -> Result<(), String> {
     Ok(())
 }
 
-fn unreachable_event<T>() -> Result<T, String> {
-    Err("unexpected event".into())
-}
-
-/// Prints events until one satisfies `accept`, which it returns.
-async fn wait_for(
+/// Prints events until `accept` takes one, and returns what it took from it.
+async fn wait_for<T>(
     events: &mut broadcast::Receiver<Event>,
     what: &str,
-    accept: impl Fn(&Event) -> bool,
-) -> Result<Event, String> {
+    accept: impl Fn(&Event) -> Option<T>,
+) -> Result<T, String> {
     let deadline = tokio::time::Instant::now() + PATIENCE;
     loop {
         let event = tokio::time::timeout_at(deadline, events.recv())
@@ -201,8 +192,8 @@ async fn wait_for(
             .map_err(|_| format!("no {what} within {PATIENCE:?}"))?
             .map_err(|e| e.to_string())?;
         println!("mov  | {event}");
-        if accept(&event) {
-            return Ok(event);
+        if let Some(taken) = accept(&event) {
+            return Ok(taken);
         }
     }
 }
