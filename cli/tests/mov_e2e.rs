@@ -8,20 +8,12 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use futures_util::StreamExt;
-use lapin::options::{
-    BasicConsumeOptions, BasicPublishOptions, ConfirmSelectOptions, QueueDeclareOptions,
-    QueuePurgeOptions,
-};
-use lapin::types::FieldTable;
-use lapin::{BasicProperties, Channel, Connection, ConnectionProperties};
 use serde_json::{Value, json};
+use valawai_testkit::{Client, PATIENCE, next};
 
 const ECHO: &str = "c1_echo_example_with_rust_and_lapin";
 const RECEIVED: &str = "valawai/c1/echo_example_with_rust_and_lapin/data/received_message";
 const PUBLISHED: &str = "valawai/c1/echo_example_with_rust_and_lapin/data/publish_message";
-const PATIENCE: Duration = Duration::from_secs(30);
-const URL: &str = "amqp://guest:guest@127.0.0.1:5672/%2f";
 
 /// A child process killed when the test ends, however it ends.
 struct Process(Child);
@@ -83,57 +75,9 @@ impl Events {
     }
 }
 
-async fn client() -> (Connection, Channel) {
-    let connection = tokio::time::timeout(
-        Duration::from_secs(10),
-        Connection::connect(URL, ConnectionProperties::default()),
-    )
-    .await
-    .expect("connecting to RabbitMQ timed out")
-    .expect("RabbitMQ must run on 127.0.0.1:5672 (see README.md)");
-    let channel = connection.create_channel().await.unwrap();
-    channel
-        .confirm_select(ConfirmSelectOptions::default())
-        .await
-        .unwrap();
-    (connection, channel)
-}
-
-async fn declare(channel: &Channel, queue: &str, purge: bool) {
-    let durable = QueueDeclareOptions {
-        durable: true,
-        ..QueueDeclareOptions::default()
-    };
-    channel
-        .queue_declare(queue.into(), durable, FieldTable::default())
-        .await
-        .unwrap();
-    if purge {
-        channel
-            .queue_purge(queue.into(), QueuePurgeOptions::default())
-            .await
-            .unwrap();
-    }
-}
-
-async fn publish(channel: &Channel, queue: &str, body: &[u8]) {
-    channel
-        .basic_publish(
-            "".into(),
-            queue.into(),
-            BasicPublishOptions::default(),
-            body,
-            BasicProperties::default().with_content_type("application/json".into()),
-        )
-        .await
-        .unwrap()
-        .await
-        .unwrap();
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_echo_registers_echoes_logs_and_unregisters_with_the_development_mov() {
-    let (connection, channel) = client().await;
+    let client = Client::connect().await;
     // Nothing an earlier run left in the MOV's queues or the echo's may reach this one.
     for q in [
         "valawai/component/register",
@@ -145,12 +89,12 @@ async fn the_echo_registers_echoes_logs_and_unregisters_with_the_development_mov
         RECEIVED,
         PUBLISHED,
     ] {
-        declare(&channel, q, true).await;
+        client.fresh(q).await;
     }
     let echo_binary = tokio::task::spawn_blocking(echo_binary).await.unwrap();
 
     let mut mov = Command::new(env!("CARGO_BIN_EXE_valawai"))
-        .args(["mov", "run", "--json", "--url", URL])
+        .args(["mov", "run", "--json", "--url", &valawai_testkit::url()])
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
@@ -210,33 +154,19 @@ async fn the_echo_registers_echoes_logs_and_unregisters_with_the_development_mov
     };
     assert_eq!(written["id"], id.as_str());
 
-    let mut echoes = channel
-        .basic_consume(
-            PUBLISHED.into(),
-            "e2e".into(),
-            BasicConsumeOptions {
-                no_ack: true,
-                ..BasicConsumeOptions::default()
-            },
-            FieldTable::default(),
-        )
-        .await
-        .unwrap();
-    let mut next_echo = async || -> Value {
-        let delivery = tokio::time::timeout(PATIENCE, echoes.next())
-            .await
-            .expect("an echo")
-            .unwrap()
-            .unwrap();
-        serde_json::from_slice(&delivery.data).unwrap()
-    };
+    let mut echoes = client.consume(PUBLISHED).await;
     let is_log = |e: &Value, level: &str| {
         e["event"] == "log" && e["level"] == level && e["component_id"] == id.as_str()
     };
 
     // A valid message is echoed, its content only, between two INFO logs.
-    publish(&channel, RECEIVED, br#"{"content":"hello e2e","extra":1}"#).await;
-    assert_eq!(next_echo().await, json!({"content": "hello e2e"}));
+    client
+        .publish(RECEIVED, br#"{"content":"hello e2e","extra":1}"#)
+        .await;
+    assert_eq!(
+        next(&mut echoes, "an echo").await,
+        json!({"content": "hello e2e"})
+    );
     let received = events.wait_for("the first INFO log", |e| is_log(e, "INFO"));
     assert_eq!(received["message"], "Received a message to echo");
     let sent = events.wait_for("the second INFO log", |e| is_log(e, "INFO"));
@@ -256,7 +186,7 @@ async fn the_echo_registers_echoes_logs_and_unregisters_with_the_development_mov
         b"not json",
     ];
     for body in invalid {
-        publish(&channel, RECEIVED, body).await;
+        client.publish(RECEIVED, body).await;
         let error = events.wait_for("an ERROR log", |e| is_log(e, "ERROR"));
         assert!(
             error["message"].as_str().unwrap().contains(RECEIVED),
@@ -271,8 +201,13 @@ async fn the_echo_registers_echoes_logs_and_unregisters_with_the_development_mov
         assert_eq!(logged, expected, "{error}");
     }
     // Still serving: the next echo is the next valid message.
-    publish(&channel, RECEIVED, br#"{"content":"still here"}"#).await;
-    assert_eq!(next_echo().await, json!({"content": "still here"}));
+    client
+        .publish(RECEIVED, br#"{"content":"still here"}"#)
+        .await;
+    assert_eq!(
+        next(&mut echoes, "an echo").await,
+        json!({"content": "still here"})
+    );
 
     // SIGTERM: unregister, remove the id file, exit cleanly.
     let Process(ref echo_child) = echo;
@@ -307,5 +242,5 @@ async fn the_echo_registers_echoes_logs_and_unregisters_with_the_development_mov
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     let _ = std::fs::remove_dir_all(&log_dir);
-    let _ = connection.close(200, "done".into()).await;
+    let _ = client.connection.close(200, "done".into()).await;
 }

@@ -100,11 +100,7 @@ async fn every_modern_spec_registers_and_is_notified_with_the_movs_translation()
             unreachable!()
         };
         assert_eq!(to.as_deref(), Some(channel.as_str()));
-        client
-            .channel
-            .queue_delete(channel.as_str().into(), Default::default())
-            .await
-            .unwrap();
+        client.delete(&channel).await;
     }
     mov.stop().await;
 }
@@ -356,11 +352,7 @@ async fn different_types_are_connected_and_routed_and_the_same_type_is_not() {
             .all(|c| c.id != connection.id)
     );
     for q in [&out, &input, &twin_in] {
-        client
-            .channel
-            .queue_delete(q.as_str().into(), Default::default())
-            .await
-            .unwrap();
+        client.delete(q).await;
     }
     mov.stop().await;
 }
@@ -586,11 +578,7 @@ async fn a_c2_component_is_notified_of_what_passes_through_a_connection() {
     let typed: valawai::mov::protocol::SentMessagePayload = serde_json::from_value(sent).unwrap();
     assert_eq!(typed.message_payload.unwrap()["content"], "watched");
     for q in [&out, &input, &notified] {
-        client
-            .channel
-            .queue_delete(q.as_str().into(), Default::default())
-            .await
-            .unwrap();
+        client.delete(q).await;
     }
     mov.stop().await;
 }

@@ -1,25 +1,16 @@
 //! The upstream Python echo's own acceptance tests (`tests/test_echo_handler.py`,
 //! `tests/test_mov_service.py`), run against the Rust echo binary and the development MOV.
 
-use std::pin::Pin;
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
-use futures_core::Stream;
-use lapin::options::{
-    BasicConsumeOptions, BasicPublishOptions, QueueDeclareOptions, QueuePurgeOptions,
-};
-use lapin::types::FieldTable;
-use lapin::{BasicProperties, Channel, Connection, ConnectionProperties, Consumer};
-use serde_json::{Value, json};
+use serde_json::json;
 use valawai_devmov::{DevMov, Event};
+use valawai_testkit::{Client, PATIENCE, next};
 
 const NAME: &str = "c1_echo_example_with_rust_and_lapin";
 const RECEIVED: &str = "valawai/c1/echo_example_with_rust_and_lapin/data/received_message";
 const PUBLISHED: &str = "valawai/c1/echo_example_with_rust_and_lapin/data/publish_message";
-const URL: &str = "amqp://guest:guest@127.0.0.1:5672/%2f";
-/// The upstream tests wait about 30 s for an echo.
-const PATIENCE: Duration = Duration::from_secs(30);
 
 struct Echo(Child);
 
@@ -46,72 +37,9 @@ fn uuid4() -> String {
     )
 }
 
-async fn declare(channel: &Channel, queue: &str, purge: bool) {
-    let durable = QueueDeclareOptions {
-        durable: true,
-        ..QueueDeclareOptions::default()
-    };
-    channel
-        .queue_declare(queue.into(), durable, FieldTable::default())
-        .await
-        .unwrap();
-    if purge {
-        channel
-            .queue_purge(queue.into(), QueuePurgeOptions::default())
-            .await
-            .unwrap();
-    }
-}
-
-async fn consume(channel: &Channel, queue: &str) -> Consumer {
-    declare(channel, queue, false).await;
-    let no_ack = BasicConsumeOptions {
-        no_ack: true,
-        ..BasicConsumeOptions::default()
-    };
-    channel
-        .basic_consume(queue.into(), "".into(), no_ack, FieldTable::default())
-        .await
-        .unwrap()
-}
-
-async fn next(consumer: &mut Consumer, what: &str) -> Value {
-    let delivery = tokio::time::timeout(
-        PATIENCE,
-        std::future::poll_fn(|cx| Pin::new(&mut *consumer).poll_next(cx)),
-    )
-    .await
-    .unwrap_or_else(|_| panic!("no {what} within {PATIENCE:?}"))
-    .expect("the consumer")
-    .unwrap();
-    serde_json::from_slice(&delivery.data).unwrap()
-}
-
-async fn publish(channel: &Channel, queue: &str, value: &Value) {
-    channel
-        .basic_publish(
-            "".into(),
-            queue.into(),
-            BasicPublishOptions::default(),
-            value.to_string().as_bytes(),
-            BasicProperties::default().with_content_type("application/json".into()),
-        )
-        .await
-        .unwrap()
-        .await
-        .unwrap();
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_upstream_scenarios_pass_against_the_rust_echo() {
-    let connection = tokio::time::timeout(
-        Duration::from_secs(10),
-        Connection::connect(URL, ConnectionProperties::default()),
-    )
-    .await
-    .expect("connecting to RabbitMQ timed out")
-    .expect("RabbitMQ must run on 127.0.0.1:5672 (see README.md)");
-    let channel = connection.create_channel().await.unwrap();
+    let client = Client::connect().await;
     for q in [
         "valawai/component/register",
         "valawai/component/unregister",
@@ -121,9 +49,10 @@ async fn the_upstream_scenarios_pass_against_the_rust_echo() {
         RECEIVED,
         PUBLISHED,
     ] {
-        declare(&channel, q, true).await;
+        client.fresh(q).await;
     }
-    let mut config = valawai::Config::new(valawai::Endpoint::parse_url(URL).unwrap());
+    let mut config =
+        valawai::Config::new(valawai::Endpoint::parse_url(&valawai_testkit::url()).unwrap());
     config.handle_signals = false;
     let dev_mov = DevMov::new(config);
     let mov = dev_mov.handle();
@@ -155,9 +84,11 @@ async fn the_upstream_scenarios_pass_against_the_rust_echo() {
     };
 
     // test_echo_handler.py: publish {"content": <uuid>}, expect the same content back in 30 s.
-    let mut echoes = consume(&channel, PUBLISHED).await;
+    let mut echoes = client.consume(PUBLISHED).await;
     let content = uuid4();
-    publish(&channel, RECEIVED, &json!({ "content": content })).await;
+    client
+        .publish_json(RECEIVED, &json!({ "content": content }))
+        .await;
     assert_eq!(next(&mut echoes, "the echo").await["content"], content);
 
     // test_mov_service.py: the id file is there and not empty once registered...
@@ -172,10 +103,10 @@ async fn the_upstream_scenarios_pass_against_the_rust_echo() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     // ... and the component is found by a component query answered on the page channel.
-    let mut pages = consume(&channel, "valawai/component/page").await;
+    let mut pages = client.consume("valawai/component/page").await;
     let query_id = uuid4();
     let query = json!({"id": query_id, "pattern": NAME, "offset": 0, "limit": 1000});
-    publish(&channel, "valawai/component/query", &query).await;
+    client.publish_json("valawai/component/query", &query).await;
     let page = loop {
         let page = next(&mut pages, "the components page").await;
         if page["query_id"] == query_id.as_str() {
@@ -216,7 +147,7 @@ async fn the_upstream_scenarios_pass_against_the_rust_echo() {
     assert!(!id_file.exists());
     let query_id = uuid4();
     let query = json!({"id": query_id, "pattern": NAME, "offset": 0, "limit": 1000});
-    publish(&channel, "valawai/component/query", &query).await;
+    client.publish_json("valawai/component/query", &query).await;
     let page = loop {
         let page = next(&mut pages, "the second components page").await;
         if page["query_id"] == query_id.as_str() {

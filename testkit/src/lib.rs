@@ -1,0 +1,153 @@
+//! Test helpers shared by the broker tests of the development MOV, the CLI and the echo example:
+//! a client of the RabbitMQ at `127.0.0.1:5672` (or `AMQP_ADDR`) that declares queues as the
+//! MOV does, publishes as components do, and consumes into a channel of JSON values.
+//!
+//! Everything panics with a message that says what was missing: these are test helpers, and a
+//! test must fail (never skip) without a broker.
+
+use std::time::Duration;
+
+use futures_util::StreamExt;
+use lapin::options::{
+    BasicConsumeOptions, BasicPublishOptions, ConfirmSelectOptions, QueueDeclareOptions,
+    QueueDeleteOptions, QueuePurgeOptions,
+};
+use lapin::types::FieldTable;
+use lapin::{BasicProperties, Channel, Connection, ConnectionProperties};
+use serde_json::Value;
+use tokio::sync::mpsc;
+
+/// How long a test waits for anything (the upstream echo tests wait about 30 s).
+pub const PATIENCE: Duration = Duration::from_secs(30);
+
+/// The MOV's own inbound queues.
+pub const MOV_QUEUES: [&str; 9] = [
+    "valawai/component/register",
+    "valawai/component/unregister",
+    "valawai/component/query",
+    "valawai/topology/create",
+    "valawai/topology/query",
+    "valawai/topology/change",
+    "valawai/log/add",
+    "valawai/topology/notification/create",
+    "valawai/topology/notification/change",
+];
+
+/// The broker: `AMQP_ADDR`, else guest@127.0.0.1:5672.
+pub fn url() -> String {
+    std::env::var("AMQP_ADDR").unwrap_or_else(|_| "amqp://guest:guest@127.0.0.1:5672/%2f".into())
+}
+
+/// A connection with a channel in confirm mode.
+pub struct Client {
+    /// The connection.
+    pub connection: Connection,
+    /// The channel every helper uses.
+    pub channel: Channel,
+}
+
+impl Client {
+    /// Connects, or panics saying that RabbitMQ must run.
+    pub async fn connect() -> Self {
+        let connection = tokio::time::timeout(
+            Duration::from_secs(10),
+            Connection::connect(&url(), ConnectionProperties::default()),
+        )
+        .await
+        .expect("connecting to RabbitMQ timed out")
+        .unwrap_or_else(|e| panic!("RabbitMQ must run on {} (see README.md): {e}", url()));
+        let channel = connection.create_channel().await.unwrap();
+        channel
+            .confirm_select(ConfirmSelectOptions::default())
+            .await
+            .unwrap();
+        Self {
+            connection,
+            channel,
+        }
+    }
+
+    /// Declares `queue` as the MOV does: durable, not exclusive, not auto-delete, no arguments.
+    pub async fn declare(&self, queue: &str) {
+        let durable = QueueDeclareOptions {
+            durable: true,
+            ..QueueDeclareOptions::default()
+        };
+        self.channel
+            .queue_declare(queue.into(), durable, FieldTable::default())
+            .await
+            .unwrap();
+    }
+
+    /// Declares and empties `queue`, so that nothing an earlier run left reaches this one.
+    pub async fn fresh(&self, queue: &str) {
+        self.declare(queue).await;
+        self.channel
+            .queue_purge(queue.into(), QueuePurgeOptions::default())
+            .await
+            .unwrap();
+    }
+
+    /// Publishes `body` as components do (default exchange, routing key = queue,
+    /// `application/json`) and waits for the confirm.
+    pub async fn publish(&self, queue: &str, body: &[u8]) {
+        self.channel
+            .basic_publish(
+                "".into(),
+                queue.into(),
+                BasicPublishOptions::default(),
+                body,
+                BasicProperties::default().with_content_type("application/json".into()),
+            )
+            .await
+            .unwrap()
+            .await
+            .unwrap();
+    }
+
+    /// Publishes a JSON value.
+    pub async fn publish_json(&self, queue: &str, value: &Value) {
+        self.publish(queue, value.to_string().as_bytes()).await;
+    }
+
+    /// Consumes `queue` (declared first, auto-ack) into a channel of parsed bodies (`null` for
+    /// a body that is not JSON).
+    pub async fn consume(&self, queue: &str) -> mpsc::UnboundedReceiver<Value> {
+        self.declare(queue).await;
+        let no_ack = BasicConsumeOptions {
+            no_ack: true,
+            ..BasicConsumeOptions::default()
+        };
+        let mut consumer = self
+            .channel
+            .basic_consume(queue.into(), "".into(), no_ack, FieldTable::default())
+            .await
+            .unwrap();
+        let (tx, rx) = mpsc::unbounded_channel();
+        tokio::spawn(async move {
+            while let Some(Ok(delivery)) = consumer.next().await {
+                let value = serde_json::from_slice(&delivery.data).unwrap_or(Value::Null);
+                if tx.send(value).is_err() {
+                    break;
+                }
+            }
+        });
+        rx
+    }
+
+    /// Deletes `queue`.
+    pub async fn delete(&self, queue: &str) {
+        self.channel
+            .queue_delete(queue.into(), QueueDeleteOptions::default())
+            .await
+            .unwrap();
+    }
+}
+
+/// The next value, or a panic naming `what` after [`PATIENCE`].
+pub async fn next(rx: &mut mpsc::UnboundedReceiver<Value>, what: &str) -> Value {
+    tokio::time::timeout(PATIENCE, rx.recv())
+        .await
+        .unwrap_or_else(|_| panic!("no {what} within {PATIENCE:?}"))
+        .unwrap_or_else(|| panic!("no {what}: the consumer stopped"))
+}
