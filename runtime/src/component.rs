@@ -37,6 +37,14 @@ pub enum RunError {
     /// The broker refused a declaration or a consumer at start.
     #[error("cannot set up the channels: {0}")]
     Setup(String),
+    /// The health and metrics endpoints could not be served (`VALAWAI_HTTP_ADDR`).
+    #[error("cannot serve /healthz, /readyz and /metrics on {addr}: {source}")]
+    Http {
+        /// The address asked for.
+        addr: std::net::SocketAddr,
+        /// Why it could not be bound.
+        source: std::io::Error,
+    },
     /// A second signal interrupted the shutdown.
     #[error("the shutdown was forced by a second signal")]
     Forced,
@@ -199,6 +207,9 @@ impl Component {
             publisher: PublisherShared::new(counters.clone()),
             counters,
             mov: Arc::new(MovShared::default()),
+            connection: std::sync::RwLock::new(None),
+            peer: Default::default(),
+            registers: info.is_some(),
         };
         Self {
             name,

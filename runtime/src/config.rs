@@ -29,6 +29,65 @@ pub const DEFAULT_RETRY_SLEEP_SECS: u64 = 3;
 pub const DEFAULT_LOG_DIR: &str = "logs";
 /// Default `COMPONET_ID_FILE_NAME` (the upstream spelling).
 pub const DEFAULT_ID_FILE_NAME: &str = "component_id.json";
+/// Default interval of the MOV restart watch (`VALAWAI_MOV_WATCH=on`).
+pub const DEFAULT_MOV_WATCH: Duration = Duration::from_secs(2);
+
+/// The type of the queues a component declares for its receive channels
+/// (`VALAWAI_QUEUE_TYPE`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum QueueType {
+    /// Classic queues, declared as the MOV and the Python components declare them: durable and
+    /// without arguments. The default. A classic queue lives on one node of a cluster.
+    #[default]
+    Classic,
+    /// Quorum queues (`x-queue-type: quorum`, durable): replicated on the nodes of a cluster,
+    /// they survive the loss of a minority of them.
+    Quorum,
+}
+
+impl std::str::FromStr for QueueType {
+    type Err = String;
+
+    /// `classic` or `quorum`, in any case.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "classic" => Ok(Self::Classic),
+            "quorum" => Ok(Self::Quorum),
+            _ => Err(format!("`{s}` is not a queue type (classic or quorum)")),
+        }
+    }
+}
+
+/// Parses `VALAWAI_MOV_WATCH`: `on`, `off`, or an interval (`2s`, `500ms`, or seconds).
+fn parse_mov_watch(value: &str) -> Result<Option<Duration>, String> {
+    let v = value.trim().to_ascii_lowercase();
+    let interval = match v.as_str() {
+        "on" | "true" | "yes" => return Ok(Some(DEFAULT_MOV_WATCH)),
+        "off" | "false" | "no" | "0" => return Ok(None),
+        _ => {
+            let (number, unit) = match v.strip_suffix("ms") {
+                Some(n) => (n, 0.001),
+                None => (v.strip_suffix('s').unwrap_or(&v), 1.0),
+            };
+            number
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|n| n.is_finite())
+                .map(|n| n * unit)
+                .ok_or_else(|| {
+                    format!("`{value}` is not `on`, `off` or an interval such as `2s` or `500ms`")
+                })?
+        }
+    };
+    if !(0.1..=3600.0).contains(&interval) {
+        return Err(format!(
+            "the interval {interval} s is not between 100 ms and one hour"
+        ));
+    }
+    Ok(Some(Duration::from_secs_f64(interval)))
+}
 
 /// A value that must never be printed, such as a password.
 #[derive(Clone, PartialEq, Eq)]
@@ -250,6 +309,13 @@ pub enum ConfigError {
         /// 1-based position of the first URL that differs.
         index: usize,
     },
+    /// A health and metrics address was given, but the crate was built without the `http`
+    /// feature.
+    #[error(
+        "VALAWAI_HTTP_ADDR is set, but valawai was built without its `http` feature; \
+         enable it in Cargo.toml (valawai = {{ features = [\"http\"] }})"
+    )]
+    HttpDisabled,
     /// TLS was asked for, but the crate was built without the `tls` feature.
     #[error(
         "{endpoint} uses amqps:// but valawai was built without its `tls` feature; \
@@ -317,6 +383,16 @@ pub struct Config {
     /// The least severe log sent to the MOV (`VALAWAI_MOV_LOG_LEVEL`); less severe ones only go
     /// to `tracing`. Everything by default.
     pub mov_log_level: MovLogLevel,
+    /// How often to check that the MOV still consumes its register queue, to register again
+    /// after a MOV restart (`VALAWAI_MOV_WATCH`); `None` turns the watch off. Every 2 s by
+    /// default.
+    pub mov_watch: Option<Duration>,
+    /// The type of the queues declared for the receive channels (`VALAWAI_QUEUE_TYPE`);
+    /// classic by default.
+    pub queue_type: QueueType,
+    /// Where to serve `/healthz`, `/readyz` and `/metrics` over HTTP (`VALAWAI_HTTP_ADDR`, for
+    /// example `127.0.0.1:9464`); needs the crate's `http` feature. Off by default.
+    pub http_addr: Option<std::net::SocketAddr>,
 }
 
 impl Config {
@@ -344,6 +420,9 @@ impl Config {
             ack_batch: None,
             delivery_mode: None,
             mov_log_level: MovLogLevel::default(),
+            mov_watch: Some(DEFAULT_MOV_WATCH),
+            queue_type: QueueType::Classic,
+            http_addr: None,
         }
     }
 
@@ -380,6 +459,14 @@ impl Config {
     /// | `VALAWAI_ACK_BATCH` | a quarter of the prefetch: finished messages acked with one `multiple` ack |
     /// | `VALAWAI_DELIVERY_MODE` | `persistent`, or `transient`: messages to channels without publish settings of their own, unless the code set [`crate::Component::default_publish_settings`] |
     /// | `VALAWAI_MOV_LOG_LEVEL` | `debug` (everything): the least severe log sent to the MOV, `info`, `warn`, `error` or `off`; the others are only logged locally through `tracing` |
+    ///
+    /// Operations:
+    ///
+    /// | variable | default |
+    /// |---|---|
+    /// | `VALAWAI_MOV_WATCH` | `on` (every 2 s): register again when the MOV comes back after it stopped consuming `valawai/component/register`; `off`, or an interval such as `5s` or `500ms` |
+    /// | `VALAWAI_QUEUE_TYPE` | `classic`: the type of the receive channels' queues; `quorum` for a cluster |
+    /// | `VALAWAI_HTTP_ADDR` | unset: the address of the `/healthz`, `/readyz` and `/metrics` endpoints, such as `127.0.0.1:9464` (needs the `http` feature) |
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
         let endpoints = match get("AMQP_ADDR") {
@@ -464,6 +551,24 @@ impl Config {
                 message,
             })?;
         }
+        if let Some(v) = get("VALAWAI_MOV_WATCH") {
+            config.mov_watch = parse_mov_watch(&v).map_err(|message| ConfigError::Invalid {
+                name: "VALAWAI_MOV_WATCH",
+                message,
+            })?;
+        }
+        if let Some(v) = get("VALAWAI_QUEUE_TYPE") {
+            config.queue_type = v.parse().map_err(|message| ConfigError::Invalid {
+                name: "VALAWAI_QUEUE_TYPE",
+                message,
+            })?;
+        }
+        if let Some(v) = get("VALAWAI_HTTP_ADDR") {
+            config.http_addr = Some(v.trim().parse().map_err(|_| ConfigError::Invalid {
+                name: "VALAWAI_HTTP_ADDR",
+                message: format!("`{v}` is not an address such as 127.0.0.1:9464"),
+            })?);
+        }
         config.check()?;
         Ok(config)
     }
@@ -538,6 +643,9 @@ impl Config {
     /// Checks what `from_env` and `with_urls` check: TLS availability and one set of
     /// credentials per cluster.
     pub fn check(&self) -> Result<(), ConfigError> {
+        if self.http_addr.is_some() && !cfg!(feature = "http") {
+            return Err(ConfigError::HttpDisabled);
+        }
         let Some(first) = self.endpoints.first() else {
             return Err(ConfigError::Invalid {
                 name: "AMQP_ADDR",
@@ -790,6 +898,42 @@ mod tests {
         ] {
             let err = Config::from_lookup(lookup(&[(name, value)])).unwrap_err();
             assert!(err.to_string().contains(name), "{err}");
+        }
+    }
+
+    #[test]
+    fn operations_variables_are_read_and_checked() {
+        let c = Config::from_lookup(lookup(&[])).unwrap();
+        assert_eq!(c.mov_watch, Some(DEFAULT_MOV_WATCH));
+        assert_eq!(c.queue_type, QueueType::Classic);
+        assert_eq!(c.http_addr, None);
+        for (value, expected) in [
+            ("on", Some(DEFAULT_MOV_WATCH)),
+            ("OFF", None),
+            ("5s", Some(Duration::from_secs(5))),
+            ("500ms", Some(Duration::from_millis(500))),
+            ("1.5", Some(Duration::from_millis(1500))),
+        ] {
+            let c = Config::from_lookup(lookup(&[("VALAWAI_MOV_WATCH", value)])).unwrap();
+            assert_eq!(c.mov_watch, expected, "{value}");
+        }
+        let c = Config::from_lookup(lookup(&[("VALAWAI_QUEUE_TYPE", " Quorum ")])).unwrap();
+        assert_eq!(c.queue_type, QueueType::Quorum);
+        for (name, value) in [
+            ("VALAWAI_MOV_WATCH", "sometimes"),
+            ("VALAWAI_MOV_WATCH", "1ms"),
+            ("VALAWAI_MOV_WATCH", "2h"),
+            ("VALAWAI_QUEUE_TYPE", "stream"),
+            ("VALAWAI_HTTP_ADDR", "localhost"),
+        ] {
+            let err = Config::from_lookup(lookup(&[(name, value)])).unwrap_err();
+            assert!(err.to_string().contains(name), "{err}");
+        }
+        let http = Config::from_lookup(lookup(&[("VALAWAI_HTTP_ADDR", "127.0.0.1:9464")]));
+        if cfg!(feature = "http") {
+            assert_eq!(http.unwrap().http_addr, Some(([127, 0, 0, 1], 9464).into()));
+        } else {
+            assert!(matches!(http, Err(ConfigError::HttpDisabled)));
         }
     }
 

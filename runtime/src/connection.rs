@@ -31,6 +31,51 @@ pub struct ConnectError {
     pub last_error: String,
 }
 
+/// Which of the configured brokers a component's connection is on. It changes when lapin
+/// recovers the connection on another broker, and tells the next connection where to start.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Peer(Arc<PeerInner>);
+
+#[derive(Debug, Default)]
+struct PeerInner {
+    /// The index and `host:port` of the last broker a TCP connection was made to.
+    last: Mutex<Option<(usize, String)>>,
+    /// TCP connections made (the first one and every recovery's).
+    dials: AtomicU32,
+}
+
+impl Peer {
+    /// The broker, as `host:port`, of the last TCP connection made.
+    pub(crate) fn get(&self) -> Option<String> {
+        self.last().map(|(_, host_port)| host_port)
+    }
+
+    /// TCP connections made so far: a recovery of the connection makes one more.
+    pub(crate) fn dials(&self) -> u32 {
+        self.0.dials.load(Ordering::SeqCst)
+    }
+
+    fn last(&self) -> Option<(usize, String)> {
+        self.0
+            .last
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Where in the list of brokers the next connection starts: after the last one used, so
+    /// that a replaced connection tries the other brokers of a cluster first.
+    fn next_index(&self) -> usize {
+        self.last().map_or(0, |(index, _)| index + 1)
+    }
+
+    fn set(&self, index: usize, endpoint: &Endpoint) {
+        *self.0.last.lock().unwrap_or_else(|e| e.into_inner()) =
+            Some((index, endpoint.host_port()));
+        self.0.dials.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
 /// Dials the brokers for lapin, in turn, and keeps count.
 struct Dialer {
     endpoints: Vec<Endpoint>,
@@ -44,6 +89,7 @@ struct Dialer {
     opened_at: Mutex<Option<Instant>>,
     last_error: Mutex<Option<String>>,
     max_attempts: u32,
+    peer: Peer,
 }
 
 impl Dialer {
@@ -125,7 +171,7 @@ fn properties(config: &Config, name: &str) -> ConnectionProperties {
 /// or instead of a [`Component`](crate::Component): `valawai publish`, the development MOV's
 /// router. `name` labels the connection in the broker's management UI.
 pub async fn open(config: &Config, name: &str) -> Result<Connection, ConnectError> {
-    match connect(config, name, std::future::pending()).await? {
+    match connect(config, name, std::future::pending(), &Peer::default()).await? {
         Connected::Yes(connection) => Ok(*connection),
         // `pending` never completes, so nothing cancels; say so rather than panic.
         Connected::Cancelled => Err(ConnectError {
@@ -146,26 +192,30 @@ pub(crate) enum Connected {
 
 /// Connects with the configured retries; then the connection recovers by itself.
 ///
-/// `cancel` ends the wait early (a shutdown during start-up).
+/// `cancel` ends the wait early (a shutdown during start-up). The brokers are tried in turn
+/// from the one after `peer`'s, and `peer` follows the broker the connection is on.
 pub(crate) async fn connect(
     config: &Config,
     name: &str,
     cancel: impl std::future::Future<Output = ()>,
+    peer: &Peer,
 ) -> Result<Connected, ConnectError> {
     tokio::pin!(cancel);
     let max = config.max_retries.max(1);
     let mut used = 0u32;
     let mut last_error = String::from("no attempt made");
+    let first = peer.next_index();
     while used < max {
         let dialer = Arc::new(Dialer {
             endpoints: config.endpoints.clone(),
-            next: AtomicUsize::new(used as usize),
+            next: AtomicUsize::new(first + used as usize),
             attempts: AtomicU32::new(used),
             starting: AtomicBool::new(true),
             abandoned: AtomicBool::new(false),
             opened_at: Mutex::new(None),
             last_error: Mutex::new(None),
             max_attempts: max,
+            peer: peer.clone(),
         });
         let runtime = crate::transport::runtime();
         let dial_timeout = config.connect_timeout;
@@ -182,7 +232,8 @@ pub(crate) async fn connect(
                 )
                 .into());
             }
-            let endpoint = &d.endpoints[d.next.fetch_add(1, Ordering::SeqCst) % d.endpoints.len()];
+            let index = d.next.fetch_add(1, Ordering::SeqCst) % d.endpoints.len();
+            let endpoint = &d.endpoints[index];
             let attempt = d.attempts.fetch_add(1, Ordering::SeqCst) + 1;
             if d.starting.load(Ordering::SeqCst) && attempt > d.max_attempts {
                 d.abandoned.store(true, Ordering::SeqCst);
@@ -213,6 +264,7 @@ pub(crate) async fn connect(
             match dialed {
                 Ok(stream) => {
                     *d.opened_at.lock().unwrap_or_else(|e| e.into_inner()) = Some(Instant::now());
+                    d.peer.set(index, endpoint);
                     Ok(stream)
                 }
                 Err(error) => {
@@ -251,7 +303,7 @@ pub(crate) async fn connect(
                 *dialer.opened_at.lock().unwrap_or_else(|e| e.into_inner()) = None;
                 tracing::info!(
                     "connected to RabbitMQ at {} (attempt {})",
-                    config.endpoints_display(),
+                    peer.get().unwrap_or_else(|| config.endpoints_display()),
                     dialer.attempts.load(Ordering::SeqCst)
                 );
                 return Ok(Connected::Yes(Box::new(connection)));

@@ -1,9 +1,11 @@
-//! The handle on a running component: stop it, read its state and counters.
+//! The handle on a running component: stop it, read its state, readiness and counters.
 
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
+use lapin::Connection;
 use tokio::sync::watch;
 
+use crate::connection::Peer;
 use crate::counters::{Counters, CountersSnapshot};
 use crate::lifecycle::{self, Event, State};
 use crate::mov::{Mov, MovShared};
@@ -16,9 +18,62 @@ pub(crate) struct HandleInner {
     pub(crate) counters: Arc<Counters>,
     pub(crate) publisher: Arc<PublisherShared>,
     pub(crate) mov: Arc<MovShared>,
+    /// The current connection, while a session is up.
+    pub(crate) connection: RwLock<Option<Arc<Connection>>>,
+    /// Which broker the connection is on.
+    pub(crate) peer: Peer,
+    /// Whether the component registers with the MOV (not an unregistered service).
+    pub(crate) registers: bool,
 }
 
 impl HandleInner {
+    pub(crate) fn set_connection(&self, connection: Option<Arc<Connection>>) {
+        *self.connection.write().unwrap_or_else(|e| e.into_inner()) = connection;
+    }
+
+    pub(crate) fn current_connection(&self) -> Option<Arc<Connection>> {
+        self.connection
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    fn connected(&self) -> bool {
+        self.current_connection()
+            .is_some_and(|c| c.status().connected())
+    }
+
+    fn readiness(&self) -> Result<(), String> {
+        let not = |why: &str| Err(why.to_owned());
+        match *self.state.borrow() {
+            State::Created => return not("not started"),
+            State::Connecting => return not("connecting to RabbitMQ"),
+            State::Declaring => return not("declaring the queues"),
+            State::Registering => return not("sending the register message to the MOV"),
+            State::Reconnecting => {
+                return not("the connection to RabbitMQ was lost; connecting again");
+            }
+            State::Stopping => return not("stopping"),
+            State::Stopped => return not("stopped"),
+            State::Failed => return not("failed"),
+            State::Running => {}
+        }
+        if !self.connected() {
+            return not("the connection to RabbitMQ is down; recovering it");
+        }
+        if self.registers {
+            if self.mov.stale() {
+                return not(
+                    "the MOV stopped consuming its register queue; registering again once it is back",
+                );
+            }
+            if self.mov.component_id().is_none() {
+                return not("waiting for the MOV's registered notification");
+            }
+        }
+        Ok(())
+    }
+
     pub(crate) fn transition(&self, event: Event) {
         self.state
             .send_if_modified(|state| match lifecycle::next(*state, event) {
@@ -63,6 +118,28 @@ impl ComponentHandle {
     /// The counters now.
     pub fn counters(&self) -> CountersSnapshot {
         self.inner.counters.snapshot()
+    }
+
+    /// The counters of every channel received or published on so far, by address.
+    pub fn channel_counters(&self) -> Vec<(Arc<str>, CountersSnapshot)> {
+        self.inner.counters.channels()
+    }
+
+    /// Whether the component is ready: running, connected to RabbitMQ and, for a component
+    /// that registers, registered with the MOV. `Err` says in one line why not (what
+    /// `/readyz` answers with the `http` feature).
+    pub fn readiness(&self) -> Result<(), String> {
+        self.inner.readiness()
+    }
+
+    /// Whether the connection to RabbitMQ is up now.
+    pub fn connected(&self) -> bool {
+        self.inner.connected()
+    }
+
+    /// The broker the component's connection is on (or was last on), as `host:port`.
+    pub fn broker(&self) -> Option<String> {
+        self.inner.peer.get()
     }
 
     /// The lifecycle state now.

@@ -59,6 +59,8 @@ pub mod context;
 pub mod counters;
 mod handle;
 pub mod handler;
+#[cfg(feature = "http")]
+mod http;
 mod info;
 pub mod lifecycle;
 pub mod mov;
@@ -72,11 +74,11 @@ mod supervisor;
 mod transport;
 
 pub use component::{Component, RunError};
-pub use config::{Config, ConfigError, Endpoint, Secret};
+pub use config::{Config, ConfigError, Endpoint, QueueType, Secret};
 pub use connection::ConnectError;
 pub use consumer::ChannelSettings;
 pub use context::Context;
-pub use counters::CountersSnapshot;
+pub use counters::{CountersSnapshot, LatencySnapshot};
 pub use handle::ComponentHandle;
 pub use handler::{
     Dispatch, DispatchError, HandlerError, HandlerFuture, HandlerResult, RetryPolicy,

@@ -400,6 +400,7 @@ impl PublisherShared {
                     });
                 }
                 Ok(Ok(Confirmation::Nack(_))) => {
+                    self.counters.nacked();
                     tracing::warn!(channel = %msg.routing_key, "the broker nacked a message; sending it again");
                     tokio::time::sleep(Duration::from_millis(100)).await;
                 }
@@ -422,9 +423,12 @@ impl PublisherShared {
             };
         };
         match &result {
-            Ok(()) => self.counters.published(),
+            Ok(()) => self.counters.channel(msg.routing_key.as_str()).published(),
             Err(PublishError::Abandoned { .. }) => {}
-            Err(_) => self.counters.publish_failed(),
+            Err(_) => self
+                .counters
+                .channel(msg.routing_key.as_str())
+                .publish_failed(),
         }
         result
     }
@@ -538,7 +542,7 @@ impl Publisher {
         let confirm = match shared.send(&msg, deadline).await {
             Ok(c) => c,
             Err(e) => {
-                shared.counters.publish_failed();
+                shared.counters.channel(channel).publish_failed();
                 return Err(e);
             }
         };

@@ -11,13 +11,16 @@ use futures_core::Stream;
 use lapin::options::{
     BasicConsumeOptions, BasicQosOptions, ConfirmSelectOptions, QueueDeclareOptions,
 };
-use lapin::types::FieldTable;
+use lapin::types::{AMQPValue, FieldTable};
 use lapin::{Channel, Connection, Event};
 use tokio::sync::watch;
 use tokio::task::JoinSet;
 use tokio::time::{Instant, timeout};
 
+use crate::config::QueueType;
+use crate::connection::Peer;
 use crate::consumer::{self, ChannelRuntime, ConsumerExit};
+use crate::counters::Counters;
 use crate::publisher::PublisherShared;
 
 /// The flags the MOV declares its queues with: durable, not exclusive, not auto-delete (and no
@@ -30,6 +33,56 @@ pub(crate) fn queue_options() -> QueueDeclareOptions {
         auto_delete: false,
         nowait: false,
     }
+}
+
+/// The arguments of a receive channel's queue: none for a classic queue (as the MOV declares
+/// them), `x-queue-type: quorum` for a quorum queue.
+pub(crate) fn queue_arguments(queue_type: QueueType) -> FieldTable {
+    let mut arguments = FieldTable::default();
+    if queue_type == QueueType::Quorum {
+        arguments.insert(
+            "x-queue-type".into(),
+            AMQPValue::LongString("quorum".into()),
+        );
+    }
+    arguments
+}
+
+/// What a refused declaration of a receive queue means, when the broker's text says it.
+fn declare_hint(message: &str, queue_type: QueueType) -> &'static str {
+    if !message.contains("inequivalent arg 'x-queue-type'") {
+        return "";
+    }
+    match queue_type {
+        QueueType::Quorum => {
+            " (the queue exists as a classic queue: delete it, and its messages, to make it a \
+             quorum queue, or set VALAWAI_QUEUE_TYPE=classic)"
+        }
+        QueueType::Classic => {
+            " (the queue exists with another type: set VALAWAI_QUEUE_TYPE=quorum, or delete the \
+             queue and its messages)"
+        }
+    }
+}
+
+/// What a session needs besides its connection.
+pub(crate) struct SessionSetup<'a> {
+    /// The receive channels, the registered one first.
+    pub receivers: &'a [Arc<ChannelRuntime>],
+    /// The MOV's queues to declare (register, unregister, log), or none.
+    pub mov_queues: &'a [String],
+    /// The component's name, for consumer tags.
+    pub component: &'a str,
+    /// The limit of every broker operation.
+    pub limit: Duration,
+    /// Where the publishing channel goes.
+    pub publisher: &'a PublisherShared,
+    /// The type of the receive channels' queues.
+    pub queue_type: QueueType,
+    /// The component's counters (reconnections).
+    pub counters: &'a Arc<Counters>,
+    /// Which broker the connection is on.
+    pub peer: &'a Peer,
 }
 
 /// A broker operation failed while the session was being set up.
@@ -61,13 +114,17 @@ async fn step<T>(
 type Events = std::pin::Pin<Box<dyn Stream<Item = Event> + Send>>;
 
 pub(crate) struct Session {
-    connection: Connection,
+    connection: Arc<Connection>,
     /// lapin's connection events: `Error` means it gave the connection up (it may still mark the
     /// connection as reconnecting afterwards, so the status alone cannot tell).
     events: Events,
     publish_channel: Arc<Channel>,
     stop: watch::Sender<Option<Instant>>,
     consumers: JoinSet<(Arc<str>, ConsumerExit)>,
+    counters: Arc<Counters>,
+    peer: Peer,
+    /// The peer's TCP connections counted so far (recoveries are counted once each).
+    dials: u32,
 }
 
 impl Session {
@@ -75,12 +132,18 @@ impl Session {
     /// the publishing channel and installs it in the publisher.
     pub(crate) async fn open(
         connection: Connection,
-        receivers: &[Arc<ChannelRuntime>],
-        mov_queues: &[String],
-        component: &str,
-        limit: Duration,
-        publisher: &PublisherShared,
+        setup: SessionSetup<'_>,
     ) -> Result<Self, SessionError> {
+        let SessionSetup {
+            receivers,
+            mov_queues,
+            component,
+            limit,
+            publisher,
+            queue_type,
+            counters,
+            peer,
+        } = setup;
         let events: Events = Box::pin(connection.events_listener());
         let publish_channel = step(
             "opening the publishing channel",
@@ -113,9 +176,13 @@ impl Session {
             step(
                 format!("declaring the queue `{address}`"),
                 limit,
-                channel.queue_declare(address.into(), queue_options(), FieldTable::default()),
+                channel.queue_declare(address.into(), queue_options(), queue_arguments(queue_type)),
             )
-            .await?;
+            .await
+            .map_err(|mut e| {
+                e.message.push_str(declare_hint(&e.message, queue_type));
+                e
+            })?;
             let consumer = step(
                 format!("consuming the queue `{address}`"),
                 limit,
@@ -169,12 +236,20 @@ impl Session {
         let publish_channel = Arc::new(publish_channel);
         publisher.install(Some(publish_channel.clone()));
         Ok(Self {
-            connection,
+            connection: Arc::new(connection),
             events,
             publish_channel,
             stop,
             consumers,
+            counters: counters.clone(),
+            dials: peer.dials(),
+            peer: peer.clone(),
         })
+    }
+
+    /// The connection, for the MOV watch and the readiness probe.
+    pub(crate) fn connection(&self) -> Arc<Connection> {
+        self.connection.clone()
     }
 
     /// Resolves when the session is lost for good, with the reason: a consumer stopped (its
@@ -182,11 +257,23 @@ impl Session {
     pub(crate) async fn failed(&mut self) -> String {
         let connection = &self.connection;
         let events = &mut self.events;
+        let (counters, peer) = (&self.counters, &self.peer);
+        let dials = &mut self.dials;
         let gave_up = async {
             loop {
                 match std::future::poll_fn(|cx| events.as_mut().poll_next(cx)).await {
                     Some(Event::Error(error)) => {
                         return format!("lapin gave the connection up: {error}");
+                    }
+                    Some(Event::Connected) if peer.dials() > *dials => {
+                        // A recovery dialled again; lapin may also send this event for the
+                        // first connection, just after it resolved.
+                        *dials = peer.dials();
+                        counters.reconnected();
+                        tracing::info!(
+                            broker = peer.get().as_deref().unwrap_or("?"),
+                            "connection to RabbitMQ recovered"
+                        );
                     }
                     Some(Event::ConnectionBlocked(reason)) => {
                         tracing::warn!("the broker blocks the connection: {reason}");

@@ -11,6 +11,7 @@ use crate::component::{Component, RunError};
 use crate::config::Config;
 use crate::connection::{self, Connected};
 use crate::consumer::{ChannelRuntime, ChannelSettings};
+use crate::counters::Timed;
 use crate::handle::HandleInner;
 use crate::handler::Dispatch;
 use crate::info::ComponentInfo;
@@ -19,10 +20,20 @@ use crate::mov::protocol::{
     RegisterComponentPayload, RegisterComponentPayloadVersion, UnregisterComponentPayload,
     UnregisterComponentPayloadComponentId,
 };
+use crate::mov::restart::Watch;
 use crate::mov::{Mov, RegisteredDispatcher, id_file};
 use crate::publisher::Publisher;
-use crate::session::Session;
+use crate::session::{Session, SessionSetup};
 use crate::shutdown::{self, Urgency};
+
+/// A task that is aborted when this is dropped.
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
 
 pub(crate) async fn drive(component: Component, config: &Config) -> Result<(), RunError> {
     let Component {
@@ -51,14 +62,27 @@ pub(crate) async fn drive(component: Component, config: &Config) -> Result<(), R
     let mov = Mov::new(raw.clone(), inner.mov.clone());
     let graceful = || shutdown::reached(inner.urgency.subscribe(), Urgency::Graceful);
 
+    // Served from the start, so that probes see the component connecting.
+    #[cfg(feature = "http")]
+    let _http = match config.http_addr {
+        Some(addr) => Some(AbortOnDrop(crate::http::serve(addr, handle.clone()).await?)),
+        None => None,
+    };
+    #[cfg(not(feature = "http"))]
+    let _ = &handle;
+
     let runtime = |address: &str, settings: ChannelSettings, dispatcher: Arc<dyn Dispatch>| {
+        let counters = inner.counters.channel(address);
         Arc::new(ChannelRuntime {
             address: address.into(),
             settings,
-            dispatcher,
+            dispatcher: Arc::new(Timed {
+                inner: dispatcher,
+                counters: counters.clone(),
+            }),
             publisher: raw.clone(),
             mov: mov.clone(),
-            counters: inner.counters.clone(),
+            counters,
         })
     };
     let mut channels = Vec::new();
@@ -69,6 +93,7 @@ pub(crate) async fn drive(component: Component, config: &Config) -> Result<(), R
             Arc::new(RegisteredDispatcher {
                 mov: inner.mov.clone(),
                 id_file: id_file.clone(),
+                counters: inner.counters.clone(),
             }),
         ));
     }
@@ -89,16 +114,21 @@ pub(crate) async fn drive(component: Component, config: &Config) -> Result<(), R
     let open = |connection| {
         Session::open(
             connection,
-            &channels,
-            &mov_queues,
-            &name,
-            config.connect_timeout,
-            &inner.publisher,
+            SessionSetup {
+                receivers: &channels,
+                mov_queues: &mov_queues,
+                component: &name,
+                limit: config.connect_timeout,
+                publisher: &inner.publisher,
+                queue_type: config.queue_type,
+                counters: &inner.counters,
+                peer: &inner.peer,
+            },
         )
     };
 
     inner.transition(Event::Start);
-    let connection = match connection::connect(config, &name, graceful()).await? {
+    let connection = match connection::connect(config, &name, graceful(), &inner.peer).await? {
         Connected::Yes(c) => *c,
         Connected::Cancelled => return stop(&inner, None, config, id_path.as_deref()).await,
     };
@@ -106,13 +136,27 @@ pub(crate) async fn drive(component: Component, config: &Config) -> Result<(), R
     let mut session = open(connection)
         .await
         .map_err(|e| RunError::Setup(e.to_string()))?;
+    inner.set_connection(Some(session.connection()));
     inner.transition(Event::Declared);
 
-    let watchdog = match &info {
+    let registration = match &info {
         Some(info) => Some(register(info, &raw, config, &inner).await),
         None => None,
     };
     inner.transition(Event::RegisterSent);
+    // The MOV watch takes the registration watchdog over: it starts a new one when it registers
+    // again.
+    let registration_task = match (&info, config.mov_watch) {
+        (Some(info), Some(interval)) => Some(AbortOnDrop(tokio::spawn(watch_mov(
+            info.clone(),
+            raw.clone(),
+            config.clone(),
+            inner.clone(),
+            interval,
+            registration,
+        )))),
+        _ => registration,
+    };
 
     let session = loop {
         let reason = tokio::select! {
@@ -124,9 +168,11 @@ pub(crate) async fn drive(component: Component, config: &Config) -> Result<(), R
         tracing::warn!("connection lost beyond recovery ({reason}); connecting again");
         inner.transition(Event::SessionLost);
         inner.publisher.install(None);
+        inner.set_connection(None);
         session.abort().await;
         let reopened = loop {
-            let connection = match connection::connect(config, &name, graceful()).await {
+            let connection = match connection::connect(config, &name, graceful(), &inner.peer).await
+            {
                 Ok(Connected::Yes(c)) => *c,
                 Ok(Connected::Cancelled) => break None,
                 Err(e) => {
@@ -151,16 +197,69 @@ pub(crate) async fn drive(component: Component, config: &Config) -> Result<(), R
         match reopened {
             Some(s) => {
                 session = s;
+                inner.set_connection(Some(session.connection()));
+                inner.counters.reconnected();
                 inner.transition(Event::Recovered);
-                tracing::info!("connection and channels set up again");
+                tracing::info!(
+                    broker = inner.peer.get().as_deref().unwrap_or("?"),
+                    "connection and channels set up again"
+                );
             }
             None => break None,
         }
     };
-    if let Some(watchdog) = watchdog {
-        watchdog.abort();
-    }
+    drop(registration_task);
     stop(&inner, session, config, id_path.as_deref()).await
+}
+
+/// Watches for MOV restarts and registers again after one (see [`crate::mov::restart`]).
+async fn watch_mov(
+    info: ComponentInfo,
+    raw: Publisher,
+    config: Config,
+    inner: Arc<HandleInner>,
+    interval: std::time::Duration,
+    mut registration: Option<AbortOnDrop>,
+) {
+    let connection = {
+        let inner = inner.clone();
+        move || inner.current_connection()
+    };
+    let queue = config.mov_channels.register.clone();
+    let mut watch = Watch::new(inner.mov.clone(), queue.clone(), interval, connection);
+    loop {
+        watch.reregister_needed().await;
+        let old = inner.mov.component_id();
+        tracing::info!(
+            old_component_id = old.as_deref().unwrap_or(""),
+            "the MOV consumes `{queue}` again after it stopped: a MOV restart forgets every \
+             component, so this one registers again"
+        );
+        if let Some(old) = old {
+            // A MOV that only lost its connection still knows the old registration: without
+            // this, it would route every message twice, once per registration.
+            match raw
+                .publish(&config.mov_channels.unregister, &unregister_payload(&old))
+                .await
+            {
+                Ok(()) => tracing::info!(component_id = %old, "unregistered the old registration"),
+                Err(e) => tracing::warn!("cannot unregister the old registration {old}: {e}"),
+            }
+        }
+        inner.mov.set_component_id(None);
+        inner.mov.set_stale(false);
+        inner.counters.reregistered();
+        drop(registration.take());
+        registration = Some(register(&info, &raw, &config, &inner).await);
+    }
+}
+
+/// The unregister message for `id` (an id of 24 hexadecimal digits, as the registered
+/// dispatcher keeps).
+fn unregister_payload(id: &str) -> UnregisterComponentPayload {
+    UnregisterComponentPayload {
+        component_id: UnregisterComponentPayloadComponentId::try_from(id).ok(),
+    }
 }
 
 /// Publishes the register message and starts the watchdog that warns when no registered
@@ -170,7 +269,7 @@ async fn register(
     raw: &Publisher,
     config: &Config,
     inner: &HandleInner,
-) -> tokio::task::JoinHandle<()> {
+) -> AbortOnDrop {
     let register = RegisterComponentPayload {
         type_: Some(info.component_type),
         name: Some(info.name.to_string()),
@@ -187,11 +286,11 @@ async fn register(
         ),
         Err(e) => tracing::error!("cannot send the register message to the MOV: {e}"),
     }
-    tokio::spawn(registration_watchdog(
+    AbortOnDrop(tokio::spawn(registration_watchdog(
         inner.mov.watch_component_id(),
         config.registration_timeout,
         info.registered_channel.to_string(),
-    ))
+    )))
 }
 
 async fn registration_watchdog(
@@ -225,10 +324,7 @@ async fn stop(
     let orderly = async {
         if let Some(id) = inner.mov.component_id() {
             if session.is_some() {
-                // The registered dispatcher kept only ids of 24 hexadecimal digits.
-                let unregister = UnregisterComponentPayload {
-                    component_id: UnregisterComponentPayloadComponentId::try_from(&*id).ok(),
-                };
+                let unregister = unregister_payload(&id);
                 let publisher = Publisher::new(inner.publisher.clone());
                 match timeout_at(
                     deadline,
@@ -253,6 +349,7 @@ async fn stop(
         if let Some(session) = session {
             session.stop(deadline, &inner.publisher).await;
         }
+        inner.set_connection(None);
     };
     let result = tokio::select! {
         () = orderly => Ok(()),

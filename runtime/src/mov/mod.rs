@@ -3,10 +3,12 @@
 pub mod id_file;
 pub mod protocol;
 mod registered;
+pub(crate) mod restart;
 
 pub(crate) use registered::RegisteredDispatcher;
 
 use std::fmt;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
@@ -106,6 +108,10 @@ pub(crate) struct MovShared {
     channels: OnceLock<MovChannels>,
     level: OnceLock<MovLogLevel>,
     component_id: watch::Sender<Option<Arc<str>>>,
+    /// Set while the MOV is away after it knew this component: its registration is likely
+    /// lost (a MOV restart forgets every component), and the component registers again once
+    /// the MOV is back.
+    stale: AtomicBool,
 }
 
 impl Default for MovShared {
@@ -114,6 +120,7 @@ impl Default for MovShared {
             channels: OnceLock::new(),
             level: OnceLock::new(),
             component_id: watch::Sender::new(None),
+            stale: AtomicBool::new(false),
         }
     }
 }
@@ -146,6 +153,14 @@ impl MovShared {
 
     pub(crate) fn set_component_id(&self, id: Option<Arc<str>>) {
         self.component_id.send_replace(id);
+    }
+
+    pub(crate) fn stale(&self) -> bool {
+        self.stale.load(Ordering::SeqCst)
+    }
+
+    pub(crate) fn set_stale(&self, stale: bool) {
+        self.stale.store(stale, Ordering::SeqCst);
     }
 
     /// Follows the component id as registrations arrive.

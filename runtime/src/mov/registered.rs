@@ -10,12 +10,14 @@ use super::MovShared;
 use super::id_file;
 use super::protocol::{ComponentPayload, ComponentPayloadId};
 use crate::context::Context;
+use crate::counters::Counters;
 use crate::handler::{Dispatch, DispatchError, HandlerFuture};
 
 /// Stores the component id and writes the id file.
 pub(crate) struct RegisteredDispatcher {
     pub mov: Arc<MovShared>,
     pub id_file: PathBuf,
+    pub counters: Arc<Counters>,
 }
 
 fn is_object_id(id: &str) -> bool {
@@ -57,8 +59,13 @@ impl Dispatch for RegisteredDispatcher {
         let id = component_id(&message)?;
         let mov = self.mov.clone();
         let path = self.id_file.clone();
+        let counters = self.counters.clone();
         Ok(Box::pin(async move {
             let id: Arc<str> = id.into();
+            if mov.component_id().as_deref() != Some(&*id) {
+                // Counted once per notification, however many attempts writing the file takes.
+                counters.registered();
+            }
             mov.set_component_id(Some(id.clone()));
             id_file::write(&path, &message)?;
             tracing::info!(component_id = %id, id_file = %path.display(), "registered by the MOV");

@@ -342,6 +342,14 @@ impl TestMov {
     }
 }
 
+/// The end of a test with a component and a MOV: deletes the queues and the MOV's queues, and
+/// removes the folder of the id file.
+pub async fn clean_up(client: &Client, queues: &[&str], mov: TestMov, log_dir: PathBuf) {
+    client.delete(queues).await;
+    mov.cleanup().await;
+    let _ = std::fs::remove_dir_all(log_dir);
+}
+
 /// A TCP relay in front of the broker; [`Relay::cut`] drops every connection through it, and
 /// [`Relay::set_refusing`] makes it close new connections at once (a broker that is down).
 pub struct Relay {
