@@ -151,3 +151,94 @@ pub async fn next(rx: &mut mpsc::UnboundedReceiver<Value>, what: &str) -> Value 
         .unwrap_or_else(|_| panic!("no {what} within {PATIENCE:?}"))
         .unwrap_or_else(|| panic!("no {what}: the consumer stopped"))
 }
+
+/// Runs `rabbitmqctl` (or the command in `RABBITMQCTL`, such as
+/// `docker exec rabbitmq rabbitmqctl`) with `args`, and panics saying what failed.
+pub fn rabbitmqctl(args: &[&str]) -> String {
+    let command = std::env::var("RABBITMQCTL").unwrap_or_else(|_| "rabbitmqctl".into());
+    let mut parts = command.split_whitespace();
+    let program = parts.next().expect("RABBITMQCTL is empty");
+    let output = std::process::Command::new(program)
+        .args(parts)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run `{command}` (set RABBITMQCTL): {e}"));
+    assert!(
+        output.status.success(),
+        "`{command} {}` failed: {}",
+        args.join(" "),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// A virtual host of the test's own on the broker, with every permission for the test user;
+/// deleted, with everything in it, when dropped. Tests that run a development MOV or set
+/// policies use one, so that they cannot meet another test's queues or MOV.
+pub struct Vhost {
+    name: String,
+}
+
+impl Vhost {
+    /// A new virtual host named `<prefix>_<pid>_<nanoseconds>`.
+    pub fn create(prefix: &str) -> Self {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .subsec_nanos();
+        let name = format!("{prefix}_{}_{nanos}", std::process::id());
+        rabbitmqctl(&["add_vhost", &name]);
+        let vhost = Self { name };
+        rabbitmqctl(&[
+            "set_permissions",
+            "-p",
+            &vhost.name,
+            &vhost.user(),
+            ".*",
+            ".*",
+            ".*",
+        ]);
+        vhost
+    }
+
+    /// Its name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The broker's URL ([`url`]) with this virtual host.
+    pub fn url(&self) -> String {
+        let (scheme, authority) = scheme_and_authority();
+        format!("{scheme}://{authority}/{}", self.name)
+    }
+
+    /// The user of [`url`].
+    fn user(&self) -> String {
+        match scheme_and_authority().1.rsplit_once('@') {
+            Some((info, _)) => info.split(':').next().unwrap_or("guest").to_owned(),
+            None => "guest".to_owned(),
+        }
+    }
+}
+
+/// `amqp` and `user:password@host:port` of [`url`].
+fn scheme_and_authority() -> (String, String) {
+    let base = url();
+    let (scheme, rest) = base.split_once("://").expect("AMQP_ADDR has a scheme");
+    let authority = rest.split(['/', '?']).next().unwrap_or_default();
+    (scheme.to_owned(), authority.to_owned())
+}
+
+impl Drop for Vhost {
+    fn drop(&mut self) {
+        // Not `rabbitmqctl()`: a panic while dropping during a panic would abort the test run.
+        let command = std::env::var("RABBITMQCTL").unwrap_or_else(|_| "rabbitmqctl".into());
+        let mut parts = command.split_whitespace();
+        if let Some(program) = parts.next() {
+            let _ = std::process::Command::new(program)
+                .args(parts)
+                .args(["delete_vhost", &self.name])
+                .output();
+        }
+    }
+}

@@ -3,7 +3,7 @@
 //! Every test that runs a development MOV takes [`serial`] first: two MOVs on one broker would
 //! share (and steal from each other) the MOV's queues.
 
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -48,7 +48,12 @@ impl Running {
         for q in MOV_QUEUES {
             client.fresh(q).await;
         }
-        let dev_mov = DevMov::new(config());
+        Self::with(config()).await
+    }
+
+    /// A development MOV with `config` (a virtual host of the test's own, for example).
+    pub async fn with(config: Config) -> Self {
+        let dev_mov = DevMov::new(config);
         let handle = dev_mov.handle();
         let events = handle.subscribe();
         let task = tokio::spawn(dev_mov.run());

@@ -430,22 +430,7 @@ pub fn rabbitmqctl(args: &[&str]) {
 
 /// Like [`rabbitmqctl`], returning what it printed.
 pub fn rabbitmqctl_output(args: &[&str]) -> String {
-    let command = std::env::var("RABBITMQCTL").unwrap_or_else(|_| "rabbitmqctl".into());
-    let mut parts = command.split_whitespace();
-    let program = parts.next().expect("RABBITMQCTL is empty");
-    let output = std::process::Command::new(program)
-        .args(parts)
-        .args(args)
-        .stderr(std::process::Stdio::inherit())
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run `{command}` (set RABBITMQCTL): {e}"));
-    assert!(
-        output.status.success(),
-        "`{command} {}` failed: {}",
-        args.join(" "),
-        output.status
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    valawai_testkit::rabbitmqctl(args)
 }
 
 /// Runs `future` on a task and returns its handle (for components under test).
