@@ -137,10 +137,15 @@ pub struct Client {
 
 impl Client {
     pub async fn connect() -> Self {
+        Self::connect_to(&amqp_addr()).await
+    }
+
+    /// A client of the broker at `url` (a virtual host of the test's own, say).
+    pub async fn connect_to(url: &str) -> Self {
         require_broker().await;
         let connection = tokio::time::timeout(
             Duration::from_secs(10),
-            Connection::connect(&amqp_addr(), ConnectionProperties::default()),
+            Connection::connect(url, ConnectionProperties::default()),
         )
         .await
         .expect("connect timed out")
