@@ -250,12 +250,7 @@ async fn healthz_readyz_and_metrics_answer_over_http() {
     assert_eq!(get(port, "/nowhere").await.unwrap().status, 404);
 
     // Stopped: the port is closed.
-    handle.shutdown();
-    tokio::time::timeout(PATIENCE, run)
-        .await
-        .unwrap()
-        .unwrap()
-        .unwrap();
+    support::stop(&handle, run).await;
     assert!(
         get(port, "/healthz").await.is_err(),
         "still served after the stop"

@@ -152,12 +152,7 @@ async fn retries_and_rejects_stay_right_under_a_quorum_delivery_limit() {
     );
     assert_eq!(client.ready("input").await, 0);
 
-    handle.shutdown();
-    tokio::time::timeout(PATIENCE, run)
-        .await
-        .unwrap()
-        .unwrap()
-        .unwrap();
+    support::stop(&handle, run).await;
 }
 
 /// A receive queue that exists as a classic queue cannot become a quorum queue by a declare:

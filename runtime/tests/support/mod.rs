@@ -438,6 +438,19 @@ pub fn rabbitmqctl_output(args: &[&str]) -> String {
     valawai_testkit::rabbitmqctl(args)
 }
 
+/// Stops a component started with [`spawn`] and checks that its run ended well.
+pub async fn stop(
+    handle: &valawai::ComponentHandle,
+    run: tokio::task::JoinHandle<Result<(), valawai::RunError>>,
+) {
+    handle.shutdown();
+    tokio::time::timeout(PATIENCE, run)
+        .await
+        .expect("the component stops in time")
+        .expect("the component's task")
+        .expect("the component's run");
+}
+
 /// Runs `future` on a task and returns its handle (for components under test).
 pub fn spawn<F: Future + Send + 'static>(future: F) -> tokio::task::JoinHandle<F::Output>
 where
