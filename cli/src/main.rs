@@ -3,6 +3,7 @@
 mod broker;
 mod check;
 mod common;
+mod dlq;
 mod docs;
 mod generate;
 mod mov;
@@ -52,6 +53,9 @@ enum Command {
     /// Write Markdown and HTML documentation of the component's channels
     /// and payload types.
     Docs(docs::Args),
+    /// The component's dead letters: print the dead-letter policy, list
+    /// them without consuming them, replay chosen ones to their channel.
+    Dlq(dlq::Args),
 }
 
 fn main() -> ExitCode {
@@ -69,6 +73,7 @@ fn main() -> ExitCode {
         Command::New(args) => finish(new::run(&args)),
         Command::Tap(args) => finish(tap::run(&args)),
         Command::Docs(args) => finish(docs::run(&args)),
+        Command::Dlq(args) => finish(dlq::run(&args)),
     }
 }
 

@@ -144,6 +144,19 @@ impl Client {
     }
 }
 
+/// The number of ready messages in `queue`, which must exist (a passive declare).
+pub async fn message_count(channel: &Channel, queue: &str) -> u32 {
+    let passive = QueueDeclareOptions {
+        passive: true,
+        ..QueueDeclareOptions::default()
+    };
+    channel
+        .queue_declare(queue.into(), passive, FieldTable::default())
+        .await
+        .unwrap_or_else(|e| panic!("the queue `{queue}`: {e}"))
+        .message_count()
+}
+
 /// The next value, or a panic naming `what` after [`PATIENCE`].
 pub async fn next(rx: &mut mpsc::UnboundedReceiver<Value>, what: &str) -> Value {
     tokio::time::timeout(PATIENCE, rx.recv())

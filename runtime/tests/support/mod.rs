@@ -177,18 +177,7 @@ impl Client {
 
     /// Number of ready messages in `queue` (which must exist).
     pub async fn ready(&self, queue: &str) -> u32 {
-        self.channel
-            .queue_declare(
-                queue.into(),
-                QueueDeclareOptions {
-                    passive: true,
-                    ..QueueDeclareOptions::default()
-                },
-                FieldTable::default(),
-            )
-            .await
-            .expect("passive declare")
-            .message_count()
+        valawai_testkit::message_count(&self.channel, queue).await
     }
 
     /// Publishes `body` to `queue` (default exchange), persistent, and waits for the confirm.
