@@ -168,13 +168,17 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
                 Failure::new(format!("cannot find `{}`: {e}", path.display()))
                     .hint("give the path of a valawai-rs checkout")
             })?;
-            let dep = |krate: &str| {
-                let p = path.join(krate);
-                format!("{{ path = {} }}", toml_string(&p.to_string_lossy()))
-            };
-            (dep("runtime"), dep("codegen"))
+            let path_of = |krate: &str| toml_string(&path.join(krate).to_string_lossy());
+            (
+                format!("{{ path = {}, features = [\"http\"] }}", path_of("runtime")),
+                format!("{{ path = {} }}", path_of("codegen")),
+            )
         }
-        None => ("\"0.1\"".to_owned(), "\"0.1\"".to_owned()),
+        // `http`: /healthz, /readyz and /metrics, which the Dockerfile's HEALTHCHECK uses.
+        None => (
+            "{ version = \"0.1\", features = [\"http\"] }".to_owned(),
+            "\"0.1\"".to_owned(),
+        ),
     };
     let gpl = args.license.starts_with("GPL-3.0");
     let channels = channel_rows(&spec);

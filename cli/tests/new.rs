@@ -146,7 +146,19 @@ fn a_spec_gives_one_stub_per_receive_channel() {
         "{main}"
     );
     let cargo = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
-    assert!(cargo.contains("valawai = \"0.1\""), "{cargo}");
+    assert!(
+        cargo.contains("valawai = { version = \"0.1\", features = [\"http\"] }"),
+        "{cargo}"
+    );
+    let docker = std::fs::read_to_string(root.join("Dockerfile")).unwrap();
+    assert!(
+        docker.contains("VALAWAI_HTTP_ADDR=0.0.0.0:9464"),
+        "{docker}"
+    );
+    assert!(
+        docker.contains("HEALTHCHECK") && docker.contains("http://127.0.0.1:9464/readyz"),
+        "{docker}"
+    );
     assert_eq!(
         std::fs::read_to_string(root.join("asyncapi.yaml")).unwrap(),
         std::fs::read_to_string(echo()).unwrap()
