@@ -177,3 +177,39 @@ async fn a_classic_queue_in_the_way_is_a_clear_error() {
         "{text}"
     );
 }
+
+/// RabbitMQ 4 can make quorum the default queue type; a virtual host can since 3.10. There a
+/// declare without `x-queue-type` (the MOV's, the Python components', valawai-rs's `classic`)
+/// makes and matches a quorum queue, so every party agrees with either setting.
+#[tokio::test]
+async fn with_quorum_as_the_default_type_every_declare_agrees() {
+    let vhost = Vhost::create_with("quorum_default", &["--default-queue-type", "quorum"]);
+    let mut classic = config(&vhost);
+    classic.queue_type = QueueType::Classic;
+    let runs = [("classic", classic), ("quorum", config(&vhost))];
+    for (queue, config) in runs {
+        let component = Component::unregistered("quorum_default")
+            .on(queue, |_: Value, _: Context| async { Ok(()) });
+        let handle = component.handle();
+        let run = support::spawn(component.run(config));
+        tokio::time::timeout(PATIENCE, handle.wait_for_state(|s| s == State::Running))
+            .await
+            .unwrap();
+        // The MOV's declare, on the queue the component made.
+        let mov = Client::connect_to(&vhost.url()).await;
+        mov.declare(queue).await.unwrap();
+        support::stop(&handle, run).await;
+    }
+    let listed = rabbitmqctl(&["-q", "list_queues", "-p", vhost.name(), "name", "type"]);
+    let mut types: Vec<Vec<&str>> = listed
+        .lines()
+        .skip(1)
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    types.sort();
+    assert_eq!(
+        types,
+        [["classic", "quorum"], ["quorum", "quorum"]],
+        "{listed}"
+    );
+}

@@ -195,12 +195,18 @@ pub struct Vhost {
 impl Vhost {
     /// A new virtual host named `<prefix>_<pid>_<nanoseconds>`.
     pub fn create(prefix: &str) -> Self {
+        Self::create_with(prefix, &[])
+    }
+
+    /// A new virtual host, with more arguments for `rabbitmqctl add_vhost` (such as
+    /// `--default-queue-type quorum`).
+    pub fn create_with(prefix: &str, options: &[&str]) -> Self {
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap()
             .subsec_nanos();
         let name = format!("{prefix}_{}_{nanos}", std::process::id());
-        rabbitmqctl(&["add_vhost", &name]);
+        rabbitmqctl(&[&["add_vhost", name.as_str()][..], options].concat());
         let vhost = Self { name };
         rabbitmqctl(&[
             "set_permissions",
