@@ -146,16 +146,19 @@ pub(crate) async fn drive(component: Component, config: &Config) -> Result<(), R
     inner.transition(Event::RegisterSent);
     // The MOV watch takes the registration watchdog over: it starts a new one when it registers
     // again.
-    let registration_task = match (&info, config.mov_watch) {
-        (Some(info), Some(interval)) => Some(AbortOnDrop(tokio::spawn(watch_mov(
-            info.clone(),
-            raw.clone(),
-            config.clone(),
-            inner.clone(),
-            interval,
-            registration,
-        )))),
-        _ => registration,
+    let (watch_task, registration) = match (&info, config.mov_watch) {
+        (Some(info), Some(interval)) => {
+            let watch = tokio::spawn(watch_mov(
+                info.clone(),
+                raw.clone(),
+                config.clone(),
+                inner.clone(),
+                interval,
+                registration,
+            ));
+            (Some(AbortOnDrop(watch)), None)
+        }
+        _ => (None, registration),
     };
 
     let session = loop {
@@ -208,7 +211,8 @@ pub(crate) async fn drive(component: Component, config: &Config) -> Result<(), R
             None => break None,
         }
     };
-    drop(registration_task);
+    // No more registering once the component stops.
+    drop((watch_task, registration));
     stop(&inner, session, config, id_path.as_deref()).await
 }
 
@@ -219,7 +223,7 @@ async fn watch_mov(
     config: Config,
     inner: Arc<HandleInner>,
     interval: std::time::Duration,
-    mut registration: Option<AbortOnDrop>,
+    mut registration: Option<Registration>,
 ) {
     let connection = {
         let inner = inner.clone();
@@ -247,10 +251,16 @@ async fn watch_mov(
             }
         }
         inner.mov.set_component_id(None);
-        inner.mov.set_stale(false);
         inner.counters.reregistered();
         drop(registration.take());
-        registration = Some(register(&info, &raw, &config, &inner).await);
+        let sent = register(&info, &raw, &config, &inner).await;
+        if sent.sent {
+            inner.mov.set_stale(false);
+        } else {
+            // Not even queued: try again at the next look that finds the MOV there.
+            watch.try_again();
+        }
+        registration = Some(sent);
     }
 }
 
@@ -269,7 +279,7 @@ async fn register(
     raw: &Publisher,
     config: &Config,
     inner: &HandleInner,
-) -> AbortOnDrop {
+) -> Registration {
     let register = RegisterComponentPayload {
         type_: Some(info.component_type),
         name: Some(info.name.to_string()),
@@ -277,20 +287,36 @@ async fn register(
         version: RegisterComponentPayloadVersion::try_from(info.version.as_ref()).ok(),
         asyncapi_yaml: Some(info.asyncapi_yaml.to_string()),
     };
-    match raw.publish(&config.mov_channels.register, &register).await {
-        Ok(()) => tracing::info!(
-            "register message sent to the MOV: {} {} ({})",
-            info.name,
-            info.version,
-            info.component_type
-        ),
-        Err(e) => tracing::error!("cannot send the register message to the MOV: {e}"),
+    let sent = match raw.publish(&config.mov_channels.register, &register).await {
+        Ok(()) => {
+            tracing::info!(
+                "register message sent to the MOV: {} {} ({})",
+                info.name,
+                info.version,
+                info.component_type
+            );
+            true
+        }
+        Err(e) => {
+            tracing::error!("cannot send the register message to the MOV: {e}");
+            false
+        }
+    };
+    Registration {
+        sent,
+        _watchdog: AbortOnDrop(tokio::spawn(registration_watchdog(
+            inner.mov.watch_component_id(),
+            config.registration_timeout,
+            info.registered_channel.to_string(),
+        ))),
     }
-    AbortOnDrop(tokio::spawn(registration_watchdog(
-        inner.mov.watch_component_id(),
-        config.registration_timeout,
-        info.registered_channel.to_string(),
-    )))
+}
+
+/// A register message, and the watchdog that warns when no registered notification comes.
+struct Registration {
+    /// Whether the broker confirmed the register message.
+    sent: bool,
+    _watchdog: AbortOnDrop,
 }
 
 async fn registration_watchdog(

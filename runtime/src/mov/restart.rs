@@ -156,6 +156,12 @@ impl<C: Fn() -> Option<Arc<Connection>>> Watch<C> {
         }
     }
 
+    /// The registration that [`Watch::reregister_needed`] asked for could not be sent: ask for
+    /// it again at the next look that finds the MOV consuming.
+    pub(crate) fn try_again(&mut self) {
+        self.tracker.phase = Phase::Returning { lost: true };
+    }
+
     /// Looks until the MOV is back after it forgot the component: then it must register again.
     pub(crate) async fn reregister_needed(&mut self) {
         let queue = &self.queue;
