@@ -7,6 +7,7 @@ use std::pin::Pin;
 use std::time::Duration;
 
 use crate::context::Context;
+use crate::payload::undeclared::{self, Sightings};
 use crate::publisher::{BoxError, Publisher};
 
 /// What a handler returns.
@@ -111,9 +112,13 @@ pub trait Dispatch: Send + Sync + 'static {
 pub type Decoder<T> = fn(&[u8]) -> Result<T, BoxError>;
 
 /// A [`Dispatch`] made of a decoder and a closure `Fn(T, Context<P>) -> impl Future`.
+///
+/// It also logs one WARN the first time the payloads of its channel carry a property their
+/// type does not declare (see [`crate::payload::undeclared`]).
 pub struct FnDispatcher<T, P, F> {
     decode: Decoder<T>,
     handler: F,
+    undeclared: Sightings,
     _marker: PhantomData<fn() -> (T, P)>,
 }
 
@@ -123,6 +128,7 @@ impl<T, P, F> FnDispatcher<T, P, F> {
         Self {
             decode,
             handler,
+            undeclared: Sightings::default(),
             _marker: PhantomData,
         }
     }
@@ -136,7 +142,11 @@ where
     Fut: Future<Output = HandlerResult> + Send + 'static,
 {
     fn dispatch(&self, body: &[u8], context: Context) -> Result<HandlerFuture, DispatchError> {
-        let payload = (self.decode)(body).map_err(DispatchError::InvalidPayload)?;
+        let (payload, found) = undeclared::collect(|| (self.decode)(body));
+        if !found.is_empty() {
+            self.undeclared.warn(context.channel(), found);
+        }
+        let payload = payload.map_err(DispatchError::InvalidPayload)?;
         Ok(Box::pin((self.handler)(payload, context.typed::<P>())))
     }
 }
