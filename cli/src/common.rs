@@ -102,6 +102,15 @@ pub fn green(text: &str) -> String {
     }
 }
 
+/// `text` in yellow when standard error takes colour.
+pub fn yellow(text: &str) -> String {
+    if colour_on(&std::io::stderr()) {
+        format!("\x1b[33m{text}\x1b[0m")
+    } else {
+        text.to_owned()
+    }
+}
+
 /// The spec arguments every subcommand takes.
 #[derive(Debug, clap::Args)]
 pub struct SpecArgs {

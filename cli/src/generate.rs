@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
-use valawai_codegen::{Dialect, GenerateOptions, LoadOptions, SpecText};
+use valawai_codegen::{Dialect, GenerateOptions, LoadOptions, SpecText, TypeOptions};
 
 /// Arguments of `valawai generate`.
 #[derive(Debug, clap::Args)]
@@ -32,6 +32,11 @@ pub struct Args {
     /// file (or to the current directory when printing).
     #[arg(long)]
     inline_spec: bool,
+    /// Keep the members an object does not declare in a flattened
+    /// `unknown_fields` map of each struct, and write them back, for a
+    /// component that forwards what it receives.
+    #[arg(long)]
+    keep_unknown_fields: bool,
 }
 
 /// Runs the command.
@@ -68,7 +73,8 @@ pub fn run(args: &Args) -> ExitCode {
     };
     let options = GenerateOptions::new()
         .spec_text(text)
-        .interface(!args.types_only);
+        .interface(!args.types_only)
+        .types(TypeOptions::new().keep_unknown_fields(args.keep_unknown_fields));
     let generated = match valawai_codegen::generate(&spec, &options) {
         Ok(generated) => generated,
         Err(error) => {

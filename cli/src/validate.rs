@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde_json::json;
-use valawai_cli::dynamic::{Invalid, Validator};
+use valawai_cli::dynamic::{Invalid, Undeclared, Validator};
 use valawai_cli::target::{self, Target};
 
 use crate::common::{Failure, INVALID, Loaded, SpecArgs, read_payload};
@@ -41,6 +41,9 @@ pub struct Checked {
     pub type_name: String,
     /// Why the payload does not fit, if it does not.
     pub error: Option<Invalid>,
+    /// The properties the payload carries that its type does not declare
+    /// (the component ignores them), when it fits.
+    pub undeclared: Vec<Undeclared>,
 }
 
 /// Finds the channel and checks `bytes` against its messages: the payload
@@ -60,12 +63,13 @@ pub fn check(loaded: &Loaded, channel: &str, bytes: &[u8]) -> Result<Checked, Fa
                 .map_or_else(|| "untyped JSON".to_owned(), |t| t.to_string()),
         );
         match validator.validate(message, bytes) {
-            Ok(_) => {
+            Ok(valid) => {
                 let type_name = names.pop().unwrap_or_default();
                 return Ok(Checked {
                     target,
                     type_name,
                     error: None,
+                    undeclared: valid.undeclared,
                 });
             }
             Err(e) => {
@@ -82,12 +86,14 @@ pub fn check(loaded: &Loaded, channel: &str, bytes: &[u8]) -> Result<Checked, Fa
             target,
             type_name: "untyped JSON".to_owned(),
             error,
+            undeclared: Vec::new(),
         });
     }
     Ok(Checked {
         target,
         type_name: names.join(" | "),
         error: first_error,
+        undeclared: Vec::new(),
     })
 }
 
@@ -102,6 +108,9 @@ fn run_checked(args: &Args) -> Result<ExitCode, Failure> {
     let checked = check(&loaded, &args.message.channel, &bytes)?;
     if args.json {
         println!("{}", result_json(&checked));
+    }
+    if !args.json {
+        warn_undeclared(&checked);
     }
     match &checked.error {
         None => {
@@ -127,6 +136,14 @@ fn run_checked(args: &Args) -> Result<ExitCode, Failure> {
     }
 }
 
+/// Prints a warning on standard error for each property the payload carries
+/// that its type does not declare.
+pub fn warn_undeclared(checked: &Checked) {
+    for undeclared in &checked.undeclared {
+        eprintln!("{}: {undeclared}", crate::common::yellow("warning"));
+    }
+}
+
 /// The failure of a payload that does not fit.
 pub fn invalid(checked: &Checked, error: &Invalid, source: &str) -> Failure {
     Failure::new(format!(
@@ -148,6 +165,21 @@ pub fn result_json(checked: &Checked) -> serde_json::Value {
         "channel": checked.target.address,
         "type": checked.type_name,
     });
+    if !checked.undeclared.is_empty() {
+        out["undeclared"] = checked
+            .undeclared
+            .iter()
+            .map(|u| {
+                json!({
+                    "path": u.path,
+                    "type": u.type_name,
+                    "property": u.property,
+                    "did_you_mean": u.suggestion,
+                    "text": u.to_string(),
+                })
+            })
+            .collect();
+    }
     if let Some(error) = &checked.error {
         out["error"] = json!({
             "path": error.path(),

@@ -91,6 +91,16 @@ impl Builder {
         self
     }
 
+    /// Keeps the members an object does not declare in a flattened
+    /// `unknown_fields` map and writes them back (see
+    /// [`TypeOptions::keep_unknown_fields`]); for a component that forwards
+    /// what it receives. Set it after [`Self::type_options`], which replaces
+    /// every type option.
+    pub fn keep_unknown_fields(mut self, keep: bool) -> Self {
+        self.types = self.types.keep_unknown_fields(keep);
+        self
+    }
+
     /// Patches the type generated for the schema or type named `name`:
     /// rename it, add derives or attributes, rename or alias its fields.
     pub fn patch(mut self, name: impl Into<String>, patch: TypePatch) -> Self {

@@ -20,6 +20,8 @@ pub struct Case {
     pub lenient: bool,
     /// Generate with the MOV patches.
     pub patched: bool,
+    /// Generate with `keep_unknown_fields`.
+    pub keep_unknown: bool,
 }
 
 const fn case(name: &'static str, spec: &'static str) -> Case {
@@ -28,6 +30,7 @@ const fn case(name: &'static str, spec: &'static str) -> Case {
         spec,
         lenient: false,
         patched: false,
+        keep_unknown: false,
     }
 }
 
@@ -136,6 +139,13 @@ pub const CASES: &[Case] = &[
     ),
     case("hostile", "types/hostile.asyncapi.yaml"),
     case("constraints", "types/constraints.asyncapi.yaml"),
+    Case {
+        keep_unknown: true,
+        ..case(
+            "constraints_keep_unknown",
+            "types/constraints.asyncapi.yaml",
+        )
+    },
     case("loader_v3_echo", "loader/v3/echo.yaml"),
     case("loader_refs", "loader/refs/root.yaml"),
     case("loader_recursive", "loader/cycles/recursive-ok.yaml"),
@@ -171,7 +181,7 @@ pub fn generate(case: &Case) -> String {
         TypeOptions::new()
     };
     let options = GenerateOptions::new()
-        .types(options)
+        .types(options.keep_unknown_fields(case.keep_unknown))
         .spec_text(SpecText::Include(format!(
             "../../../fixtures/{}",
             case.spec

@@ -141,6 +141,11 @@ pub mod constraints {
     include!("../../snapshots/constraints.rs");
 }
 
+/// Generated from `fixtures/types/constraints.asyncapi.yaml` with `keep_unknown_fields`.
+pub mod constraints_keep_unknown {
+    include!("../../snapshots/constraints_keep_unknown.rs");
+}
+
 /// Generated from `fixtures/loader/v3/echo.yaml`.
 pub mod loader_v3_echo {
     include!("../../snapshots/loader_v3_echo.rs");
