@@ -15,8 +15,10 @@ pub struct Args {
     /// Write the code to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Accept a message `$ref` that does not resolve, with a warning and an
-    /// untyped payload (the upstream echo example has one).
+    /// Read what older VALAWAI specs write, with a warning for each: a message
+    /// `$ref` that does not resolve (an untyped payload; the upstream echo
+    /// example has one) and type names that are not JSON Schema's (`float`,
+    /// `double`, `int`, `long`, `str`, `bool`, or a type name in capitals).
     #[arg(long)]
     lenient: bool,
     /// How to read AsyncAPI 2.x publish/subscribe: `valawai` (subscribe = the

@@ -84,8 +84,11 @@ impl Builder {
         self
     }
 
-    /// Accept a message `$ref` that does not resolve, with a warning and
-    /// an untyped payload (the upstream echo example has one).
+    /// Read what older VALAWAI specs write, with a `cargo:warning` for each
+    /// (see [`LoadOptions::lenient`]): a message `$ref` that does not
+    /// resolve becomes an untyped payload (the upstream echo example has
+    /// one), and a type name that is not JSON Schema's (`float`, `double`,
+    /// `int`, `long`, `str`, `bool`, `String`) is read as the type it means.
     pub fn lenient(mut self, lenient: bool) -> Self {
         self.load.lenient = lenient;
         self

@@ -39,9 +39,14 @@ pub(crate) use read::Cx;
 pub struct LoadOptions {
     /// How to read AsyncAPI 2.x `publish`/`subscribe`. VALAWAI by default.
     pub dialect: Dialect,
-    /// Turn a message `$ref` that does not resolve into a warning and an
-    /// untyped payload instead of an error, so that the upstream echo
-    /// example loads unchanged.
+    /// Read what older VALAWAI specs write, with a warning (at its file,
+    /// line and column) instead of an error for each: a message `$ref` that
+    /// does not resolve becomes an untyped payload (so that the upstream echo
+    /// example loads unchanged), and a type name that is not JSON Schema's
+    /// is read as the type it means (`float` and `double` as `number`, `int`
+    /// and `long` as `integer`, `str` as `string`, `bool` as `boolean`, and
+    /// JSON Schema names in other letter case, see
+    /// [`JsonType::parse_legacy`](crate::model::JsonType::parse_legacy)).
     pub lenient: bool,
     /// Directory that relative-file `$ref`s of a document given as text are
     /// resolved against. Ignored for documents read from a path.

@@ -16,7 +16,8 @@ pub struct Case {
     pub name: &'static str,
     /// The spec, relative to `fixtures/`.
     pub spec: &'static str,
-    /// Load with a message `$ref` that does not resolve as untyped.
+    /// Load leniently: a message `$ref` that does not resolve as untyped,
+    /// legacy type names as the JSON Schema types they mean.
     pub lenient: bool,
     /// Generate with the MOV patches.
     pub patched: bool,
@@ -145,6 +146,10 @@ pub const CASES: &[Case] = &[
             "constraints_keep_unknown",
             "types/constraints.asyncapi.yaml",
         )
+    },
+    Case {
+        lenient: true,
+        ..case("legacy_types", "types/legacy-types.asyncapi.yaml")
     },
     case("loader_v3_echo", "loader/v3/echo.yaml"),
     case("loader_refs", "loader/refs/root.yaml"),

@@ -146,6 +146,11 @@ pub mod constraints_keep_unknown {
     include!("../../snapshots/constraints_keep_unknown.rs");
 }
 
+/// Generated from `fixtures/types/legacy-types.asyncapi.yaml`, leniently (`type: float`, ...).
+pub mod legacy_types {
+    include!("../../snapshots/legacy_types.rs");
+}
+
 /// Generated from `fixtures/loader/v3/echo.yaml`.
 pub mod loader_v3_echo {
     include!("../../snapshots/loader_v3_echo.rs");
