@@ -447,6 +447,38 @@ fn legacy_type_names_fail_strictly_at_their_line_and_load_leniently_with_warning
 }
 
 #[test]
+fn asyncapi_3_1_documents_load_as_3_0_does() {
+    let spec = load("loader/v3/sensor-3-1.yaml").unwrap();
+    assert!(spec.warnings.is_empty(), "{:?}", spec.warnings);
+    assert_eq!(spec.version.to_string(), "3.1.0");
+    let identity = spec.identity.as_ref().unwrap();
+    assert_eq!(identity.name, "c0_sensor_v3_1");
+    assert_eq!(
+        direction(&spec, "valawai/c0/sensor_v3_1/data/reading"),
+        [Direction::Send]
+    );
+    assert_eq!(
+        direction(&spec, "valawai/c0/sensor_v3_1/control/threshold"),
+        [Direction::Receive]
+    );
+    // The ROS 2 binding (new in 3.1) is read past; a 3.1 multi-format schema is read.
+    let publish = spec
+        .operations
+        .iter()
+        .find(|o| o.id.as_deref() == Some("publish_reading"))
+        .unwrap();
+    assert!(publish.bindings.amqp.is_none());
+    let reading = &spec.channels[channel(&spec, "valawai/c0/sensor_v3_1/data/reading")];
+    let Payload::Schema(payload) = spec.message(reading.messages[0]).payload else {
+        panic!("a typed payload")
+    };
+    assert_eq!(
+        spec.schema(spec.resolve(payload)).required,
+        ["celsius", "taken_at"]
+    );
+}
+
+#[test]
 fn relative_file_refs_resolve_from_the_file_that_holds_them() {
     let spec = load("loader/refs/root.yaml").unwrap();
     let files: Vec<String> = spec
@@ -540,7 +572,7 @@ fn broken_documents_point_at_the_offending_line_and_column() {
         ("tab-indent.yaml", "yaml-syntax", 3, 2),
         ("not-a-mapping.yaml", "not-a-mapping", 1, 1),
         ("unsupported-version.yaml", "unsupported-version", 1, 11),
-        ("version-3-1.yaml", "unsupported-version", 1, 11),
+        ("version-3-2.yaml", "unsupported-version", 1, 11),
         ("missing-info.yaml", "missing-field", 1, 1),
         ("number-version.yaml", "wrong-type", 4, 12),
         ("wrong-type.yaml", "wrong-type", 6, 3),

@@ -1,4 +1,4 @@
-//! Loads an AsyncAPI 2.0–2.6 or 3.0 document, YAML or JSON, into a [`Spec`].
+//! Loads an AsyncAPI 2.0–2.6, 3.0 or 3.1 document, YAML or JSON, into a [`Spec`].
 //!
 //! The loader parses with positions ([`crate::yaml`]), resolves local and
 //! relative-file `$ref`s with cycle detection ([`refs`]), reads schemas
@@ -306,7 +306,8 @@ impl Loader {
                 return None;
             }
         };
-        let supported = matches!((version.major, version.minor), (2, 0..=6) | (3, 0));
+        // 3.1 is 3.0 with the ROS 2 bindings, which are read past like every binding but AMQP's.
+        let supported = matches!((version.major, version.minor), (2, 0..=6) | (3, 0..=1));
         if !supported {
             let d = self
                 .error(
@@ -315,7 +316,7 @@ impl Loader {
                     &field,
                 )
                 .label("this version")
-                .hint("valawai-rs reads AsyncAPI 2.0 to 2.6 and 3.0; VALAWAI components use 2.6.0");
+                .hint("valawai-rs reads AsyncAPI 2.0 to 2.6, 3.0 and 3.1; VALAWAI components use 2.6.0");
             self.push(d);
             return None;
         }

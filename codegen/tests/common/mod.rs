@@ -152,6 +152,7 @@ pub const CASES: &[Case] = &[
         ..case("legacy_types", "types/legacy-types.asyncapi.yaml")
     },
     case("loader_v3_echo", "loader/v3/echo.yaml"),
+    case("loader_v3_1_sensor", "loader/v3/sensor-3-1.yaml"),
     case("loader_refs", "loader/refs/root.yaml"),
     case("loader_recursive", "loader/cycles/recursive-ok.yaml"),
     case("component_echo", "component/echo/asyncapi.yaml"),

@@ -156,6 +156,11 @@ pub mod loader_v3_echo {
     include!("../../snapshots/loader_v3_echo.rs");
 }
 
+/// Generated from `fixtures/loader/v3/sensor-3-1.yaml` (AsyncAPI 3.1.0).
+pub mod loader_v3_1_sensor {
+    include!("../../snapshots/loader_v3_1_sensor.rs");
+}
+
 /// Generated from `fixtures/loader/refs/root.yaml`.
 pub mod loader_refs {
     include!("../../snapshots/loader_refs.rs");
