@@ -115,6 +115,30 @@ pub const CASES: &[Case] = &[
         "valawai/MOV/test-resources/api/v1/components/test05.asyncapi.yml",
     ),
     case(
+        "mov_test06",
+        "valawai/MOV/test-resources/api/v1/components/test06.asyncapi.yml",
+    ),
+    case(
+        "mov_test07",
+        "valawai/MOV/test-resources/api/v1/components/test07.asyncapi.yml",
+    ),
+    case(
+        "mov_test08",
+        "valawai/MOV/test-resources/api/v1/components/test08.asyncapi.yml",
+    ),
+    case(
+        "mov_test09",
+        "valawai/MOV/test-resources/api/v1/components/test09.asyncapi.yml",
+    ),
+    case(
+        "mov_test10",
+        "valawai/MOV/test-resources/api/v1/components/test10.asyncapi.yml",
+    ),
+    case(
+        "mov_test11",
+        "valawai/MOV/test-resources/api/v1/components/test11.asyncapi.yml",
+    ),
+    case(
         "mov_e2e_c0_patient_treatment_ui",
         "valawai/MOV/test-resources/e2e/c0_patient_treatment_ui_1.0.0.yml",
     ),
