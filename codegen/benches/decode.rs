@@ -103,7 +103,10 @@ fn main() {
         let (way, body, n) = (
             parts.next().unwrap_or_default(),
             parts.next().unwrap_or_default(),
-            parts.next().and_then(|n| n.parse::<u32>().ok()).unwrap_or(0),
+            parts
+                .next()
+                .and_then(|n| n.parse::<u32>().ok())
+                .unwrap_or(0),
         );
         let body = bodies()
             .into_iter()

@@ -144,10 +144,39 @@ where
     fn dispatch(&self, body: &[u8], context: Context) -> Result<HandlerFuture, DispatchError> {
         let (payload, found) = undeclared::collect(|| (self.decode)(body));
         if !found.is_empty() {
-            self.undeclared.warn(context.channel(), found);
+            warn_undeclared(&self.undeclared, &context, found);
         }
         let payload = payload.map_err(DispatchError::InvalidPayload)?;
         Ok(Box::pin((self.handler)(payload, context.typed::<P>())))
+    }
+}
+
+/// Logs (locally and to the MOV, at WARN) the undeclared properties the channel has not
+/// warned about yet; off the handler's path, in a task of its own.
+fn warn_undeclared(sightings: &Sightings, context: &Context, found: Vec<undeclared::Undeclared>) {
+    let notices = sightings.first_seen(found);
+    if notices.is_empty() {
+        return;
+    }
+    let channel = context.channel().to_owned();
+    let logs: Vec<(String, serde_json::Value)> = notices
+        .iter()
+        .map(|n| (n.message(&channel), n.details(&channel)))
+        .collect();
+    let mov = context.mov().clone();
+    match tokio::runtime::Handle::try_current() {
+        Ok(runtime) => {
+            runtime.spawn(async move {
+                for (message, details) in logs {
+                    let _ = mov.warn(&message, &details).await;
+                }
+            });
+        }
+        Err(_) => {
+            for (message, _) in logs {
+                tracing::warn!(channel, "{message}");
+            }
+        }
     }
 }
 
