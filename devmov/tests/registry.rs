@@ -392,11 +392,15 @@ async fn queries_filter_order_and_page_and_finished_components_leave_them() {
             .await,
         );
     }
-    let mut ask = async |query: Value| {
-        client.publish_json("valawai/component/query", &query).await;
+    // The query as JSON text, so that it can hold numbers as a sender writes them.
+    let mut ask = async |query: String| {
+        let id = serde_json::from_str::<Value>(&query).unwrap()["id"].clone();
+        client
+            .publish("valawai/component/query", query.as_bytes())
+            .await;
         loop {
             let page = next(&mut pages, "a components page").await;
-            if page["query_id"] == query["id"] {
+            if page["query_id"] == id {
                 return page;
             }
         }
@@ -410,7 +414,9 @@ async fn queries_filter_order_and_page_and_finished_components_leave_them() {
             .collect()
     };
     let pattern = format!("/{tag}/");
-    let page = ask(json!({"id": "1", "pattern": pattern, "order": "-name", "limit": 10})).await;
+    let page =
+        ask(json!({"id": "1", "pattern": pattern, "order": "-name", "limit": 10}).to_string())
+            .await;
     assert_eq!(page["total"], 3);
     assert_eq!(
         names(&page),
@@ -420,11 +426,32 @@ async fn queries_filter_order_and_page_and_finished_components_leave_them() {
             format!("c0_{tag}_a")
         ]
     );
-    let page = ask(json!({"id": "2", "pattern": pattern, "type": "/C[1|2]/", "order": "name", "offset": 1, "limit": 1})).await;
+    let page = ask(json!({"id": "2", "pattern": pattern, "type": "/C[1|2]/", "order": "name", "offset": 1, "limit": 1}).to_string()).await;
     assert_eq!(page["total"], 2);
     assert_eq!(names(&page), [format!("c2_{tag}_c")]);
-    let page = ask(json!({"id": "3", "pattern": format!("c1_{tag}_b"), "limit": 5})).await;
+    let page =
+        ask(json!({"id": "3", "pattern": format!("c1_{tag}_b"), "limit": 5}).to_string()).await;
     assert_eq!(names(&page), [format!("c1_{tag}_b")]);
+    // JSON Schema integers: `1.0` and `1e1` (as a Python component may send them) are the
+    // integers 1 and 10 to the MOV's generated decoder too; a fraction is refused with the path
+    // and the rule.
+    let page = ask(format!(
+        r#"{{"id": "3b", "pattern": "{pattern}", "offset": 1.0, "limit": 1e1}}"#
+    ))
+    .await;
+    assert_eq!(page["total"], 3);
+    assert_eq!(names(&page).len(), 2);
+    client
+        .publish_json(
+            "valawai/component/query",
+            &json!({"id": "3c", "pattern": pattern, "limit": 2.5}),
+        )
+        .await;
+    mov.wait_for("the refusal of a fractional limit", |e| {
+        matches!(e, Event::Log(r) if r.level == "ERROR"
+            && r.message.contains("at `limit`: invalid type: floating point `2.5`, expected an integer"))
+    })
+    .await;
 
     // No limit: the MOV refuses the query and answers nothing.
     client
@@ -450,7 +477,7 @@ async fn queries_filter_order_and_page_and_finished_components_leave_them() {
         |e| matches!(e, Event::Unregistered { id, .. } if *id == ids[1]),
     )
     .await;
-    let page = ask(json!({"id": "5", "pattern": pattern, "limit": 10})).await;
+    let page = ask(json!({"id": "5", "pattern": pattern, "limit": 10}).to_string()).await;
     assert_eq!(page["total"], 2);
     assert!(!names(&page).contains(&format!("c1_{tag}_b")));
     client
