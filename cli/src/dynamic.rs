@@ -40,9 +40,13 @@ use valawai_codegen::types::ir::{
 pub struct Validator<'a> {
     types: &'a TypeSpace,
     names: Vec<Names>,
-    /// What the payload being checked carries undeclared.
-    undeclared: RefCell<Vec<Undeclared>>,
+    /// What the payload being checked carries undeclared: the first
+    /// [`MAX_UNDECLARED`], and how many more.
+    undeclared: RefCell<(Vec<Undeclared>, usize)>,
 }
+
+/// Undeclared properties listed per payload; the others are only counted.
+pub const MAX_UNDECLARED: usize = 100;
 
 /// A property of a payload that its type does not declare: the component
 /// ignores it (or keeps it, generated with `keep_unknown_fields`).
@@ -78,8 +82,10 @@ impl fmt::Display for Undeclared {
 pub struct Valid {
     /// The payload as the component would write it back.
     pub value: Value,
-    /// Undeclared properties, in the order met.
+    /// Undeclared properties, in the order met (at most [`MAX_UNDECLARED`]).
     pub undeclared: Vec<Undeclared>,
+    /// How many more undeclared properties the payload has.
+    pub more_undeclared: usize,
 }
 
 /// Where a value is in the payload, as a shared list from the value up.
@@ -145,7 +151,7 @@ impl<'a> Validator<'a> {
         Validator {
             types,
             names,
-            undeclared: RefCell::new(Vec::new()),
+            undeclared: RefCell::new((Vec::new(), 0)),
         }
     }
 
@@ -161,16 +167,13 @@ impl<'a> Validator<'a> {
         if object && let Some(invalid) = not_an_object(bytes) {
             return Err(invalid);
         }
-        self.undeclared.borrow_mut().clear();
+        self.undeclared.take();
         let value = match self.types.message_model(message) {
             Some(ty) => valawai::payload::from_slice_seed(self.seed(ty, At::default()), bytes),
             None => valawai::payload::from_slice::<Value>(bytes),
         }
         .map_err(Invalid::Payload)?;
-        Ok(Valid {
-            value,
-            undeclared: self.undeclared.take(),
-        })
+        Ok(self.valid(value))
     }
 
     /// Checks JSON bytes against the generated type named `name`; `None`
@@ -178,12 +181,18 @@ impl<'a> Validator<'a> {
     pub fn validate_type(&self, name: &str, bytes: &[u8]) -> Option<Result<Valid, PayloadError>> {
         let index = self.types.type_defs().iter().position(|d| d.name == name)?;
         let ty = Ty::Named(TypeId(index));
-        self.undeclared.borrow_mut().clear();
+        self.undeclared.take();
         let value = valawai::payload::from_slice_seed(self.seed(&ty, At::default()), bytes);
-        Some(value.map(|value| Valid {
+        Some(value.map(|value| self.valid(value)))
+    }
+
+    fn valid(&self, value: Value) -> Valid {
+        let (undeclared, more_undeclared) = self.undeclared.take();
+        Valid {
             value,
-            undeclared: self.undeclared.take(),
-        }))
+            undeclared,
+            more_undeclared,
+        }
     }
 
     fn seed(&'a self, ty: &'a Ty, at: At) -> Seed<'a> {
@@ -192,6 +201,11 @@ impl<'a> Validator<'a> {
 
     /// Notes an undeclared property of the struct `def` at `at`.
     fn note_undeclared(&self, def: &TypeDef, s: &StructDef, at: &At, property: &str) {
+        let mut noted = self.undeclared.borrow_mut();
+        if noted.0.len() == MAX_UNDECLARED {
+            noted.1 += 1;
+            return;
+        }
         let declared: Vec<&str> = s
             .fields
             .iter()
@@ -199,7 +213,7 @@ impl<'a> Validator<'a> {
                 std::iter::once(f.json.as_str()).chain(f.aliases.iter().map(String::as_str))
             })
             .collect();
-        self.undeclared.borrow_mut().push(Undeclared {
+        noted.0.push(Undeclared {
             path: at.key(property).render(),
             type_name: def.name.clone(),
             property: property.to_owned(),
@@ -420,12 +434,12 @@ impl<'a> Seed<'a> {
                 let mut input = rt::Untagged::read(d)?;
                 for (variant, label) in u.variants.iter().zip(&names.labels) {
                     // An alternative that does not match says nothing undeclared.
-                    let mark = self.v.undeclared.borrow().len();
+                    let mark = self.v.undeclared.borrow().clone();
                     let seed = self.v.seed(&variant.ty, self.at.clone());
                     if let Some(value) = input.attempt_seed(label, seed) {
                         return Ok(value);
                     }
-                    self.v.undeclared.borrow_mut().truncate(mark);
+                    *self.v.undeclared.borrow_mut() = mark;
                 }
                 Err(input.fail(names.name))
             }

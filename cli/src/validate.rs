@@ -42,8 +42,11 @@ pub struct Checked {
     /// Why the payload does not fit, if it does not.
     pub error: Option<Invalid>,
     /// The properties the payload carries that its type does not declare
-    /// (the component ignores them), when it fits.
+    /// (the component ignores them), when it fits: the first
+    /// [`valawai_cli::dynamic::MAX_UNDECLARED`].
     pub undeclared: Vec<Undeclared>,
+    /// How many more it carries.
+    pub more_undeclared: usize,
 }
 
 /// Finds the channel and checks `bytes` against its messages: the payload
@@ -70,6 +73,7 @@ pub fn check(loaded: &Loaded, channel: &str, bytes: &[u8]) -> Result<Checked, Fa
                     type_name,
                     error: None,
                     undeclared: valid.undeclared,
+                    more_undeclared: valid.more_undeclared,
                 });
             }
             Err(e) => {
@@ -87,6 +91,7 @@ pub fn check(loaded: &Loaded, channel: &str, bytes: &[u8]) -> Result<Checked, Fa
             type_name: "untyped JSON".to_owned(),
             error,
             undeclared: Vec::new(),
+            more_undeclared: 0,
         });
     }
     Ok(Checked {
@@ -94,6 +99,7 @@ pub fn check(loaded: &Loaded, channel: &str, bytes: &[u8]) -> Result<Checked, Fa
         type_name: names.join(" | "),
         error: first_error,
         undeclared: Vec::new(),
+        more_undeclared: 0,
     })
 }
 
@@ -142,6 +148,13 @@ pub fn warn_undeclared(checked: &Checked) {
     for undeclared in &checked.undeclared {
         eprintln!("{}: {undeclared}", crate::common::yellow("warning"));
     }
+    if checked.more_undeclared > 0 {
+        eprintln!(
+            "{}: and {} more undeclared properties",
+            crate::common::yellow("warning"),
+            checked.more_undeclared
+        );
+    }
 }
 
 /// The failure of a payload that does not fit.
@@ -179,6 +192,9 @@ pub fn result_json(checked: &Checked) -> serde_json::Value {
                 })
             })
             .collect();
+        if checked.more_undeclared > 0 {
+            out["more_undeclared"] = json!(checked.more_undeclared);
+        }
     }
     if let Some(error) = &checked.error {
         out["error"] = json!({

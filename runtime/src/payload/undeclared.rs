@@ -116,11 +116,12 @@ pub fn did_you_mean<'a>(name: &str, declared: &[&'a str]) -> Option<&'a str> {
 
 /// Levenshtein distance with adjacent transpositions, stopping early past `limit`.
 fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > limit {
+    // Lengths first: a long key costs no allocation.
+    if a.chars().count().abs_diff(b.chars().count()) > limit {
         return limit + 1;
     }
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
     let mut before: Vec<usize> = Vec::new();
     let mut previous: Vec<usize> = (0..=b.len()).collect();
     for i in 1..=a.len() {
