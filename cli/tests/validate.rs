@@ -217,4 +217,17 @@ fn undeclared_properties_are_warnings_with_a_did_you_mean() {
         serde_json::Value::Null
     );
     assert_eq!(text(&out.stderr), "");
+    // A payload full of them: the first hundred are listed, the rest counted.
+    let mut many = serde_json::json!({"content": "hi"});
+    for i in 0..150 {
+        many[format!("k{i}")] = i.into();
+    }
+    let out = valawai(
+        &["validate", &echo(), "received_message", "-"],
+        &many.to_string(),
+    );
+    assert!(out.status.success());
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.lines().count(), 101, "{stderr}");
+    assert!(stderr.ends_with("warning: and 50 more undeclared properties\n"));
 }
