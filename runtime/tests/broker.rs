@@ -111,13 +111,31 @@ async fn mov_register_log_unregister_round_trip() {
         Some("application/json")
     );
     assert!(out.properties.message_id().is_some());
-    let log = mov.next_log("INFO").await;
-    assert_eq!(log["message"], "Received a message to echo");
-    assert_eq!(log["component_id"], id);
-    let payload: Value = serde_json::from_str(log["payload"].as_str().unwrap()).unwrap();
+    // The handler's two INFO logs, and a WARN about the undeclared `x`, which comes from a task
+    // of its own and so in any order.
+    let (mut infos, mut warning) = (Vec::new(), None);
+    while infos.len() < 2 || warning.is_none() {
+        let record = next(&mut mov.log, "a log").await.json();
+        match record["level"].as_str() {
+            Some("INFO") => infos.push(record),
+            Some("WARN") if warning.is_none() => warning = Some(record),
+            _ => panic!("unexpected log: {record}"),
+        }
+    }
+    assert_eq!(infos[0]["message"], "Received a message to echo");
+    assert_eq!(infos[0]["component_id"], id);
+    let payload: Value = serde_json::from_str(infos[0]["payload"].as_str().unwrap()).unwrap();
     assert_eq!(payload, json!({"content": "hi"}));
-    let log = mov.next_log("INFO").await;
-    assert_eq!(log["message"], "Sent Echoed message");
+    assert_eq!(infos[1]["message"], "Sent Echoed message");
+    let warning = warning.unwrap();
+    assert!(
+        warning["message"]
+            .as_str()
+            .unwrap()
+            .contains("has a property `x` that `EchoPayload` does not declare"),
+        "{warning}"
+    );
+    assert_eq!(warning["component_id"], id);
 
     // Logs outside handlers, every level, with and without payload.
     let m = handle.mov();
