@@ -12,8 +12,10 @@ use valawai_codegen::{Dialect, LoadOptions, Spec, TypeOptions, TypeSpace};
 pub struct Args {
     /// The AsyncAPI document (YAML or JSON).
     spec: PathBuf,
-    /// Accept a message `$ref` that does not resolve, with a warning and an
-    /// untyped payload (the upstream echo example has one).
+    /// Read what older VALAWAI specs write, with a warning for each: a message
+    /// `$ref` that does not resolve (an untyped payload; the upstream echo
+    /// example has one) and type names that are not JSON Schema's (`float`,
+    /// `double`, `int`, `long`, `str`, `bool`, or a type name in capitals).
     #[arg(long)]
     lenient: bool,
     /// How to read AsyncAPI 2.x publish/subscribe: `valawai` (subscribe = the

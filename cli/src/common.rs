@@ -102,13 +102,24 @@ pub fn green(text: &str) -> String {
     }
 }
 
+/// `text` in yellow when standard error takes colour.
+pub fn yellow(text: &str) -> String {
+    if colour_on(&std::io::stderr()) {
+        format!("\x1b[33m{text}\x1b[0m")
+    } else {
+        text.to_owned()
+    }
+}
+
 /// The spec arguments every subcommand takes.
 #[derive(Debug, clap::Args)]
 pub struct SpecArgs {
     /// The AsyncAPI document (YAML or JSON).
     pub spec: PathBuf,
-    /// Accept a message `$ref` that does not resolve, with a warning and an
-    /// untyped payload (the upstream echo example has one).
+    /// Read what older VALAWAI specs write, with a warning for each: a message
+    /// `$ref` that does not resolve (an untyped payload; the upstream echo
+    /// example has one) and type names that are not JSON Schema's (`float`,
+    /// `double`, `int`, `long`, `str`, `bool`, or a type name in capitals).
     #[arg(long)]
     pub lenient: bool,
     /// How to read AsyncAPI 2.x publish/subscribe: `valawai` (subscribe = the

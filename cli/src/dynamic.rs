@@ -9,11 +9,18 @@
 //! [`PayloadError`] the component's generated decoder gives
 //! (`cli/tests/same_errors.rs` checks it on a corpus).
 //!
+//! It also notes each property a payload carries that its type does not
+//! declare ([`Undeclared`], with its JSON path and a "did you mean"): the
+//! component ignores such a property, which usually means that the sender
+//! and the spec disagree.
+//!
 //! serde wants `'static` names for fields, variants and labels; they are
 //! built once per [`Validator`] and leaked, which a command-line tool can
 //! afford.
 
+use std::cell::RefCell;
 use std::fmt;
+use std::rc::Rc;
 
 use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, Error as _, IgnoredAny, MapAccess, SeqAccess,
@@ -33,6 +40,81 @@ use valawai_codegen::types::ir::{
 pub struct Validator<'a> {
     types: &'a TypeSpace,
     names: Vec<Names>,
+    /// What the payload being checked carries undeclared: the first
+    /// [`MAX_UNDECLARED`], and how many more.
+    undeclared: RefCell<(Vec<Undeclared>, usize)>,
+}
+
+/// Undeclared properties listed per payload; the others are only counted.
+pub const MAX_UNDECLARED: usize = 100;
+
+/// A property of a payload that its type does not declare: the component
+/// ignores it (or keeps it, generated with `keep_unknown_fields`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undeclared {
+    /// The JSON path of the property, `patient.has_advance_directives`.
+    pub path: String,
+    /// The generated type of the object that holds it.
+    pub type_name: String,
+    /// The property.
+    pub property: String,
+    /// The declared property it probably means, if one is close.
+    pub suggestion: Option<String>,
+}
+
+impl fmt::Display for Undeclared {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: `{}` does not declare the property `{}`; the component ignores it",
+            self.path, self.type_name, self.property
+        )?;
+        if let Some(s) = &self.suggestion {
+            write!(f, " (did you mean `{s}`?)")?;
+        }
+        Ok(())
+    }
+}
+
+/// A payload that fits: the JSON value the typed payload serialises to, and
+/// the properties its types do not declare.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Valid {
+    /// The payload as the component would write it back.
+    pub value: Value,
+    /// Undeclared properties, in the order met (at most [`MAX_UNDECLARED`]).
+    pub undeclared: Vec<Undeclared>,
+    /// How many more undeclared properties the payload has.
+    pub more_undeclared: usize,
+}
+
+/// Where a value is in the payload, as a shared list from the value up.
+#[derive(Debug, Clone, Default)]
+struct At(Option<Rc<(At, rt::PathSegment)>>);
+
+impl At {
+    fn then(&self, segment: rt::PathSegment) -> At {
+        At(Some(Rc::new((self.clone(), segment))))
+    }
+
+    fn key(&self, key: &str) -> At {
+        self.then(rt::PathSegment::Key(key.to_owned()))
+    }
+
+    fn index(&self, index: usize) -> At {
+        self.then(rt::PathSegment::Index(index))
+    }
+
+    fn render(&self) -> String {
+        let mut segments = Vec::new();
+        let mut at = self;
+        while let Some(node) = &at.0 {
+            segments.push(node.1.clone());
+            at = &node.0;
+        }
+        segments.reverse();
+        rt::render_path(&segments)
+    }
 }
 
 /// The `'static` names serde needs for one generated type.
@@ -66,14 +148,18 @@ impl<'a> Validator<'a> {
     /// A validator for the types of `types`.
     pub fn new(types: &'a TypeSpace) -> Self {
         let names = types.type_defs().iter().map(names).collect();
-        Validator { types, names }
+        Validator {
+            types,
+            names,
+            undeclared: RefCell::new((Vec::new(), 0)),
+        }
     }
 
     /// Checks a message's payload, given as JSON bytes, as the component's
     /// generated decoder does: a payload whose type is always an object
     /// must be a JSON object, then it must decode. A message without a
     /// payload accepts any JSON.
-    pub fn validate(&self, message: MessageId, bytes: &[u8]) -> Result<Value, Invalid> {
+    pub fn validate(&self, message: MessageId, bytes: &[u8]) -> Result<Valid, Invalid> {
         let object = self
             .types
             .message_type(message)
@@ -81,23 +167,59 @@ impl<'a> Validator<'a> {
         if object && let Some(invalid) = not_an_object(bytes) {
             return Err(invalid);
         }
-        match self.types.message_model(message) {
-            Some(ty) => valawai::payload::from_slice_seed(self.seed(ty), bytes),
+        self.undeclared.take();
+        let value = match self.types.message_model(message) {
+            Some(ty) => valawai::payload::from_slice_seed(self.seed(ty, At::default()), bytes),
             None => valawai::payload::from_slice::<Value>(bytes),
         }
-        .map_err(Invalid::Payload)
+        .map_err(Invalid::Payload)?;
+        Ok(self.valid(value))
     }
 
     /// Checks JSON bytes against the generated type named `name`; `None`
     /// when the spec has no such type.
-    pub fn validate_type(&self, name: &str, bytes: &[u8]) -> Option<Result<Value, PayloadError>> {
+    pub fn validate_type(&self, name: &str, bytes: &[u8]) -> Option<Result<Valid, PayloadError>> {
         let index = self.types.type_defs().iter().position(|d| d.name == name)?;
         let ty = Ty::Named(TypeId(index));
-        Some(valawai::payload::from_slice_seed(self.seed(&ty), bytes))
+        self.undeclared.take();
+        let value = valawai::payload::from_slice_seed(self.seed(&ty, At::default()), bytes);
+        Some(value.map(|value| self.valid(value)))
     }
 
-    fn seed(&'a self, ty: &'a Ty) -> Seed<'a> {
-        Seed { v: self, ty }
+    fn valid(&self, value: Value) -> Valid {
+        let (undeclared, more_undeclared) = self.undeclared.take();
+        Valid {
+            value,
+            undeclared,
+            more_undeclared,
+        }
+    }
+
+    fn seed(&'a self, ty: &'a Ty, at: At) -> Seed<'a> {
+        Seed { v: self, ty, at }
+    }
+
+    /// Notes an undeclared property of the struct `def` at `at`.
+    fn note_undeclared(&self, def: &TypeDef, s: &StructDef, at: &At, property: &str) {
+        let mut noted = self.undeclared.borrow_mut();
+        if noted.0.len() == MAX_UNDECLARED {
+            noted.1 += 1;
+            return;
+        }
+        let declared: Vec<&str> = s
+            .fields
+            .iter()
+            .flat_map(|f| {
+                std::iter::once(f.json.as_str()).chain(f.aliases.iter().map(String::as_str))
+            })
+            .collect();
+        noted.0.push(Undeclared {
+            path: at.key(property).render(),
+            type_name: def.name.clone(),
+            property: property.to_owned(),
+            suggestion: valawai::payload::undeclared::did_you_mean(property, &declared)
+                .map(str::to_owned),
+        });
     }
 
     fn def(&self, id: TypeId) -> &'a TypeDef {
@@ -231,10 +353,11 @@ fn names(def: &TypeDef) -> Names {
 
 /// Deserialises one type of the model into the JSON value the typed value
 /// would serialise to.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct Seed<'a> {
     v: &'a Validator<'a>,
     ty: &'a Ty,
+    at: At,
 }
 
 impl<'de> DeserializeSeed<'de> for Seed<'_> {
@@ -255,13 +378,18 @@ impl<'de> DeserializeSeed<'de> for Seed<'_> {
             // A user type named in a patch cannot be checked here.
             Ty::Json | Ty::External(_) => Value::deserialize(d),
             Ty::JsonObject => Map::<String, Value>::deserialize(d).map(Value::Object),
-            Ty::Option(inner) => d.deserialize_option(OptionVisitor(self.v.seed(inner))),
-            Ty::Box(inner) => self.v.seed(inner).deserialize(d),
-            Ty::Vec(inner) => d.deserialize_seq(SeqVisitor(self.v.seed(inner))),
-            Ty::Map(inner) => d.deserialize_map(MapVisitor(self.v.seed(inner))),
-            Ty::Tuple(members) => {
-                d.deserialize_tuple(members.len(), TupleVisitor { v: self.v, members })
-            }
+            Ty::Option(inner) => d.deserialize_option(OptionVisitor(self.v.seed(inner, self.at))),
+            Ty::Box(inner) => self.v.seed(inner, self.at).deserialize(d),
+            Ty::Vec(inner) => d.deserialize_seq(SeqVisitor(self.v.seed(inner, self.at))),
+            Ty::Map(inner) => d.deserialize_map(MapVisitor(self.v.seed(inner, self.at))),
+            Ty::Tuple(members) => d.deserialize_tuple(
+                members.len(),
+                TupleVisitor {
+                    v: self.v,
+                    members,
+                    at: self.at,
+                },
+            ),
         }
     }
 }
@@ -274,10 +402,12 @@ impl<'a> Seed<'a> {
             Kind::Struct(s) => {
                 let visitor = StructVisitor {
                     v: self.v,
+                    def,
                     s,
                     names,
+                    at: self.at,
                 };
-                if s.extra.is_some() {
+                if s.extra.is_some() || s.unknown.is_some() {
                     d.deserialize_map(visitor)
                 } else {
                     d.deserialize_struct(names.name, names.members, visitor)
@@ -290,7 +420,7 @@ impl<'a> Seed<'a> {
                     return Err(content.unknown(&tag, names.members));
                 };
                 let mut value = match &variant.content {
-                    Some(ty) => content.variant_seed(self.v.seed(ty))?,
+                    Some(ty) => content.variant_seed(self.v.seed(ty, self.at))?,
                     None => Value::Object(Map::new()),
                 };
                 if !t.keep_tag
@@ -303,18 +433,24 @@ impl<'a> Seed<'a> {
             Kind::Untagged(u) => {
                 let mut input = rt::Untagged::read(d)?;
                 for (variant, label) in u.variants.iter().zip(&names.labels) {
-                    if let Some(value) = input.attempt_seed(label, self.v.seed(&variant.ty)) {
+                    // An alternative that does not match says nothing undeclared.
+                    let mark = self.v.undeclared.borrow().clone();
+                    let seed = self.v.seed(&variant.ty, self.at.clone());
+                    if let Some(value) = input.attempt_seed(label, seed) {
                         return Ok(value);
                     }
+                    *self.v.undeclared.borrow_mut() = mark;
                 }
                 Err(input.fail(names.name))
             }
             Kind::StringEnum(_) => {
                 d.deserialize_enum(names.name, names.members, EnumVisitor(names))
             }
-            Kind::Newtype(n) if n.checks.is_empty() => self.v.seed(&n.inner).deserialize(d),
+            Kind::Newtype(n) if n.checks.is_empty() => {
+                self.v.seed(&n.inner, self.at).deserialize(d)
+            }
             Kind::Newtype(n) => {
-                let value = self.v.seed(&n.inner).deserialize(d)?;
+                let value = self.v.seed(&n.inner, self.at).deserialize(d)?;
                 constraints(n, names, &value).map_err(D::Error::custom)?;
                 Ok(value)
             }
@@ -322,7 +458,7 @@ impl<'a> Seed<'a> {
                 Some(expected) => rt::deserialize_const(expected, d).map(|()| value.clone()),
                 None => serde::Deserialize::deserialize(d),
             },
-            Kind::Alias(ty) => self.v.seed(ty).deserialize(d),
+            Kind::Alias(ty) => self.v.seed(ty, self.at).deserialize(d),
             Kind::Pending => serde::Deserialize::deserialize(d),
         }
     }
@@ -453,7 +589,11 @@ impl<'de> Visitor<'de> for SeqVisitor<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element_seed(self.0)? {
+        let at = self.0.at.clone();
+        while let Some(item) = seq.next_element_seed(Seed {
+            at: at.index(items.len()),
+            ..self.0.clone()
+        })? {
             items.push(item);
         }
         Ok(Value::Array(items))
@@ -472,7 +612,10 @@ impl<'de> Visitor<'de> for MapVisitor<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut entries = std::collections::BTreeMap::new();
         while let Some(key) = map.next_key::<String>()? {
-            let value = map.next_value_seed(self.0)?;
+            let value = map.next_value_seed(Seed {
+                at: self.0.at.key(&key),
+                ..self.0.clone()
+            })?;
             entries.insert(key, value);
         }
         Ok(Value::Object(entries.into_iter().collect()))
@@ -482,6 +625,7 @@ impl<'de> Visitor<'de> for MapVisitor<'_> {
 struct TupleVisitor<'a> {
     v: &'a Validator<'a>,
     members: &'a [Ty],
+    at: At,
 }
 
 impl<'de> Visitor<'de> for TupleVisitor<'_> {
@@ -494,7 +638,7 @@ impl<'de> Visitor<'de> for TupleVisitor<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::new();
         for (i, ty) in self.members.iter().enumerate() {
-            match seq.next_element_seed(self.v.seed(ty))? {
+            match seq.next_element_seed(self.v.seed(ty, self.at.index(i)))? {
                 Some(item) => items.push(item),
                 None => return Err(A::Error::invalid_length(i, &self)),
             }
@@ -555,8 +699,10 @@ impl<'de> Visitor<'de> for FieldSeed<'_> {
 
 struct StructVisitor<'a> {
     v: &'a Validator<'a>,
+    def: &'a TypeDef,
     s: &'a StructDef,
     names: &'a Names,
+    at: At,
 }
 
 impl StructVisitor<'_> {
@@ -564,13 +710,13 @@ impl StructVisitor<'_> {
     fn field_seed<'b>(&'b self, i: usize) -> FieldValue<'b> {
         let field = &self.s.fields[i];
         FieldValue {
-            seed: self.v.seed(&field.ty),
+            seed: self.v.seed(&field.ty, self.at.key(&field.json)),
             optional: field.presence != Presence::Required,
         }
     }
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct FieldValue<'a> {
     seed: Seed<'a>,
     optional: bool,
@@ -613,7 +759,12 @@ impl<'de> Visitor<'de> for StructVisitor<'_> {
                 Field::Unknown(key) if self.s.extra.is_some() => {
                     extra.push((key, map.next_value::<Value>()?));
                 }
-                Field::Unknown(_) => {
+                Field::Unknown(key) if self.s.unknown.is_some() => {
+                    self.v.note_undeclared(self.def, self.s, &self.at, &key);
+                    extra.push((key, map.next_value::<Value>()?));
+                }
+                Field::Unknown(key) => {
+                    self.v.note_undeclared(self.def, self.s, &self.at, &key);
                     map.next_value::<IgnoredAny>()?;
                 }
             }
@@ -631,15 +782,16 @@ impl<'de> Visitor<'de> for StructVisitor<'_> {
                 out.insert(field.json.clone(), value);
             }
         }
-        if let Some((_, ty)) = &self.s.extra {
-            for (key, value) in extra {
-                let value = self
-                    .v
-                    .seed(ty)
-                    .deserialize(value)
-                    .map_err(A::Error::custom)?;
-                out.insert(key, value);
+        match &self.s.extra {
+            Some((_, ty)) => {
+                for (key, value) in extra {
+                    let seed = self.v.seed(ty, self.at.key(&key));
+                    let value = rt::deserialize_wire_seed(seed, value).map_err(A::Error::custom)?;
+                    out.insert(key, value);
+                }
             }
+            // Kept undeclared members, written back after the declared ones.
+            None => out.extend(extra),
         }
         Ok(Value::Object(out))
     }

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
-use valawai_codegen::{Dialect, GenerateOptions, LoadOptions, SpecText};
+use valawai_codegen::{Dialect, GenerateOptions, LoadOptions, SpecText, TypeOptions};
 
 /// Arguments of `valawai generate`.
 #[derive(Debug, clap::Args)]
@@ -15,8 +15,10 @@ pub struct Args {
     /// Write the code to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Accept a message `$ref` that does not resolve, with a warning and an
-    /// untyped payload (the upstream echo example has one).
+    /// Read what older VALAWAI specs write, with a warning for each: a message
+    /// `$ref` that does not resolve (an untyped payload; the upstream echo
+    /// example has one) and type names that are not JSON Schema's (`float`,
+    /// `double`, `int`, `long`, `str`, `bool`, or a type name in capitals).
     #[arg(long)]
     lenient: bool,
     /// How to read AsyncAPI 2.x publish/subscribe: `valawai` (subscribe = the
@@ -32,6 +34,11 @@ pub struct Args {
     /// file (or to the current directory when printing).
     #[arg(long)]
     inline_spec: bool,
+    /// Keep the members an object does not declare in a flattened
+    /// `unknown_fields` map of each struct, and write them back, for a
+    /// component that forwards what it receives.
+    #[arg(long)]
+    keep_unknown_fields: bool,
 }
 
 /// Runs the command.
@@ -68,7 +75,8 @@ pub fn run(args: &Args) -> ExitCode {
     };
     let options = GenerateOptions::new()
         .spec_text(text)
-        .interface(!args.types_only);
+        .interface(!args.types_only)
+        .types(TypeOptions::new().keep_unknown_fields(args.keep_unknown_fields));
     let generated = match valawai_codegen::generate(&spec, &options) {
         Ok(generated) => generated,
         Err(error) => {

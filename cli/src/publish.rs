@@ -39,6 +39,9 @@ fn run_checked(args: &Args) -> Result<ExitCode, Failure> {
     let loaded = args.spec.load()?;
     let bytes = read_payload(&args.message.payload)?;
     let checked = validate::check(&loaded, &args.message.channel, &bytes)?;
+    if !args.json {
+        validate::warn_undeclared(&checked);
+    }
     if let Some(error) = &checked.error
         && !args.no_validate
     {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde_json::json;
-use valawai_cli::dynamic::{Invalid, Validator};
+use valawai_cli::dynamic::{Invalid, Undeclared, Validator};
 use valawai_cli::target::{self, Target};
 
 use crate::common::{Failure, INVALID, Loaded, SpecArgs, read_payload};
@@ -41,6 +41,12 @@ pub struct Checked {
     pub type_name: String,
     /// Why the payload does not fit, if it does not.
     pub error: Option<Invalid>,
+    /// The properties the payload carries that its type does not declare
+    /// (the component ignores them), when it fits: the first
+    /// [`valawai_cli::dynamic::MAX_UNDECLARED`].
+    pub undeclared: Vec<Undeclared>,
+    /// How many more it carries.
+    pub more_undeclared: usize,
 }
 
 /// Finds the channel and checks `bytes` against its messages: the payload
@@ -60,12 +66,14 @@ pub fn check(loaded: &Loaded, channel: &str, bytes: &[u8]) -> Result<Checked, Fa
                 .map_or_else(|| "untyped JSON".to_owned(), |t| t.to_string()),
         );
         match validator.validate(message, bytes) {
-            Ok(_) => {
+            Ok(valid) => {
                 let type_name = names.pop().unwrap_or_default();
                 return Ok(Checked {
                     target,
                     type_name,
                     error: None,
+                    undeclared: valid.undeclared,
+                    more_undeclared: valid.more_undeclared,
                 });
             }
             Err(e) => {
@@ -82,12 +90,16 @@ pub fn check(loaded: &Loaded, channel: &str, bytes: &[u8]) -> Result<Checked, Fa
             target,
             type_name: "untyped JSON".to_owned(),
             error,
+            undeclared: Vec::new(),
+            more_undeclared: 0,
         });
     }
     Ok(Checked {
         target,
         type_name: names.join(" | "),
         error: first_error,
+        undeclared: Vec::new(),
+        more_undeclared: 0,
     })
 }
 
@@ -102,6 +114,9 @@ fn run_checked(args: &Args) -> Result<ExitCode, Failure> {
     let checked = check(&loaded, &args.message.channel, &bytes)?;
     if args.json {
         println!("{}", result_json(&checked));
+    }
+    if !args.json {
+        warn_undeclared(&checked);
     }
     match &checked.error {
         None => {
@@ -127,6 +142,21 @@ fn run_checked(args: &Args) -> Result<ExitCode, Failure> {
     }
 }
 
+/// Prints a warning on standard error for each property the payload carries
+/// that its type does not declare.
+pub fn warn_undeclared(checked: &Checked) {
+    for undeclared in &checked.undeclared {
+        eprintln!("{}: {undeclared}", crate::common::yellow("warning"));
+    }
+    if checked.more_undeclared > 0 {
+        eprintln!(
+            "{}: and {} more undeclared properties",
+            crate::common::yellow("warning"),
+            checked.more_undeclared
+        );
+    }
+}
+
 /// The failure of a payload that does not fit.
 pub fn invalid(checked: &Checked, error: &Invalid, source: &str) -> Failure {
     Failure::new(format!(
@@ -148,6 +178,24 @@ pub fn result_json(checked: &Checked) -> serde_json::Value {
         "channel": checked.target.address,
         "type": checked.type_name,
     });
+    if !checked.undeclared.is_empty() {
+        out["undeclared"] = checked
+            .undeclared
+            .iter()
+            .map(|u| {
+                json!({
+                    "path": u.path,
+                    "type": u.type_name,
+                    "property": u.property,
+                    "did_you_mean": u.suggestion,
+                    "text": u.to_string(),
+                })
+            })
+            .collect();
+        if checked.more_undeclared > 0 {
+            out["more_undeclared"] = json!(checked.more_undeclared);
+        }
+    }
     if let Some(error) = &checked.error {
         out["error"] = json!({
             "path": error.path(),

@@ -129,3 +129,42 @@ fn check_warns_when_the_mov_would_drop_the_registration() {
     let out = valawai(&["check", fine.to_str().unwrap()]);
     assert!(!text(&out.stderr).contains("mov-rejects"));
 }
+
+#[test]
+fn check_refuses_legacy_type_names_at_their_line_unless_lenient() {
+    let spec = fixture("types/legacy-types.asyncapi.yaml");
+    let spec = spec.to_str().unwrap();
+    let strict = valawai(&["check", spec]);
+    assert_eq!(strict.status.code(), Some(1));
+    let stderr = text(&strict.stderr);
+    assert!(
+        stderr.starts_with("error[legacy-type]: `float` is not a JSON Schema type\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("legacy-types.asyncapi.yaml:44:17"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("pass --lenient"), "{stderr}");
+    assert!(strict.stdout.is_empty());
+
+    let lenient = valawai(&["check", spec, "--lenient"]);
+    assert!(lenient.status.success(), "{}", text(&lenient.stderr));
+    let stderr = text(&lenient.stderr);
+    assert_eq!(
+        stderr.matches("warning[legacy-type]").count(),
+        7,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "warning[legacy-type]: `float` is not a JSON Schema type; read as `number` (lenient mode)\n  --> "
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("legacy-types.asyncapi.yaml:44:17"),
+        "{stderr}"
+    );
+    assert!(text(&lenient.stdout).contains("AlignmentPayload"));
+}

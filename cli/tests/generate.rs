@@ -111,3 +111,41 @@ fn generate_reports_errors_and_warnings() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(text(&missing.stderr).contains("cannot read `no/such.yaml`"));
 }
+
+#[test]
+fn generate_reads_legacy_type_names_leniently_and_keeps_unknown_fields_when_asked() {
+    let spec = fixture("types/legacy-types.asyncapi.yaml");
+    let spec = spec.to_str().unwrap();
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let strict = valawai(&["generate", spec], dir);
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(text(&strict.stderr).starts_with("error[legacy-type]"));
+
+    let lenient = valawai(&["generate", spec, "--lenient"], dir);
+    assert!(lenient.status.success(), "{}", text(&lenient.stderr));
+    assert!(text(&lenient.stderr).starts_with("warning[legacy-type]"));
+    let stdout = text(&lenient.stdout);
+    assert!(stdout.contains("pub alignment: Option<f64>,"), "{stdout}");
+    assert!(stdout.contains("pub path_sample: Option<i64>,"), "{stdout}");
+    assert!(!stdout.contains("unknown_fields"), "{stdout}");
+
+    let kept = valawai(
+        &["generate", spec, "--lenient", "--keep-unknown-fields"],
+        dir,
+    );
+    assert!(kept.status.success(), "{}", text(&kept.stderr));
+    let stdout = text(&kept.stdout);
+    assert_eq!(
+        stdout
+            .matches("pub unknown_fields: ::valawai::payload::JsonObject,")
+            .count(),
+        2,
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "impl ::valawai::__private::Declared for ParametersPayload {\n    const NAME: &'static str = \"ParametersPayload\";"
+        ),
+        "{stdout}"
+    );
+}

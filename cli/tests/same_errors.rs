@@ -15,10 +15,24 @@ fn fixture(path: &str) -> PathBuf {
 }
 
 fn type_space(path: &str, lenient: bool, options: &TypeOptions) -> TypeSpace {
+    // The validator needs the same types as the snapshot it is compared with.
     let spec = valawai_codegen::load_path(fixture(path), &LoadOptions::default().lenient(lenient))
         .unwrap_or_else(|e| panic!("{path}: {e}"));
     TypeSpace::new(&spec, options).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
+
+/// Numbers that `serde_json::Value` cannot hold or would write differently,
+/// as placeholders replaced by their JSON text in the corpus: JSON Schema
+/// integers written with a fraction or an exponent, numbers beyond `u64`,
+/// `i64` and `f64`.
+const RAW_NUMBERS: [(&str, &str); 6] = [
+    ("\"@1e2@\"", "1e2"),
+    ("\"@-3E0@\"", "-3E0"),
+    ("\"@1e400@\"", "1e400"),
+    ("\"@-1e400@\"", "-1e400"),
+    ("\"@2^64@\"", "18446744073709551616"),
+    ("\"@-2^63-1@\"", "-9223372036854775809"),
+];
 
 /// Payloads made from `seeds`: each seed, plus every variant with one member
 /// (at any depth) removed, set to each of a few odd values, or with an
@@ -31,6 +45,18 @@ fn corpus(seeds: &[Value]) -> Vec<Vec<u8>> {
         json!(0),
         json!(7),
         json!(1.5),
+        // JSON Schema integers, and numbers that are not or do not fit.
+        json!(7.0),
+        json!(-0.0),
+        json!(5.5),
+        json!(1e300),
+        json!(-2147483649.0),
+        json!("@1e2@"),
+        json!("@-3E0@"),
+        json!("@1e400@"),
+        json!("@-1e400@"),
+        json!("@2^64@"),
+        json!("@-2^63-1@"),
         json!(""),
         json!("x"),
         json!("abcdefghijk"),
@@ -46,7 +72,16 @@ fn corpus(seeds: &[Value]) -> Vec<Vec<u8>> {
         out.push(seed.clone());
         mutate(seed, &odd, &mut |v| out.push(v));
     }
-    let mut bytes: Vec<Vec<u8>> = out.iter().map(|v| v.to_string().into_bytes()).collect();
+    let mut bytes: Vec<Vec<u8>> = out
+        .iter()
+        .map(|v| {
+            let mut text = v.to_string();
+            for (placeholder, number) in RAW_NUMBERS {
+                text = text.replace(placeholder, number);
+            }
+            text.into_bytes()
+        })
+        .collect();
     for raw in [&b"{"[..], b"not json", b"{\"a\":1} x", b"", b"[1,2"] {
         bytes.push(raw.to_vec());
     }
@@ -285,4 +320,77 @@ fn patched_mov_spec_with_aliases() {
     assert!(compare!(v, &corpus, mov_patched::ComponentPayload) > 0);
     compare!(v, &corpus, mov_patched::ChannelSchema);
     compare!(v, &corpus, mov_patched::ReferencePayloadSchema);
+}
+
+#[test]
+fn json_schema_numbers() {
+    let types = type_space(
+        "fixtures/types/constraints.asyncapi.yaml",
+        false,
+        &TypeOptions::default(),
+    );
+    let v = Validator::new(&types);
+    let corpus = corpus(&[json!({
+        "unsigned": 7, "signed": -7, "small": 7, "bounded": 3, "list": [1, -2, 3],
+        "ratio": 0.5, "other": 1
+    })]);
+    let texts: Vec<String> = corpus
+        .iter()
+        .map(|p| String::from_utf8_lossy(p).into_owned())
+        .collect();
+    for raw in [
+        "1e2",
+        "1e400",
+        "18446744073709551616",
+        "-9223372036854775809",
+        "7.0",
+        "-0.0",
+    ] {
+        assert!(
+            texts.iter().any(|t| t.contains(&format!(":{raw}"))),
+            "{raw} is in the corpus"
+        );
+    }
+    let accepted = compare!(v, &corpus, constraints::Numbers);
+    assert!(accepted > 20, "{accepted}");
+    // The decoder of the message agrees too, on every case.
+    let decoded = compare_decoder!(
+        "fixtures/types/constraints.asyncapi.yaml",
+        "numbers",
+        &corpus,
+        generated::constraints::decode_numbers
+    );
+    assert_eq!(decoded, accepted);
+}
+
+#[test]
+fn kept_unknown_fields() {
+    let types = type_space(
+        "fixtures/types/constraints.asyncapi.yaml",
+        false,
+        &TypeOptions::default().keep_unknown_fields(true),
+    );
+    let v = Validator::new(&types);
+    let corpus = corpus(&[
+        json!({"x": 1, "y": "ab", "z": [1.0, {"w": null}]}),
+        json!({"species": "dog", "name": "Rex", "friends": [{"species": "cat", "lives": 2}],
+               "collar": 1.5}),
+    ]);
+    assert!(compare!(v, &corpus, constraints_keep_unknown::CheckedMerged) > 10);
+    assert!(compare!(v, &corpus, constraints_keep_unknown::Animal) > 10);
+    // The validator writes back what the kept members hold, as the typed payload does.
+    for payload in &corpus {
+        let Ok(typed) =
+            valawai::payload::from_slice::<generated::constraints_keep_unknown::Animal>(payload)
+        else {
+            continue;
+        };
+        let dynamic = v.validate_type("Animal", payload).unwrap().unwrap();
+        assert_eq!(
+            serde_json::to_value(&typed).unwrap(),
+            dynamic.value,
+            "{}",
+            String::from_utf8_lossy(payload)
+        );
+    }
 }

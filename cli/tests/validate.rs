@@ -129,3 +129,105 @@ fn an_object_payload_must_be_an_object() {
         "{stderr}"
     );
 }
+
+#[test]
+fn integers_are_json_schema_integers() {
+    let spec = fixture("types/constraints.asyncapi.yaml");
+    for payload in [
+        r#"{"unsigned": 7.0, "signed": -0.0, "small": 1e2, "list": [2.0, -3E0], "more": 4.0}"#,
+        r#"{"unsigned": 18446744073709551615, "signed": -9223372036854775808}"#,
+    ] {
+        let out = valawai(&["validate", &spec, "numbers", "-"], payload);
+        assert!(out.status.success(), "{payload}: {}", text(&out.stderr));
+    }
+    let cases = [
+        (
+            r#"{"unsigned": 5.5}"#,
+            "unsigned: invalid type: floating point `5.5`, expected an integer (u64)",
+        ),
+        (
+            r#"{"list": [1, 1e400]}"#,
+            "list[1]: invalid value: a number beyond the range of a 64-bit float (about \
+             ±1.8e308), expected an integer from -9223372036854775808 to 9223372036854775807 \
+             (i64)",
+        ),
+        (
+            r#"{"unsigned": 18446744073709551616}"#,
+            "unsigned: invalid value: integer `18446744073709551616`, expected an integer from 0 \
+             to 18446744073709551615 (u64)",
+        ),
+        (
+            r#"{"small": -2147483649}"#,
+            "small: invalid value: integer `-2147483649`, expected an integer from -2147483648 \
+             to 2147483647 (i32)",
+        ),
+    ];
+    for (payload, error) in cases {
+        let out = valawai(&["validate", &spec, "numbers", "-", "--json"], payload);
+        assert_eq!(out.status.code(), Some(1), "{payload}");
+        let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(result["error"]["text"], error, "{payload}");
+        assert_eq!(result["error"]["syntax"], false, "{payload}");
+    }
+}
+
+#[test]
+fn undeclared_properties_are_warnings_with_a_did_you_mean() {
+    let spec = fixture("valawai/C2_treatment_autonomy_valuator/asyncapi.yaml");
+    let payload = std::fs::read_to_string(fixture(
+        "valawai/C2_treatment_autonomy_valuator/tests/treatment.json",
+    ))
+    .unwrap();
+    let out = valawai(&["validate", &spec, "treatment", "-"], &payload);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stderr),
+        "warning: before_status.has_advance_directives: `PatientStatusCriteriaPayload` does not \
+         declare the property `has_advance_directives`; the component ignores it (did you mean \
+         `has_advance_Directives`?)\n\
+         warning: expected_status.has_advance_directives: `PatientStatusCriteriaPayload` does \
+         not declare the property `has_advance_directives`; the component ignores it (did you \
+         mean `has_advance_Directives`?)\n"
+    );
+    assert!(text(&out.stdout).starts_with("valid: TreatmentPayload payload"));
+    // The nonmaleficence spec spells it as the payload does: nothing to say.
+    let out = valawai(
+        &[
+            "validate",
+            &fixture("valawai/C2_treatment_nonmaleficence_valuator/asyncapi.yaml"),
+            "treatment",
+            "-",
+        ],
+        &payload,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stderr), "");
+    // In JSON, with the path; no suggestion when nothing is close.
+    let out = valawai(
+        &["validate", &echo(), "received_message", "-", "--json"],
+        r#"{"content": "hi", "colour": "red"}"#,
+    );
+    assert!(out.status.success());
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(result["valid"], true);
+    assert_eq!(result["undeclared"][0]["path"], "colour");
+    assert_eq!(result["undeclared"][0]["property"], "colour");
+    assert_eq!(
+        result["undeclared"][0]["did_you_mean"],
+        serde_json::Value::Null
+    );
+    assert_eq!(text(&out.stderr), "");
+    // A payload full of them: the first hundred are listed, the rest counted.
+    let mut many = serde_json::json!({"content": "hi"});
+    for i in 0..150 {
+        many[format!("k{i}")] = i.into();
+    }
+    let out = valawai(
+        &["validate", &echo(), "received_message", "-"],
+        &many.to_string(),
+    );
+    assert!(out.status.success());
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.lines().count(), 101, "{stderr}");
+    assert!(stderr.ends_with("warning: and 50 more undeclared properties\n"));
+}

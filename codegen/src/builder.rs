@@ -84,10 +84,23 @@ impl Builder {
         self
     }
 
-    /// Accept a message `$ref` that does not resolve, with a warning and
-    /// an untyped payload (the upstream echo example has one).
+    /// Read what older VALAWAI specs write, with a `cargo:warning` for each
+    /// (see [`LoadOptions::lenient`]): a message `$ref` that does not
+    /// resolve becomes an untyped payload (the upstream echo example has
+    /// one), and a type name that is not JSON Schema's (`float`, `double`,
+    /// `int`, `long`, `str`, `bool`, `String`) is read as the type it means.
     pub fn lenient(mut self, lenient: bool) -> Self {
         self.load.lenient = lenient;
+        self
+    }
+
+    /// Keeps the members an object does not declare in a flattened
+    /// `unknown_fields` map and writes them back (see
+    /// [`TypeOptions::keep_unknown_fields`]); for a component that forwards
+    /// what it receives. Set it after [`Self::type_options`], which replaces
+    /// every type option.
+    pub fn keep_unknown_fields(mut self, keep: bool) -> Self {
+        self.types = self.types.keep_unknown_fields(keep);
         self
     }
 

@@ -479,6 +479,25 @@ impl JsonType {
             _ => return None,
         })
     }
+
+    /// Reads a type name that older VALAWAI specs use but JSON Schema does
+    /// not: `float` and `double` (`number`), `int` and `long` (`integer`),
+    /// `str` (`string`), `bool` (`boolean`), and any JSON Schema type name
+    /// in other letter case (`String`, `Integer`). `None` for a JSON Schema
+    /// type name, or for a name that means nothing.
+    pub fn parse_legacy(name: &str) -> Option<Self> {
+        if JsonType::parse(name).is_some() {
+            return None;
+        }
+        let lower = name.to_ascii_lowercase();
+        JsonType::parse(&lower).or(match lower.as_str() {
+            "float" | "double" => Some(JsonType::Number),
+            "int" | "long" => Some(JsonType::Integer),
+            "str" => Some(JsonType::String),
+            "bool" => Some(JsonType::Boolean),
+            _ => None,
+        })
+    }
 }
 
 impl fmt::Display for JsonType {

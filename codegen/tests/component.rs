@@ -216,3 +216,35 @@ fn builder_patches_reach_the_types() {
         .unwrap_err();
     assert!(e.to_string().contains("no_such_schema"), "{e}");
 }
+
+#[test]
+fn builder_reads_legacy_type_names_leniently_and_keeps_unknown_fields_when_asked() {
+    let dir = out_dir("builder-legacy");
+    let spec = common::fixtures().join("types/legacy-types.asyncapi.yaml");
+    let e = Builder::new()
+        .spec(&spec)
+        .out_dir(&dir)
+        .cargo_output(false)
+        .compile()
+        .unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("error[legacy-type]: `float` is not a JSON Schema type"),
+        "{e}"
+    );
+    assert!(
+        e.to_string().contains("legacy-types.asyncapi.yaml:44:17"),
+        "{e}"
+    );
+    let file = Builder::new()
+        .spec(&spec)
+        .lenient(true)
+        .keep_unknown_fields(true)
+        .out_dir(&dir)
+        .cargo_output(false)
+        .compile()
+        .unwrap();
+    let text = std::fs::read_to_string(file).unwrap();
+    assert!(text.contains("pub alignment: Option<f64>,"), "{text}");
+    assert!(text.contains("pub unknown_fields: ::valawai::payload::JsonObject,"));
+}

@@ -190,7 +190,7 @@ fn each_rule_is_reported_with_its_path() {
         ),
         (
             json!({"labels": {"a": -1}}),
-            "labels.a: invalid value: integer `-1`, expected u64",
+            "labels.a: invalid value: integer `-1`, expected an integer from 0 to 18446744073709551615 (u64)",
         ),
         (
             json!({"shape": {"kind": "triangle"}}),
@@ -363,4 +363,182 @@ fn values_built_in_code_serialise_as_the_spec_says() {
     );
     let back: Checked = payload::from_value(written).unwrap();
     assert_eq!(back, built);
+}
+
+/// The generated decoder's error for `body`, or the decoded payload written back as JSON text.
+fn numbers(body: &str) -> Result<String, String> {
+    decode_numbers(body.as_bytes())
+        .map(|n| serde_json::to_string(&n).unwrap())
+        .map_err(|e| e.to_string())
+}
+
+#[test]
+fn integers_are_any_number_without_a_fractional_part_and_are_written_back_as_integers() {
+    let decoded = numbers(
+        r#"{"unsigned": 7.0, "signed": -0.0, "small": 1e2, "bounded": -5.0, "list": [1, 2.0, -3E0],
+            "ratio": 2, "other": 4.0, "more": 1e3}"#,
+    );
+    assert_eq!(
+        decoded.unwrap(),
+        r#"{"unsigned":7,"signed":0,"small":100,"bounded":-5,"list":[1,2,-3],"ratio":2.0,"more":1000,"other":4}"#
+    );
+    // Also through the typed constraints of a newtype and the untagged, tagged and merged types.
+    let checked = reject_or_accept(
+        json!({"count": 10.0, "step": 15.0, "code": 2.0, "pair": ["p", 2.0],
+        "labels": {"a": 3.0}, "either": 4.0, "mixed": 5.0, "merged": {"x": 1.0},
+        "animals": [{"species": "cat", "lives": 9.0}]}),
+    );
+    let written = serde_json::to_value(checked.unwrap()).unwrap();
+    assert_eq!(written["count"], json!(10));
+    assert_eq!(written["step"], json!(15));
+    assert_eq!(written["code"], json!(2));
+    assert_eq!(written["pair"], json!(["p", 2]));
+    assert_eq!(written["labels"], json!({"a": 3}));
+    assert_eq!(written["either"], json!(4));
+    assert_eq!(written["mixed"], json!(5));
+    assert_eq!(written["merged"]["x"], json!(1));
+    assert_eq!(written["animals"][0]["lives"], json!(9));
+}
+
+/// The valid payload with `changes` merged in, decoded.
+fn reject_or_accept(changes: Value) -> Result<Checked, String> {
+    let mut value = valid();
+    for (key, change) in changes.as_object().unwrap() {
+        value[key] = change.clone();
+    }
+    payload::from_value::<Checked>(value).map_err(|e| e.to_string())
+}
+
+#[test]
+fn fractions_and_integers_out_of_range_are_refused_with_the_path_and_the_rule_or_range() {
+    const U64: &str = "an integer from 0 to 18446744073709551615 (u64)";
+    const I64: &str = "an integer from -9223372036854775808 to 9223372036854775807 (i64)";
+    const I32: &str = "an integer from -2147483648 to 2147483647 (i32)";
+    const BEYOND: &str = "a number beyond the range of a 64-bit float (about ±1.8e308)";
+    let cases = [
+        (
+            r#"{"unsigned": 5.5}"#,
+            "at `unsigned`: invalid type: floating point `5.5`, expected an integer (u64)"
+                .to_owned(),
+        ),
+        (
+            r#"{"signed": 1e-1}"#,
+            "at `signed`: invalid type: floating point `0.1`, expected an integer (i64)".to_owned(),
+        ),
+        (
+            r#"{"unsigned": 1e400}"#,
+            format!("at `unsigned`: invalid value: {BEYOND}, expected {U64}"),
+        ),
+        (
+            r#"{"unsigned": 18446744073709551616}"#,
+            format!("at `unsigned`: invalid value: integer `18446744073709551616`, expected {U64}"),
+        ),
+        (
+            r#"{"unsigned": -1}"#,
+            format!("at `unsigned`: invalid value: integer `-1`, expected {U64}"),
+        ),
+        (
+            r#"{"signed": 9223372036854775808}"#,
+            format!("at `signed`: invalid value: integer `9223372036854775808`, expected {I64}"),
+        ),
+        (
+            r#"{"signed": -1e19}"#,
+            format!("at `signed`: invalid value: integer `-10000000000000000000`, expected {I64}"),
+        ),
+        (
+            r#"{"small": 2147483648.0}"#,
+            format!("at `small`: invalid value: integer `2147483648`, expected {I32}"),
+        ),
+        (
+            r#"{"bounded": 6.0}"#,
+            "at `bounded`: must be at most 5, found 6 (maximum)".to_owned(),
+        ),
+        (
+            r#"{"bounded": 2.5}"#,
+            "at `bounded`: invalid type: floating point `2.5`, expected an integer (i64)"
+                .to_owned(),
+        ),
+        (
+            r#"{"list": [1, 2, 3.5]}"#,
+            "at `list[2]`: invalid type: floating point `3.5`, expected an integer (i64)"
+                .to_owned(),
+        ),
+        (
+            r#"{"list": [1e400]}"#,
+            format!("at `list[0]`: invalid value: {BEYOND}, expected {I64}"),
+        ),
+        (
+            r#"{"ratio": 1e400}"#,
+            format!("at `ratio`: invalid value: {BEYOND}, expected a number (f64)"),
+        ),
+        (
+            // serde reads flattened members from a buffer of its own: no path below the object.
+            r#"{"other": 0.5}"#,
+            "invalid type: floating point `0.5`, expected an integer (i64)".to_owned(),
+        ),
+    ];
+    for (body, error) in cases {
+        assert_eq!(numbers(body).unwrap_err(), error, "{body}");
+    }
+    // Inside the union types, the rule and the path are kept too.
+    assert_eq!(
+        reject_or_accept(json!({"either": 2.5})).unwrap_err(),
+        "either: no alternative of `CheckedEither` matches (Integer: invalid type: floating \
+         point `2.5`, expected an integer (i64); String: invalid type: floating point `2.5`, \
+         expected a string)"
+    );
+    assert_eq!(
+        reject_or_accept(json!({"animals": [{"species": "cat", "lives": 8.5}]})).unwrap_err(),
+        "animals[0].lives: invalid type: floating point `8.5`, expected an integer (i64)"
+    );
+    assert_eq!(
+        reject_or_accept(json!({"count": 11.0})).unwrap_err(),
+        "count: must be at most 10, found 11 (maximum)"
+    );
+}
+
+/// Generated from `fixtures/types/constraints.asyncapi.yaml` with `keep_unknown_fields`.
+pub mod keep_unknown {
+    include!("snapshots/constraints_keep_unknown.rs");
+}
+
+#[test]
+fn kept_unknown_fields_are_written_back_at_every_depth() {
+    let body = json!({
+        "x": 1, "zeta": {"nested": [1, 2.5, null]}, "alpha": "first", "y": "ab", "big": 1e300
+    });
+    let merged: keep_unknown::CheckedMerged = payload::from_value(body.clone()).unwrap();
+    assert_eq!(merged.unknown_fields.len(), 3);
+    assert_eq!(
+        serde_json::to_string(&merged).unwrap(),
+        r#"{"x":1,"y":"ab","zeta":{"nested":[1,2.5,null]},"alpha":"first","big":1e+300}"#
+    );
+    // Inside the variants of a tagged union, the kept members follow the variant's own.
+    let animals = json!({"species": "dog", "name": "Rex", "collar": "red",
+        "friends": [{"species": "fish", "fins": 4}]});
+    let animal: keep_unknown::Animal = payload::from_value(animals.clone()).unwrap();
+    assert_eq!(serde_json::to_value(&animal).unwrap(), animals);
+    let keep_unknown::Animal::Dog(dog) = &animal else {
+        panic!("{animal:?}")
+    };
+    assert_eq!(dog.unknown_fields["collar"], "red");
+    // A closed object (`additionalProperties: false`) still refuses them.
+    let closed = payload::from_value::<keep_unknown::Checked>(json!({"id": "00af",
+        "level": "low", "kind": "checked", "note": null, "extra": 1}));
+    assert!(
+        closed
+            .unwrap_err()
+            .to_string()
+            .contains("unknown field `extra`")
+    );
+    // And they are still undeclared: the dispatcher warns about them.
+    let (decoded, found) = valawai::payload::undeclared::collect(|| {
+        payload::from_value::<keep_unknown::Animal>(animals.clone())
+    });
+    decoded.unwrap();
+    let found: Vec<(&str, &str)> = found
+        .iter()
+        .map(|u| (u.type_name, u.property.as_str()))
+        .collect();
+    assert_eq!(found, [("AnimalFish", "fins"), ("Dog", "collar")]);
 }

@@ -356,6 +356,129 @@ fn asyncapi_3_documents_load_into_the_same_model() {
 }
 
 #[test]
+fn legacy_type_names_fail_strictly_at_their_line_and_load_leniently_with_warnings() {
+    let spec = "types/legacy-types.asyncapi.yaml";
+    let error = load(spec).expect_err("strict mode refuses `type: float`");
+    let errors: Vec<&Diagnostic> = error.errors().collect();
+    let found: Vec<(&str, (String, u32, u32))> =
+        errors.iter().map(|d| (d.code, position(d))).collect();
+    let at = |line, column| {
+        (
+            "legacy-type",
+            ("legacy-types.asyncapi.yaml".to_owned(), line, column),
+        )
+    };
+    assert_eq!(
+        found,
+        [
+            at(44, 17),
+            at(48, 19),
+            at(52, 19),
+            at(57, 17),
+            at(60, 17),
+            at(62, 17),
+            at(64, 17)
+        ]
+    );
+    assert_eq!(errors[0].message, "`float` is not a JSON Schema type");
+    assert_eq!(
+        errors[0].hint.as_deref(),
+        Some(
+            "write `number`, or pass --lenient (`Builder::lenient(true)`) to read `float` as \
+             `number` with a warning"
+        )
+    );
+    // A typo is not a legacy name: no `--lenient` for it.
+    let typo = only_error(load("loader/broken/unknown-type.yaml"));
+    assert!(!typo.hint.as_deref().unwrap().contains("lenient"));
+
+    let spec = load_with(spec, LoadOptions::default().lenient(true)).unwrap();
+    let warnings: Vec<(&str, u32, String)> = spec
+        .warnings
+        .iter()
+        .map(|d| (d.code, d.location.as_ref().unwrap().line, d.message.clone()))
+        .collect();
+    assert_eq!(warnings.len(), 7, "{warnings:?}");
+    assert_eq!(
+        warnings[0],
+        (
+            "legacy-type",
+            44,
+            "`float` is not a JSON Schema type; read as `number` (lenient mode)".to_owned()
+        )
+    );
+    let types = |schema: &str, property: &str| {
+        let id = spec.named_schemas[schema];
+        let property = spec.schema(id).properties.as_ref().unwrap()[property];
+        spec.schema(spec.resolve(property)).types.clone()
+    };
+    assert_eq!(types("alignment_payload", "alignment"), [JsonType::Number]);
+    assert_eq!(
+        types("parameters_payload", "path_length"),
+        [JsonType::Integer]
+    );
+    assert_eq!(
+        types("parameters_payload", "path_sample"),
+        [JsonType::Integer]
+    );
+    assert_eq!(types("parameters_payload", "verbose"), [JsonType::Boolean]);
+    assert_eq!(types("parameters_payload", "label"), [JsonType::String]);
+    for (legacy, json) in [
+        ("double", "number"),
+        ("FLOAT", "number"),
+        ("int", "integer"),
+        ("Long", "integer"),
+        ("str", "string"),
+        ("bool", "boolean"),
+        ("Object", "object"),
+        ("Array", "array"),
+    ] {
+        assert_eq!(
+            JsonType::parse_legacy(legacy)
+                .map(|t| t.to_string())
+                .as_deref(),
+            Some(json),
+            "{legacy}"
+        );
+    }
+    for name in ["number", "integer", "strng", "decimal", ""] {
+        assert_eq!(JsonType::parse_legacy(name), None, "{name}");
+    }
+}
+
+#[test]
+fn asyncapi_3_1_documents_load_as_3_0_does() {
+    let spec = load("loader/v3/sensor-3-1.yaml").unwrap();
+    assert!(spec.warnings.is_empty(), "{:?}", spec.warnings);
+    assert_eq!(spec.version.to_string(), "3.1.0");
+    let identity = spec.identity.as_ref().unwrap();
+    assert_eq!(identity.name, "c0_sensor_v3_1");
+    assert_eq!(
+        direction(&spec, "valawai/c0/sensor_v3_1/data/reading"),
+        [Direction::Send]
+    );
+    assert_eq!(
+        direction(&spec, "valawai/c0/sensor_v3_1/control/threshold"),
+        [Direction::Receive]
+    );
+    // The ROS 2 binding (new in 3.1) is read past; a 3.1 multi-format schema is read.
+    let publish = spec
+        .operations
+        .iter()
+        .find(|o| o.id.as_deref() == Some("publish_reading"))
+        .unwrap();
+    assert!(publish.bindings.amqp.is_none());
+    let reading = &spec.channels[channel(&spec, "valawai/c0/sensor_v3_1/data/reading")];
+    let Payload::Schema(payload) = spec.message(reading.messages[0]).payload else {
+        panic!("a typed payload")
+    };
+    assert_eq!(
+        spec.schema(spec.resolve(payload)).required,
+        ["celsius", "taken_at"]
+    );
+}
+
+#[test]
 fn relative_file_refs_resolve_from_the_file_that_holds_them() {
     let spec = load("loader/refs/root.yaml").unwrap();
     let files: Vec<String> = spec
@@ -449,7 +572,7 @@ fn broken_documents_point_at_the_offending_line_and_column() {
         ("tab-indent.yaml", "yaml-syntax", 3, 2),
         ("not-a-mapping.yaml", "not-a-mapping", 1, 1),
         ("unsupported-version.yaml", "unsupported-version", 1, 11),
-        ("version-3-1.yaml", "unsupported-version", 1, 11),
+        ("version-3-2.yaml", "unsupported-version", 1, 11),
         ("missing-info.yaml", "missing-field", 1, 1),
         ("number-version.yaml", "wrong-type", 4, 12),
         ("wrong-type.yaml", "wrong-type", 6, 3),

@@ -75,6 +75,12 @@ pub(crate) fn role(component_type: &str, name: &str, subscribe: Option<&Value>) 
 /// subscriber (`subscriber`): same basic format, same enum values, same constant, an object
 /// with at least the publisher's properties (each matching), arrays and combinations with as
 /// many items matched pairwise in any order; references resolved through the objects' ids.
+///
+/// Order, as in the MOV: enum values compare as sets (`TreeSet.equals`); an object's
+/// properties are compared in the order they are written (the MOV's, sorted); the items of an
+/// array or a combination are paired greedily in document order, each publisher item with the
+/// first subscriber item left that it matches (`DiversePayloadSchema.matchPayload`), so two
+/// combinations with the same items in another order can differ in whether they match.
 pub fn matches(publisher: &Value, subscriber: &Value) -> bool {
     Matcher::default().matches(publisher, subscriber, 0)
 }
@@ -248,6 +254,27 @@ mod tests {
         let arr = json!({"type": "ARRAY", "items": [basic("STRING")]});
         assert!(matches(&arr, &arr));
         assert!(!matches(&arr, &json!({"type": "ARRAY", "items": []})));
+    }
+
+    /// The MOV pairs items greedily in document order: the publisher's `a` takes the first
+    /// subscriber item it fits, which can leave `ab` nothing, while the same subscriber items
+    /// in the other order pair up.
+    #[test]
+    fn items_pair_greedily_in_document_order_as_the_mov_pairs_them() {
+        let object = |names: &[&str]| {
+            json!({"type": "OBJECT", "properties": names.iter()
+                .map(|n| (n.to_string(), basic("STRING"))).collect::<Map<_, _>>()})
+        };
+        let one_of = |items: Vec<Value>| json!({"type": "ONE_OF", "items": items});
+        let sent = one_of(vec![object(&["a"]), object(&["a", "b"])]);
+        let taken = one_of(vec![object(&["a", "b"]), object(&["a", "c"])]);
+        let reversed = one_of(vec![object(&["a", "c"]), object(&["a", "b"])]);
+        assert!(!matches(&sent, &taken));
+        assert!(matches(&sent, &reversed));
+        // Enum values are a set.
+        let e1 = json!({"type": "ENUM", "values": ["A", "B", "B"]});
+        let e2 = json!({"type": "ENUM", "values": ["B", "A"]});
+        assert!(matches(&e1, &e2) && matches(&e2, &e1));
     }
 
     #[test]

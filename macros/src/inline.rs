@@ -1,7 +1,7 @@
 //! `generate!("asyncapi.yaml", lenient, dialect = "standard")`: the
 //! component module, generated at expansion time.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
@@ -85,13 +85,20 @@ fn expand(args: &Args) -> syn::Result<TokenStream> {
     let dir = PathBuf::from(dir);
     let path = dir.join(args.path.value());
     if let Err(e) = std::fs::metadata(&path) {
+        // The package is named, not its directory: the directory is where the user's crate
+        // is (which they know), and naming it would make the message depend on the machine
+        // (under trybuild, on CARGO_TARGET_DIR).
+        let relative = if Path::new(&args.path.value()).is_relative() {
+            let package = std::env::var("CARGO_PKG_NAME").unwrap_or_default();
+            format!(
+                "; a relative path starts at the directory of the package `{package}`, where its Cargo.toml is"
+            )
+        } else {
+            String::new()
+        };
         return Err(syn::Error::new(
             span,
-            format!(
-                "cannot read `{}` (relative to the package directory, `{}`): {e}",
-                args.path.value(),
-                dir.display()
-            ),
+            format!("cannot read `{}`: {e}{relative}", args.path.value()),
         ));
     }
     let options = LoadOptions::default()

@@ -24,8 +24,9 @@ use proc_macro::TokenStream;
 ///
 /// The path is relative to the package (`CARGO_MANIFEST_DIR`). Options
 /// follow it: `lenient` (accept a message `$ref` that does not resolve, as
-/// untyped JSON) and `dialect = "standard"` (read AsyncAPI 2.x
-/// publish/subscribe the standard way; `"valawai"` is the default). A spec
+/// untyped JSON, and type names older specs use, such as `float`) and
+/// `dialect = "standard"` (read AsyncAPI 2.x publish/subscribe the standard
+/// way; `"valawai"` is the default). A spec
 /// that does not load is a compile error on the path, with the spec's
 /// diagnostics. The expansion includes every file it read with
 /// `include_bytes!`, so the crate rebuilds when one changes. The spec's

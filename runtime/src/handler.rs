@@ -7,6 +7,7 @@ use std::pin::Pin;
 use std::time::Duration;
 
 use crate::context::Context;
+use crate::payload::undeclared::{self, Sightings};
 use crate::publisher::{BoxError, Publisher};
 
 /// What a handler returns.
@@ -111,9 +112,13 @@ pub trait Dispatch: Send + Sync + 'static {
 pub type Decoder<T> = fn(&[u8]) -> Result<T, BoxError>;
 
 /// A [`Dispatch`] made of a decoder and a closure `Fn(T, Context<P>) -> impl Future`.
+///
+/// It also logs one WARN the first time the payloads of its channel carry a property their
+/// type does not declare (see [`crate::payload::undeclared`]).
 pub struct FnDispatcher<T, P, F> {
     decode: Decoder<T>,
     handler: F,
+    undeclared: Sightings,
     _marker: PhantomData<fn() -> (T, P)>,
 }
 
@@ -123,6 +128,7 @@ impl<T, P, F> FnDispatcher<T, P, F> {
         Self {
             decode,
             handler,
+            undeclared: Sightings::default(),
             _marker: PhantomData,
         }
     }
@@ -136,8 +142,41 @@ where
     Fut: Future<Output = HandlerResult> + Send + 'static,
 {
     fn dispatch(&self, body: &[u8], context: Context) -> Result<HandlerFuture, DispatchError> {
-        let payload = (self.decode)(body).map_err(DispatchError::InvalidPayload)?;
+        let (payload, found) = undeclared::collect(|| (self.decode)(body));
+        if !found.is_empty() {
+            warn_undeclared(&self.undeclared, &context, found);
+        }
+        let payload = payload.map_err(DispatchError::InvalidPayload)?;
         Ok(Box::pin((self.handler)(payload, context.typed::<P>())))
+    }
+}
+
+/// Logs (locally and to the MOV, at WARN) the undeclared properties the channel has not
+/// warned about yet; off the handler's path, in a task of its own.
+fn warn_undeclared(sightings: &Sightings, context: &Context, found: Vec<undeclared::Undeclared>) {
+    let notices = sightings.first_seen(found);
+    if notices.is_empty() {
+        return;
+    }
+    let channel = context.channel().to_owned();
+    let logs: Vec<(String, serde_json::Value)> = notices
+        .iter()
+        .map(|n| (n.message(&channel), n.details(&channel)))
+        .collect();
+    let mov = context.mov().clone();
+    match tokio::runtime::Handle::try_current() {
+        Ok(runtime) => {
+            runtime.spawn(async move {
+                for (message, details) in logs {
+                    let _ = mov.warn(&message, &details).await;
+                }
+            });
+        }
+        Err(_) => {
+            for (message, _) in logs {
+                tracing::warn!(channel, "{message}");
+            }
+        }
     }
 }
 

@@ -111,13 +111,31 @@ async fn mov_register_log_unregister_round_trip() {
         Some("application/json")
     );
     assert!(out.properties.message_id().is_some());
-    let log = mov.next_log("INFO").await;
-    assert_eq!(log["message"], "Received a message to echo");
-    assert_eq!(log["component_id"], id);
-    let payload: Value = serde_json::from_str(log["payload"].as_str().unwrap()).unwrap();
+    // The handler's two INFO logs, and a WARN about the undeclared `x`, which comes from a task
+    // of its own and so in any order.
+    let (mut infos, mut warning) = (Vec::new(), None);
+    while infos.len() < 2 || warning.is_none() {
+        let record = next(&mut mov.log, "a log").await.json();
+        match record["level"].as_str() {
+            Some("INFO") => infos.push(record),
+            Some("WARN") if warning.is_none() => warning = Some(record),
+            _ => panic!("unexpected log: {record}"),
+        }
+    }
+    assert_eq!(infos[0]["message"], "Received a message to echo");
+    assert_eq!(infos[0]["component_id"], id);
+    let payload: Value = serde_json::from_str(infos[0]["payload"].as_str().unwrap()).unwrap();
     assert_eq!(payload, json!({"content": "hi"}));
-    let log = mov.next_log("INFO").await;
-    assert_eq!(log["message"], "Sent Echoed message");
+    assert_eq!(infos[1]["message"], "Sent Echoed message");
+    let warning = warning.unwrap();
+    assert!(
+        warning["message"]
+            .as_str()
+            .unwrap()
+            .contains("has a property `x` that `EchoPayload` does not declare"),
+        "{warning}"
+    );
+    assert_eq!(warning["component_id"], id);
 
     // Logs outside handlers, every level, with and without payload.
     let m = handle.mov();
@@ -405,6 +423,107 @@ async fn bad_inputs_are_logged_once_and_rejected() {
         .await;
     mov.cleanup().await;
     client.delete(&[&dead_letters]).await;
+    let _ = std::fs::remove_dir_all(log_dir);
+}
+
+echo_component!(undeclared_echo);
+impl_echo_handlers!(undeclared_echo);
+
+/// A property the spec does not declare is ignored (the handler gets the payload), and the
+/// runtime warns about it once per channel and property, locally and to the MOV, not once per
+/// message.
+#[tokio::test]
+async fn undeclared_properties_are_warned_about_once_per_property() {
+    use undeclared_echo as echo;
+    let prefix = unique("undeclared");
+    let mut mov = TestMov::start(&prefix).await;
+    let client = &Client::connect().await;
+    client
+        .declare(&echo::channels::PUBLISH_MESSAGE)
+        .await
+        .unwrap();
+    let mut outputs = client.consume(&echo::channels::PUBLISH_MESSAGE).await;
+    let log_dir = support::temp_dir(&prefix);
+    let component = echo::component(EchoHandlers);
+    let handle = component.handle();
+    let run = support::spawn(component.run(support::config(&prefix, log_dir.clone())));
+    next(&mut mov.register, "register").await;
+    handle.wait_for_state(|s| s == State::Running).await;
+
+    let bodies = [
+        json!({"content": "a", "contnet": "x"}),
+        json!({"content": "b", "contnet": "y"}),
+        json!({"content": "c", "contnet": "z", "colour": 1}),
+        json!({"content": "d", "colour": 2.5}),
+    ];
+    for body in &bodies {
+        client
+            .publish_json(&echo::channels::RECEIVED_MESSAGE, body)
+            .await;
+        let echoed = next(&mut outputs, "the echo").await.json();
+        assert_eq!(echoed, json!({"content": body["content"]}));
+    }
+    // Every message is handled (two INFO logs each); the WARNs come from a task of their own,
+    // so they may arrive in between or after.
+    let mut warnings = Vec::new();
+    let mut infos = 0;
+    while infos < 2 * bodies.len() || warnings.len() < 2 {
+        let record = next(&mut mov.log, "a log").await.json();
+        match record["level"].as_str() {
+            Some("INFO") => infos += 1,
+            Some("WARN") => warnings.push(record),
+            other => panic!("unexpected log {other:?}: {record}"),
+        }
+    }
+    assert_eq!(warnings.len(), 2, "one WARN per property: {warnings:?}");
+    let channel = &*echo::channels::RECEIVED_MESSAGE;
+    assert_eq!(
+        warnings[0]["message"],
+        format!(
+            "A message on {channel} has a property `contnet` that `EchoPayload` does not \
+             declare; it is ignored; did you mean `content`? (said once per channel and property)"
+        )
+    );
+    let details: Value = serde_json::from_str(warnings[0]["payload"].as_str().unwrap()).unwrap();
+    assert_eq!(
+        details,
+        json!({"channel": channel, "type": "EchoPayload", "property": "contnet",
+               "did_you_mean": "content"})
+    );
+    assert!(
+        warnings[1]["message"].as_str().unwrap().contains(
+            "a property `colour` that `EchoPayload` does not declare; it is ignored (said"
+        ),
+        "{}",
+        warnings[1]
+    );
+    wait_until("every message acked", PATIENCE, || {
+        handle.counters().handled == bodies.len() as u64
+    })
+    .await;
+    assert_eq!(handle.counters().invalid, 0);
+    handle.shutdown();
+    tokio::time::timeout(PATIENCE, run)
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
+    while let Ok(m) = mov.log.try_recv() {
+        assert_ne!(
+            m.json()["level"],
+            "WARN",
+            "one WARN per property: {}",
+            m.json()
+        );
+    }
+    client
+        .delete(&[
+            &echo::channels::REGISTERED,
+            &echo::channels::RECEIVED_MESSAGE,
+            &echo::channels::PUBLISH_MESSAGE,
+        ])
+        .await;
+    mov.cleanup().await;
     let _ = std::fs::remove_dir_all(log_dir);
 }
 

@@ -1,4 +1,4 @@
-//! Loads an AsyncAPI 2.0–2.6 or 3.0 document, YAML or JSON, into a [`Spec`].
+//! Loads an AsyncAPI 2.0–2.6, 3.0 or 3.1 document, YAML or JSON, into a [`Spec`].
 //!
 //! The loader parses with positions ([`crate::yaml`]), resolves local and
 //! relative-file `$ref`s with cycle detection ([`refs`]), reads schemas
@@ -39,9 +39,14 @@ pub(crate) use read::Cx;
 pub struct LoadOptions {
     /// How to read AsyncAPI 2.x `publish`/`subscribe`. VALAWAI by default.
     pub dialect: Dialect,
-    /// Turn a message `$ref` that does not resolve into a warning and an
-    /// untyped payload instead of an error, so that the upstream echo
-    /// example loads unchanged.
+    /// Read what older VALAWAI specs write, with a warning (at its file,
+    /// line and column) instead of an error for each: a message `$ref` that
+    /// does not resolve becomes an untyped payload (so that the upstream echo
+    /// example loads unchanged), and a type name that is not JSON Schema's
+    /// is read as the type it means (`float` and `double` as `number`, `int`
+    /// and `long` as `integer`, `str` as `string`, `bool` as `boolean`, and
+    /// JSON Schema names in other letter case, see
+    /// [`JsonType::parse_legacy`](crate::model::JsonType::parse_legacy)).
     pub lenient: bool,
     /// Directory that relative-file `$ref`s of a document given as text are
     /// resolved against. Ignored for documents read from a path.
@@ -301,7 +306,8 @@ impl Loader {
                 return None;
             }
         };
-        let supported = matches!((version.major, version.minor), (2, 0..=6) | (3, 0));
+        // 3.1 is 3.0 with the ROS 2 bindings, which are read past like every binding but AMQP's.
+        let supported = matches!((version.major, version.minor), (2, 0..=6) | (3, 0..=1));
         if !supported {
             let d = self
                 .error(
@@ -310,7 +316,7 @@ impl Loader {
                     &field,
                 )
                 .label("this version")
-                .hint("valawai-rs reads AsyncAPI 2.0 to 2.6 and 3.0; VALAWAI components use 2.6.0");
+                .hint("valawai-rs reads AsyncAPI 2.0 to 2.6, 3.0 and 3.1; VALAWAI components use 2.6.0");
             self.push(d);
             return None;
         }

@@ -290,14 +290,18 @@ impl Loader {
                 self.push(d);
                 continue;
             };
-            match JsonType::parse(name) {
-                Some(JsonType::Null) => s.nullable = true,
-                Some(ty) => {
-                    if !s.types.contains(&ty) {
-                        s.types.push(ty);
+            let ty = match (JsonType::parse(name), JsonType::parse_legacy(name)) {
+                (Some(ty), _) => ty,
+                (None, Some(ty)) => {
+                    let lenient = self.options.lenient;
+                    let d = legacy_type(self.error("legacy-type", "", &name_cx), name, ty, lenient);
+                    self.push(d);
+                    if !lenient {
+                        continue;
                     }
+                    ty
                 }
-                None => {
+                (None, None) => {
                     let mut d = self
                         .error(
                             "unknown-type",
@@ -316,7 +320,13 @@ impl Loader {
                         ),
                     };
                     self.push(d);
+                    continue;
                 }
+            };
+            match ty {
+                JsonType::Null => s.nullable = true,
+                ty if !s.types.contains(&ty) => s.types.push(ty),
+                _ => {}
             }
         }
     }
@@ -389,6 +399,33 @@ impl Loader {
             ..Schema::default()
         });
         id
+    }
+}
+
+/// The diagnostic of a type name older specs use (`float`): a warning in
+/// lenient mode, where it is read as `ty`; otherwise an error whose hint
+/// names the fix and `--lenient`.
+fn legacy_type(
+    at: crate::diagnostic::Diagnostic,
+    name: &str,
+    ty: JsonType,
+    lenient: bool,
+) -> crate::diagnostic::Diagnostic {
+    let mut d = at;
+    d.message = format!("`{name}` is not a JSON Schema type");
+    if lenient {
+        d.severity = crate::diagnostic::Severity::Warning;
+        d.message
+            .push_str(&format!("; read as `{ty}` (lenient mode)"));
+        d.label(format!("read as `{ty}`")).hint(format!(
+            "write `{ty}`: the MOV does not know `{name}` either, and drops the registration \
+             of a spec whose channel payloads use it"
+        ))
+    } else {
+        d.label("not a JSON Schema type").hint(format!(
+            "write `{ty}`, or pass --lenient (`Builder::lenient(true)`) to read `{name}` as \
+             `{ty}` with a warning"
+        ))
     }
 }
 

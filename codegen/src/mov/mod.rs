@@ -2,12 +2,17 @@
 //!
 //! - [`translate_str`] and [`translate_document`]: what the MOV makes of a
 //!   component's spec when the component registers, rule for rule, and where
-//!   it silently gives up;
+//!   it silently gives up, with the MOV's order of channels, properties,
+//!   enum values and items ([`as_the_mov_holds`] puts JSON from elsewhere,
+//!   such as the MOV's golden files, in that order);
 //! - [`type_options`]: the type patches that make code generated from the
 //!   MOV's own AsyncAPI document read and write what the real MOV sends.
 
 mod patches;
+mod snake;
 mod translate;
 
 pub use patches::type_options;
-pub use translate::{MovChannel, MovComponent, translate_document, translate_str};
+pub use translate::{
+    MovChannel, MovComponent, as_the_mov_holds, java_order, translate_document, translate_str,
+};

@@ -12,14 +12,38 @@
 //! It works on the raw document, not on the loader's normalised model,
 //! because the MOV does: it follows only local `$ref`s, does not merge
 //! `allOf`, ignores `required`, `nullable` and every constraint, and treats
-//! anything without a known `type` as an object.
+//! anything without a known `type` as an object. Scalars are read as the
+//! MOV's YAML 1.1 parser reads them ([`super::snake`]).
+//!
+//! **Order.** The MOV keeps some lists in document order and sorts others,
+//! and this translation does the same (`ComponentBuilder` and the
+//! `PayloadSchema` classes of `eu.valawai.mov.api.v1.components`):
+//!
+//! - channels: document order (`ArrayList`, filled from SnakeYAML's
+//!   `LinkedHashMap`);
+//! - the `items` of `ARRAY`, `ONE_OF`, `ANY_OF` and `ALL_OF`: document order
+//!   (`ArrayList`);
+//! - an object's `properties`: sorted by name (`TreeMap<String, ..>`), but
+//!   translated in document order, which decides the `REF` identifiers;
+//! - enum `values`: sorted, duplicates dropped (`TreeSet<String>`).
+//!
+//! Java sorts strings by UTF-16 code unit ([`java_order`]), not by code
+//! point as Rust does: the two differ for names that mix characters above
+//! U+FFFF with characters from U+E000 to U+FFFF. The JSON the MOV sends
+//! (Jackson over those classes) has these orders whatever order the spec
+//! uses; the MOV's own golden files (`testNN.component.json`) list
+//! properties and enum values in document order only because its test
+//! reads them back into the same `TreeMap`/`TreeSet` before comparing
+//! ([`as_the_mov_holds`] does that reading).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::cmp::Ordering;
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use serde_json::{Map, Value as Json, json};
 
+use super::snake::{self, Scalar};
 use crate::diagnostic::Diagnostic;
 use crate::node::{Mapping, Node, Value};
 use crate::source::{FileId, SourceMap, Span};
@@ -106,9 +130,9 @@ pub fn translate_document(root: &Node, sources: &SourceMap) -> Result<MovCompone
     };
     let info = section(doc, "info");
     let mut out = MovComponent {
-        title: info.and_then(|i| string(i, "title")),
-        description: info.and_then(|i| string(i, "description")),
-        api_version: info.and_then(|i| string(i, "version")),
+        title: info.and_then(|i| t.string(i, "title")),
+        description: info.and_then(|i| t.string(i, "description")),
+        api_version: info.and_then(|i| t.string(i, "version")),
         channels: Vec::new(),
     };
     for (name, entry) in channels.iter() {
@@ -124,7 +148,7 @@ pub fn translate_document(root: &Node, sources: &SourceMap) -> Result<MovCompone
         };
         out.channels.push(MovChannel {
             name: name.to_owned(),
-            description: channel.and_then(|c| string(c, "description")),
+            description: channel.and_then(|c| t.string(c, "description")),
             subscribe: t.message_payload(message("subscribe"))?,
             publish: t.message_payload(message("publish"))?,
         });
@@ -142,12 +166,14 @@ struct Translator<'a> {
 struct Object {
     id: Option<usize>,
     names: BTreeSet<String>,
-    properties: BTreeMap<String, Option<Schema>>,
+    /// In the MOV's order (see the module documentation).
+    properties: Vec<(String, Option<Schema>)>,
 }
 
 enum Schema {
     Basic(&'static str),
-    Enum(BTreeSet<String>),
+    /// In the MOV's order: sorted, without duplicates.
+    Enum(Vec<String>),
     Const(Option<String>),
     Object(usize),
     Ref(usize),
@@ -156,6 +182,15 @@ enum Schema {
 }
 
 impl<'a> Translator<'a> {
+    /// A member that the MOV reads only when it is a string
+    /// (`ComponentBuilder.stringProperty`).
+    fn string(&self, map: &Mapping, key: &str) -> Option<String> {
+        match snake::scalar(map.get(key)?, self.sources)? {
+            Scalar::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
     fn reject(&self, span: Span, why: &str) -> Diagnostic {
         Diagnostic::error(
             "mov-rejects",
@@ -227,9 +262,14 @@ impl<'a> Translator<'a> {
             return self.payload(target_map, target.span, objects, depth + 1);
         }
         if let Some(entry) = section.entry("const") {
-            return match &entry.value.value {
-                Value::Str(s) => Ok(Some(Schema::Const(Some(s.clone())))),
-                Value::Null => Ok(Some(Schema::Const(None))),
+            return match snake::scalar(&entry.value, self.sources) {
+                Some(Scalar::Str(s)) => Ok(Some(Schema::Const(Some(s)))),
+                Some(Scalar::Null) => Ok(Some(Schema::Const(None))),
+                Some(Scalar::Bool(_)) => Err(self.reject(
+                    entry.value.span,
+                    "a `const` is not a string (the MOV reads YAML 1.1, where a plain `yes`, `no`, \
+                     `on` or `off` is a boolean: quote it)",
+                )),
                 _ => Err(self.reject(entry.value.span, "a `const` is not a string")),
             };
         }
@@ -239,10 +279,10 @@ impl<'a> Translator<'a> {
             };
             let values = values
                 .iter()
-                .map(java_string)
-                .collect::<Option<BTreeSet<_>>>();
+                .map(|v| snake::scalar(v, self.sources).map(|s| s.java_string()))
+                .collect::<Option<Vec<_>>>();
             return match values {
-                Some(values) => Ok(Some(Schema::Enum(values))),
+                Some(values) => Ok(Some(Schema::Enum(java_set(values)))),
                 None => Err(self.reject(entry.value.span, "an `enum` holds a list or a mapping")),
             };
         }
@@ -353,25 +393,26 @@ impl<'a> Translator<'a> {
         objects.push(Object {
             id: None,
             names,
-            properties: BTreeMap::new(),
+            properties: Vec::new(),
         });
+        // Translated in document order (which numbers the objects met on the
+        // way), kept sorted by name.
         for (name, entry) in properties.iter() {
             let schema = match &entry.value.value {
                 Value::Map(m) => self.payload(m, entry.value.span, objects, depth + 1)?,
                 _ => None,
             };
-            objects[index].properties.insert(name.to_owned(), schema);
+            objects[index].properties.push((name.to_owned(), schema));
         }
+        objects[index]
+            .properties
+            .sort_by(|(a, _), (b, _)| java_order(a, b));
         Ok(Schema::Object(index))
     }
 }
 
 fn section<'a>(map: &'a Mapping, key: &str) -> Option<&'a Mapping> {
     map.get(key).and_then(Node::as_map)
-}
-
-fn string(map: &Mapping, key: &str) -> Option<String> {
-    map.get(key).and_then(Node::as_str).map(str::to_owned)
 }
 
 fn payload_span(message: &Mapping) -> Span {
@@ -385,43 +426,112 @@ fn payload_span(message: &Mapping) -> Span {
         })
 }
 
-/// `String.valueOf` of a scalar as SnakeYAML would have loaded it.
-fn java_string(node: &Node) -> Option<String> {
-    Some(match &node.value {
-        Value::Null => "null".to_owned(),
-        Value::Bool(b) => b.to_string(),
-        Value::Int(i) => i.to_string(),
-        Value::Float(f) => java_double(*f),
-        Value::Str(s) => s.clone(),
-        Value::Seq(_) | Value::Map(_) => return None,
-    })
+/// Java's `String.compareTo`, by which the MOV's `TreeMap` and `TreeSet`
+/// sort: UTF-16 code units.
+pub fn java_order(a: &str, b: &str) -> Ordering {
+    a.encode_utf16().cmp(b.encode_utf16())
 }
 
-/// Java's `Double.toString`: `1.0`, `0.5`, `1.0E7`, `1.0E-4`, `NaN`, `Infinity`.
-fn java_double(f: f64) -> String {
-    if f.is_nan() {
-        return "NaN".to_owned();
+/// The strings as a Java `TreeSet<String>` holds them: sorted by
+/// [`java_order`], each once.
+fn java_set(mut values: Vec<String>) -> Vec<String> {
+    values.sort_by(|a, b| java_order(a, b));
+    values.dedup();
+    values
+}
+
+/// The members of a `payload_schema` in the order the MOV writes them
+/// (`type` first, then the fields of its class).
+const SCHEMA_MEMBERS: [&str; 8] = [
+    "type",
+    "id",
+    "format",
+    "values",
+    "properties",
+    "items",
+    "value",
+    "identifier",
+];
+
+/// The members of a channel entry in the order the MOV writes them.
+const CHANNEL_MEMBERS: [&str; 4] = ["name", "description", "subscribe", "publish"];
+
+/// A component's `channels` (as in the MOV's REST answers, its golden files
+/// or a registered notification) as the MOV holds them once it has read
+/// them into its Java classes, and so as it sends them: each entry's
+/// members in the MOV's order, every object's `properties` sorted by name
+/// and every enum's `values` sorted without duplicates (by
+/// [`java_order`]); channels and `items` as they are.
+///
+/// The translation already writes this form; comparing JSON text with
+/// `as_the_mov_holds` of a golden file compares the order too.
+pub fn as_the_mov_holds(channels: &Json) -> Json {
+    match channels {
+        Json::Array(list) => Json::Array(list.iter().map(as_the_mov_holds).collect()),
+        Json::Object(channel) => {
+            let mut out = ordered(channel, &CHANNEL_MEMBERS);
+            for side in ["subscribe", "publish"] {
+                if let Some(schema) = out.get_mut(side) {
+                    *schema = schema_as_the_mov_holds(schema);
+                }
+            }
+            Json::Object(out)
+        }
+        other => other.clone(),
     }
-    if f.is_infinite() {
-        return if f > 0.0 { "Infinity" } else { "-Infinity" }.to_owned();
-    }
-    let magnitude = f.abs();
-    if f == 0.0 || (1e-3..1e7).contains(&magnitude) {
-        let s = format!("{f}");
-        return if s.contains('.') { s } else { format!("{s}.0") };
-    }
-    let s = format!("{f:e}");
-    let (mantissa, exponent) = s.split_once('e').unwrap_or((&s, "0"));
-    let mantissa = if mantissa.contains('.') {
-        mantissa.to_owned()
-    } else {
-        format!("{mantissa}.0")
+}
+
+fn schema_as_the_mov_holds(schema: &Json) -> Json {
+    let Json::Object(map) = schema else {
+        return schema.clone();
     };
-    format!("{mantissa}E{exponent}")
+    let mut out = ordered(map, &SCHEMA_MEMBERS);
+    if let Some(Json::Object(properties)) = out.get("properties") {
+        let mut sorted: Vec<(&String, &Json)> = properties.iter().collect();
+        sorted.sort_by(|(a, _), (b, _)| java_order(a, b));
+        let sorted = sorted
+            .into_iter()
+            .map(|(k, v)| (k.clone(), schema_as_the_mov_holds(v)))
+            .collect();
+        out.insert("properties".into(), Json::Object(sorted));
+    }
+    if let Some(Json::Array(values)) = out.get("values") {
+        let texts: Vec<String> = values
+            .iter()
+            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
+            .collect();
+        out.insert(
+            "values".into(),
+            java_set(texts).into_iter().map(Json::String).collect(),
+        );
+    }
+    if let Some(Json::Array(items)) = out.get("items") {
+        let items = items.iter().map(schema_as_the_mov_holds).collect();
+        out.insert("items".into(), Json::Array(items));
+    }
+    Json::Object(out)
+}
+
+/// `map` with the members named in `order` first, in that order, then the
+/// others as they were.
+fn ordered(map: &Map<String, Json>, order: &[&str]) -> Map<String, Json> {
+    let mut out = Map::new();
+    for key in order {
+        if let Some(v) = map.get(*key) {
+            out.insert((*key).to_owned(), v.clone());
+        }
+    }
+    for (k, v) in map {
+        if !order.contains(&k.as_str()) {
+            out.insert(k.clone(), v.clone());
+        }
+    }
+    out
 }
 
 /// The schema as the MOV writes it: `type` first, empty and null fields
-/// left out (Jackson's `NON_EMPTY`), properties and enum values sorted.
+/// left out (Jackson's `NON_EMPTY`), properties and enum values in the
+/// MOV's order (already so in [`Schema`]).
 fn render(schema: &Schema, objects: &[Object]) -> Json {
     match schema {
         Schema::Basic(format) => json!({"type": "BASIC", "format": format}),
@@ -509,6 +619,87 @@ mod tests {
         );
     }
 
+    /// The order rule (module documentation): channels and items in document
+    /// order, properties and enum values as Java sorts them, duplicates
+    /// dropped, objects numbered in document order.
+    #[test]
+    fn keeps_the_movs_order() {
+        let spec = format!(
+            "{HEAD}channels:\n  z/second:\n    publish:\n      message:\n        payload:\n          oneOf: [{{type: string}}, {{type: integer}}, {{type: boolean}}]\n  a/first:\n    subscribe:\n      message:\n        payload:\n          type: object\n          properties:\n            zeta:\n              type: object\n              properties: {{k: {{type: string}}}}\n            \"\u{FF5E}\": {{type: string, enum: [yes, b, 'a', B, 'b', \"\u{1F600}\", \"\u{FF5E}\"]}}\n            \"\u{1F600}\": {{type: number}}\n            alpha:\n              type: object\n              properties: {{k: {{type: integer}}}}\n            beta:\n              type: object\n              properties: {{k: {{type: boolean}}}}\n"
+        );
+        let channels = channels(&spec);
+        let text = channels.to_string();
+        // Channels in document order, the combination's items too.
+        assert!(text.find("z/second").unwrap() < text.find("a/first").unwrap());
+        assert_eq!(
+            channels[0]["publish"]["items"],
+            json!([{"type": "BASIC", "format": "STRING"}, {"type": "BASIC", "format": "INTEGER"},
+                   {"type": "BASIC", "format": "BOOLEAN"}])
+        );
+        let object = &channels[1]["subscribe"];
+        let names: Vec<&String> = object["properties"].as_object().unwrap().keys().collect();
+        // Java compares UTF-16 code units: U+1F600 (D83D DE00) comes before U+FF5E, which
+        // Rust's code-point order puts the other way round.
+        assert_eq!(names, ["alpha", "beta", "zeta", "\u{1F600}", "\u{FF5E}"]);
+        assert!("\u{FF5E}" < "\u{1F600}");
+        // `yes` is YAML 1.1's `true`; duplicates go.
+        assert_eq!(
+            object["properties"]["\u{FF5E}"]["values"],
+            json!(["B", "a", "b", "true", "\u{1F600}", "\u{FF5E}"])
+        );
+        // `beta` repeats `zeta`'s property names and `alpha` is translated before it:
+        // `zeta`, first in the document, is object 1 (the payload is 0) and the others refer to
+        // it, though it is written last.
+        assert_eq!(object["properties"]["zeta"]["id"], 1);
+        assert_eq!(
+            object["properties"]["alpha"],
+            json!({"type": "REF", "identifier": 1})
+        );
+        assert_eq!(
+            object["properties"]["beta"],
+            json!({"type": "REF", "identifier": 1})
+        );
+        // What the translation writes is already in the MOV's order.
+        assert_eq!(as_the_mov_holds(&channels).to_string(), text);
+    }
+
+    #[test]
+    fn golden_json_is_read_back_in_the_movs_order() {
+        let golden = json!([{"subscribe": {"id": 0, "properties": {
+            "b": {"values": ["C", "A", "C"], "type": "ENUM"},
+            "a": {"type": "ARRAY", "items": [{"type": "BASIC", "format": "STRING"},
+                                              {"format": "INTEGER", "type": "BASIC"}]}
+        }, "type": "OBJECT"}, "name": "x"}]);
+        assert_eq!(
+            as_the_mov_holds(&golden).to_string(),
+            r#"[{"name":"x","subscribe":{"type":"OBJECT","id":0,"properties":{"a":{"type":"ARRAY","items":[{"type":"BASIC","format":"STRING"},{"type":"BASIC","format":"INTEGER"}]},"b":{"type":"ENUM","values":["A","C"]}}}}]"#
+        );
+    }
+
+    #[test]
+    fn scalars_are_read_as_the_movs_yaml_1_1_parser_reads_them() {
+        let spec = format!(
+            "{HEAD}channels:\n  a:\n    description: yes\n    subscribe:\n      message:\n        payload:\n          type: object\n          properties:\n            e: {{enum: [on, 'on', 010, 1_000, 0o7, 1e2, ~]}}\n            q: {{const: 'off'}}\n"
+        );
+        let channels = channels(&spec);
+        // `yes` is a boolean, so the MOV keeps no description.
+        assert_eq!(channels[0].get("description"), None);
+        assert_eq!(
+            channels[0]["subscribe"]["properties"]["e"]["values"],
+            json!(["0o7", "100.0", "1000", "8", "null", "on", "true"])
+        );
+        assert_eq!(
+            channels[0]["subscribe"]["properties"]["q"],
+            json!({"type": "CONST", "value": "off"})
+        );
+        let spec = format!(
+            "{HEAD}channels:\n  a:\n    subscribe:\n      message:\n        payload:\n          const: off\n"
+        );
+        let d = rejection(&spec);
+        assert!(d.message.contains("quote it"), "{}", d.message);
+        assert_eq!(d.location.unwrap().line, 8);
+    }
+
     #[test]
     fn repeated_objects_become_references() {
         let spec = format!(
@@ -565,14 +756,5 @@ mod tests {
             "{HEAD}channels:\n  a:\n    subscribe:\n      message:\n        payload:\n          $ref: '#/components/schemas/l'\ncomponents:\n  schemas:\n    l:\n      type: array\n      items:\n        $ref: '#/components/schemas/l'\n"
         );
         assert!(rejection(&looping).message.contains("refers to itself"));
-    }
-
-    #[test]
-    fn formats_doubles_like_java() {
-        assert_eq!(java_double(1.0), "1.0");
-        assert_eq!(java_double(0.5), "0.5");
-        assert_eq!(java_double(1e7), "1.0E7");
-        assert_eq!(java_double(1.5e-4), "1.5E-4");
-        assert_eq!(java_double(-2.0), "-2.0");
     }
 }

@@ -137,6 +137,7 @@ mod tests {
                     .collect(),
                 deny_unknown: false,
                 extra: None,
+                unknown: None,
             }),
             derives: Vec::new(),
             attributes: Vec::new(),

@@ -114,6 +114,10 @@ pub struct StructDef {
     /// `additionalProperties: <schema>` beside properties: a flattened map
     /// field with this name and value type.
     pub extra: Option<(String, Ty)>,
+    /// With [`keep_unknown_fields`](super::TypeOptions::keep_unknown_fields):
+    /// the name of the flattened JSON object field that keeps the members
+    /// the schema does not declare, to write them back.
+    pub unknown: Option<String>,
 }
 
 /// Whether a field must be present and may be `null`.

@@ -123,10 +123,14 @@ impl Converter<'_> {
             }
             _ => None,
         };
+        let deny_unknown = eff.additional == Some(AdditionalProperties::Bool(false));
+        let unknown = (self.options.keeps_unknown_fields() && !deny_unknown && extra.is_none())
+            .then(|| scope.take("unknown_fields"));
         self.types[id.0].kind = Kind::Struct(StructDef {
             fields,
-            deny_unknown: eff.additional == Some(AdditionalProperties::Bool(false)),
+            deny_unknown,
             extra,
+            unknown,
         });
     }
 

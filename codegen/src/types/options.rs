@@ -14,6 +14,7 @@ use indexmap::IndexMap;
 pub struct TypeOptions {
     patches: IndexMap<String, TypePatch>,
     replacements: IndexMap<String, String>,
+    keep_unknown_fields: bool,
 }
 
 impl TypeOptions {
@@ -37,6 +38,22 @@ impl TypeOptions {
     pub fn replace(mut self, name: impl Into<String>, rust_type: impl Into<String>) -> Self {
         self.replacements.insert(name.into(), rust_type.into());
         self
+    }
+
+    /// Keeps the members an object does not declare: every struct that
+    /// accepts undeclared members (no `additionalProperties` schema or
+    /// `false`) gets a flattened `unknown_fields` JSON object, so a
+    /// component that forwards what it receives writes them back. Off by
+    /// default: undeclared members are ignored (and the runtime warns once
+    /// per channel and member).
+    pub fn keep_unknown_fields(mut self, keep: bool) -> Self {
+        self.keep_unknown_fields = keep;
+        self
+    }
+
+    /// Whether undeclared members are kept ([`Self::keep_unknown_fields`]).
+    pub fn keeps_unknown_fields(&self) -> bool {
+        self.keep_unknown_fields
     }
 
     /// The patches, by schema or type name.

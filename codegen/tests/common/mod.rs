@@ -16,10 +16,13 @@ pub struct Case {
     pub name: &'static str,
     /// The spec, relative to `fixtures/`.
     pub spec: &'static str,
-    /// Load with a message `$ref` that does not resolve as untyped.
+    /// Load leniently: a message `$ref` that does not resolve as untyped,
+    /// legacy type names as the JSON Schema types they mean.
     pub lenient: bool,
     /// Generate with the MOV patches.
     pub patched: bool,
+    /// Generate with `keep_unknown_fields`.
+    pub keep_unknown: bool,
 }
 
 const fn case(name: &'static str, spec: &'static str) -> Case {
@@ -28,6 +31,7 @@ const fn case(name: &'static str, spec: &'static str) -> Case {
         spec,
         lenient: false,
         patched: false,
+        keep_unknown: false,
     }
 }
 
@@ -111,6 +115,30 @@ pub const CASES: &[Case] = &[
         "valawai/MOV/test-resources/api/v1/components/test05.asyncapi.yml",
     ),
     case(
+        "mov_test06",
+        "valawai/MOV/test-resources/api/v1/components/test06.asyncapi.yml",
+    ),
+    case(
+        "mov_test07",
+        "valawai/MOV/test-resources/api/v1/components/test07.asyncapi.yml",
+    ),
+    case(
+        "mov_test08",
+        "valawai/MOV/test-resources/api/v1/components/test08.asyncapi.yml",
+    ),
+    case(
+        "mov_test09",
+        "valawai/MOV/test-resources/api/v1/components/test09.asyncapi.yml",
+    ),
+    case(
+        "mov_test10",
+        "valawai/MOV/test-resources/api/v1/components/test10.asyncapi.yml",
+    ),
+    case(
+        "mov_test11",
+        "valawai/MOV/test-resources/api/v1/components/test11.asyncapi.yml",
+    ),
+    case(
         "mov_e2e_c0_patient_treatment_ui",
         "valawai/MOV/test-resources/e2e/c0_patient_treatment_ui_1.0.0.yml",
     ),
@@ -136,7 +164,19 @@ pub const CASES: &[Case] = &[
     ),
     case("hostile", "types/hostile.asyncapi.yaml"),
     case("constraints", "types/constraints.asyncapi.yaml"),
+    Case {
+        keep_unknown: true,
+        ..case(
+            "constraints_keep_unknown",
+            "types/constraints.asyncapi.yaml",
+        )
+    },
+    Case {
+        lenient: true,
+        ..case("legacy_types", "types/legacy-types.asyncapi.yaml")
+    },
     case("loader_v3_echo", "loader/v3/echo.yaml"),
+    case("loader_v3_1_sensor", "loader/v3/sensor-3-1.yaml"),
     case("loader_refs", "loader/refs/root.yaml"),
     case("loader_recursive", "loader/cycles/recursive-ok.yaml"),
     case("component_echo", "component/echo/asyncapi.yaml"),
@@ -171,7 +211,7 @@ pub fn generate(case: &Case) -> String {
         TypeOptions::new()
     };
     let options = GenerateOptions::new()
-        .types(options)
+        .types(options.keep_unknown_fields(case.keep_unknown))
         .spec_text(SpecText::Include(format!(
             "../../../fixtures/{}",
             case.spec

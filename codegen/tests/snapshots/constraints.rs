@@ -1279,6 +1279,114 @@ pub struct Dog {
     pub friends: Option<Vec<Animal>>,
 }
 
+/// An integer of each Rust type the generator writes (u64, i64, i32, bounded), in a list
+/// and as the other members, for JSON Schema's integers: any number without a fractional
+/// part, within the type's range.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct Numbers {
+    /// The `unsigned` member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unsigned: Option<u64>,
+    /// The `signed` member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed: Option<i64>,
+    /// The `small` member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub small: Option<i32>,
+    /// The `bounded` member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bounded: Option<NumbersBounded>,
+    /// The `list` member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list: Option<Vec<i64>>,
+    /// The `ratio` member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ratio: Option<f64>,
+    /// The other members.
+    #[serde(flatten, deserialize_with = "::valawai::__private::deserialize_wire")]
+    pub extra: ::std::collections::BTreeMap<String, i64>,
+}
+
+/// The `bounded` member of [`Numbers`].
+///
+/// Constraints:
+///
+/// - at least -5
+/// - at most 5
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct NumbersBounded(i64);
+
+impl NumbersBounded {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: i64) -> Result<(), ::valawai::payload::ConstraintError> {
+        ::valawai::__private::check::minimum(value, -5)?;
+        ::valawai::__private::check::maximum(value, 5)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn get(self) -> i64 {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for NumbersBounded {
+    type Target = i64;
+
+    fn deref(&self) -> &i64 {
+        &self.0
+    }
+}
+
+impl From<NumbersBounded> for i64 {
+    fn from(value: NumbersBounded) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<i64> for NumbersBounded {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: i64) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(value)?;
+        Ok(Self(value))
+    }
+}
+
+impl ::std::fmt::Display for NumbersBounded {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for NumbersBounded {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, i64, Self>(deserializer)
+    }
+}
+
 /// A union whose alternatives each fix `kind`.
 #[derive(Debug, Clone, PartialEq, ::valawai::__private::serde::Serialize)]
 #[serde(crate = "::valawai::__private::serde", untagged)]
@@ -1489,6 +1597,16 @@ pub fn decode_checked(
     ::valawai::__private::decode_json_object(body)
 }
 
+/// Decodes a message body into `Numbers`.
+///
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
+pub fn decode_numbers(
+    body: &[u8],
+) -> ::std::result::Result<Numbers, ::valawai::BoxError> {
+    ::valawai::__private::decode_json_object(body)
+}
+
 /// The address of every channel of the spec: a constant, or a
 /// function of typed parameters for a parameterised address.
 pub mod channels {
@@ -1496,6 +1614,11 @@ pub mod channels {
     ///
     /// The component receives `Checked` here.
     pub const CHECKED: &str = "valawai/c1/constraints/data/checked";
+
+    /// `valawai/c1/constraints/data/numbers`
+    ///
+    /// The component receives `Numbers` here.
+    pub const NUMBERS: &str = "valawai/c1/constraints/data/numbers";
 }
 
 /// What a handler gets besides the payload: the typed [`Publisher`],
@@ -1515,6 +1638,13 @@ pub trait Handlers: Send + Sync + 'static {
     fn checked(
         &self,
         payload: Checked,
+        ctx: Context,
+    ) -> impl ::std::future::Future<Output = ::valawai::HandlerResult> + Send;
+
+    /// Handles a message received on `valawai/c1/constraints/data/numbers`.
+    fn numbers(
+        &self,
+        payload: Numbers,
         ctx: Context,
     ) -> impl ::std::future::Future<Output = ::valawai::HandlerResult> + Send;
 }
@@ -1571,6 +1701,20 @@ pub fn wire_handlers<H: Handlers>(
                 },
             ),
         )
+        .receive(
+            channels::NUMBERS,
+            ::valawai::ChannelSettings::default(),
+            ::valawai::__private::dispatcher(
+                decode_numbers,
+                {
+                    let handlers = ::std::sync::Arc::clone(&handlers);
+                    move |payload: Numbers, ctx: Context| {
+                        let handlers = ::std::sync::Arc::clone(&handlers);
+                        async move { Handlers::numbers(&*handlers, payload, ctx).await }
+                    }
+                },
+            ),
+        )
 }
 
 // The channel table `#[valawai::handlers(..)]` checks an implementation against:
@@ -1584,6 +1728,8 @@ macro_rules! __valawai_handlers {
             {
                 receive "valawai/c1/constraints/data/checked"
                     checked CHECKED (self::Checked);
+                receive "valawai/c1/constraints/data/numbers"
+                    numbers NUMBERS (self::Numbers);
             }
             $($input)*
         }

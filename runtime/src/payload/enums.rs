@@ -16,6 +16,8 @@ use serde_json::{Map, Value};
 
 use super::constraint::ConstraintError;
 use super::path::{self, Segment};
+use super::undeclared;
+use super::wire::Wire;
 
 /// Why a buffered value did not deserialise: the path below the buffer and
 /// the message.
@@ -53,8 +55,10 @@ where
     S: for<'a> DeserializeSeed<'a, Value = V>,
 {
     let mut track = serde_path_to_error::Track::new();
-    seed.deserialize(serde_path_to_error::Deserializer::new(value, &mut track))
-        .map_err(|e| Failure::new(serde_path_to_error::Error::new(track.path(), e)))
+    seed.deserialize(Wire::new(serde_path_to_error::Deserializer::new(
+        value, &mut track,
+    )))
+    .map_err(|e| Failure::new(serde_path_to_error::Error::new(track.path(), e)))
 }
 
 fn unexpected(value: &Value) -> Unexpected<'_> {
@@ -179,13 +183,7 @@ impl<E: serde::de::Error> Untagged<E> {
 
     /// Tries the alternative `name`; remembers why it failed.
     pub fn attempt<T: DeserializeOwned>(&mut self, name: &'static str) -> Option<T> {
-        match from_buffer(&self.value) {
-            Ok(value) => Some(value),
-            Err(failure) => {
-                self.failures.push((name, failure));
-                None
-            }
-        }
+        self.attempt_seed(name, PhantomData::<T>)
     }
 
     /// [`attempt`](Self::attempt) with a [`DeserializeSeed`] instead of a
@@ -194,9 +192,12 @@ impl<E: serde::de::Error> Untagged<E> {
     where
         S: for<'a> DeserializeSeed<'a, Value = V>,
     {
+        // What an alternative that does not match found undeclared says nothing.
+        let mark = undeclared::mark();
         match from_buffer_seed(seed, &self.value) {
             Ok(value) => Some(value),
             Err(failure) => {
+                undeclared::rollback(mark);
                 self.failures.push((name, failure));
                 None
             }

@@ -11,7 +11,7 @@ use std::fmt::Write;
 
 /// One step of a JSON path.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Segment {
+pub enum Segment {
     /// An object member.
     Key(String),
     /// An array element.
@@ -34,7 +34,7 @@ pub(crate) fn from_tracked(path: &serde_path_to_error::Path) -> Vec<Segment> {
 
 /// Renders a path: `a.b[2].c`, with keys that are not plain words quoted as
 /// `["a key"]`. The empty path (the payload itself) renders as `.`.
-pub(crate) fn render(segments: &[Segment]) -> String {
+pub fn render(segments: &[Segment]) -> String {
     if segments.is_empty() {
         return ".".to_owned();
     }

@@ -67,8 +67,31 @@ impl Cx<'_> {
             let ty = self.ty(&Ty::Map(Box::new(ty.clone())));
             quote! {
                 /// The other members.
-                #[serde(flatten)]
+                #[serde(flatten, deserialize_with = "::valawai::__private::deserialize_wire")]
                 pub #field: #ty,
+            }
+        });
+        let unknown = s.unknown.as_ref().map(|field| {
+            let field = ident(field);
+            let with = format!(
+                "::valawai::__private::deserialize_undeclared::<{}, _>",
+                def.name
+            );
+            quote! {
+                /// The members the schema does not declare, kept to be written
+                /// back (`keep_unknown_fields`).
+                #[serde(flatten, deserialize_with = #with)]
+                pub #field: ::valawai::payload::JsonObject,
+            }
+        });
+        let declared = s.unknown.as_ref().map(|_| {
+            let type_name = &def.name;
+            let properties = s.fields.iter().map(|f| &f.json);
+            quote! {
+                impl ::valawai::__private::Declared for #name {
+                    const NAME: &'static str = #type_name;
+                    const PROPERTIES: &'static [&'static str] = &[#(#properties),*];
+                }
             }
         });
         quote! {
@@ -79,7 +102,10 @@ impl Cx<'_> {
             pub struct #name {
                 #(#fields)*
                 #extra
+                #unknown
             }
+
+            #declared
         }
     }
 

@@ -101,6 +101,36 @@ pub mod mov_test05 {
     include!("../../snapshots/mov_test05.rs");
 }
 
+/// Generated from `fixtures/valawai/MOV/test-resources/api/v1/components/test06.asyncapi.yml`.
+pub mod mov_test06 {
+    include!("../../snapshots/mov_test06.rs");
+}
+
+/// Generated from `fixtures/valawai/MOV/test-resources/api/v1/components/test07.asyncapi.yml`.
+pub mod mov_test07 {
+    include!("../../snapshots/mov_test07.rs");
+}
+
+/// Generated from `fixtures/valawai/MOV/test-resources/api/v1/components/test08.asyncapi.yml`.
+pub mod mov_test08 {
+    include!("../../snapshots/mov_test08.rs");
+}
+
+/// Generated from `fixtures/valawai/MOV/test-resources/api/v1/components/test09.asyncapi.yml`.
+pub mod mov_test09 {
+    include!("../../snapshots/mov_test09.rs");
+}
+
+/// Generated from `fixtures/valawai/MOV/test-resources/api/v1/components/test10.asyncapi.yml`.
+pub mod mov_test10 {
+    include!("../../snapshots/mov_test10.rs");
+}
+
+/// Generated from `fixtures/valawai/MOV/test-resources/api/v1/components/test11.asyncapi.yml`.
+pub mod mov_test11 {
+    include!("../../snapshots/mov_test11.rs");
+}
+
 /// Generated from `fixtures/valawai/MOV/test-resources/e2e/c0_patient_treatment_ui_1.0.0.yml`.
 pub mod mov_e2e_c0_patient_treatment_ui {
     include!("../../snapshots/mov_e2e_c0_patient_treatment_ui.rs");
@@ -141,9 +171,24 @@ pub mod constraints {
     include!("../../snapshots/constraints.rs");
 }
 
+/// Generated from `fixtures/types/constraints.asyncapi.yaml` with `keep_unknown_fields`.
+pub mod constraints_keep_unknown {
+    include!("../../snapshots/constraints_keep_unknown.rs");
+}
+
+/// Generated from `fixtures/types/legacy-types.asyncapi.yaml`, leniently (`type: float`, ...).
+pub mod legacy_types {
+    include!("../../snapshots/legacy_types.rs");
+}
+
 /// Generated from `fixtures/loader/v3/echo.yaml`.
 pub mod loader_v3_echo {
     include!("../../snapshots/loader_v3_echo.rs");
+}
+
+/// Generated from `fixtures/loader/v3/sensor-3-1.yaml` (AsyncAPI 3.1.0).
+pub mod loader_v3_1_sensor {
+    include!("../../snapshots/loader_v3_1_sensor.rs");
 }
 
 /// Generated from `fixtures/loader/refs/root.yaml`.

@@ -1,0 +1,263 @@
+/// Name of the user
+pub type DisplayName = String;
+
+/// The `UserSignedInPayload` schema.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct UserSignedInPayload {
+    /// The `displayName` member.
+    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    /// The `avatar` member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar: Option<bool>,
+    /// The `since` member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<i64>,
+    /// The `counter` member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counter: Option<f64>,
+    /// The `role` member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<UserSignedInPayloadRole>,
+    /// The `names` member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub names: Option<Vec<DisplayName>>,
+    /// The `content` member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<UserSignedInPayloadContent>,
+}
+
+/// The `content` member of [`UserSignedInPayload`].
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct UserSignedInPayloadContent {
+    /// The `msg` member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub msg: Option<String>,
+}
+
+/// The `role` member of [`UserSignedInPayload`].
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub enum UserSignedInPayloadRole {
+    /// `Admin`
+    Admin,
+    /// `Student`
+    Student,
+    /// `User`
+    User,
+}
+
+impl UserSignedInPayloadRole {
+    /// The JSON string of the value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Admin => "Admin",
+            Self::Student => "Student",
+            Self::User => "User",
+        }
+    }
+}
+
+impl ::std::fmt::Display for UserSignedInPayloadRole {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::std::str::FromStr for UserSignedInPayloadRole {
+    type Err = ::valawai::payload::ConstraintError;
+
+    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
+        match value {
+            "Admin" => Ok(Self::Admin),
+            "Student" => Ok(Self::Student),
+            "User" => Ok(Self::User),
+            _ => {
+                Err(
+                    ::valawai::__private::unknown_variant(
+                        value,
+                        &["Admin", "Student", "User"],
+                    ),
+                )
+            }
+        }
+    }
+}
+
+/// The `UserSignedUpPayload` schema.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Default,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct UserSignedUpPayload {
+    /// Name of the user
+    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<DisplayName>,
+    /// Email of the user
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+/// Decodes a message body into `UserSignedInPayload`.
+///
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
+pub fn decode_user_signed_in_payload(
+    body: &[u8],
+) -> ::std::result::Result<UserSignedInPayload, ::valawai::BoxError> {
+    ::valawai::__private::decode_json_object(body)
+}
+
+/// The address of every channel of the spec: a constant, or a
+/// function of typed parameters for a parameterised address.
+pub mod channels {
+    /// `user/signedup`
+    ///
+    /// The component sends `UserSignedUpPayload` here.
+    pub const SIGNEDUP: &str = "user/signedup";
+
+    /// `user/signedin`
+    ///
+    /// The component receives `UserSignedInPayload` here.
+    pub const SIGNEDIN: &str = "user/signedin";
+}
+
+/// What a handler gets besides the payload: the typed [`Publisher`],
+/// the MOV logger and the message's metadata.
+pub type Context = ::valawai::Context<Publisher>;
+
+/// The component's handlers: one method for each channel it receives
+/// on (the registered channel excepted: the runtime consumes it).
+///
+/// A handler's result decides what happens to the message: `Ok` acks
+/// it, `HandlerError::Retry` (what `?` makes of any error) tries it
+/// once more, `HandlerError::Reject` rejects it at once. Implement the
+/// trait with `#[valawai::handlers]`, or by hand, and pass the
+/// implementation to `component`.
+pub trait Handlers: Send + Sync + 'static {
+    /// Handles a message received on `user/signedin`.
+    fn signedin(
+        &self,
+        payload: UserSignedInPayload,
+        ctx: Context,
+    ) -> impl ::std::future::Future<Output = ::valawai::HandlerResult> + Send;
+}
+
+/// Publishes the messages the component sends, one typed method per
+/// channel.
+///
+/// Handlers get it from their [`Context`]; a publish there returns
+/// once the message is sent, and the runtime acks the input only
+/// after the broker confirmed everything the handler published.
+/// Outside handlers (`ComponentHandle::publisher`), a publish returns
+/// once it is confirmed.
+#[derive(Clone, Debug)]
+pub struct Publisher(::valawai::Publisher);
+
+impl ::std::convert::From<::valawai::Publisher> for Publisher {
+    fn from(raw: ::valawai::Publisher) -> Self {
+        Self(raw)
+    }
+}
+
+impl Publisher {
+    /// Publishes `payload` on `user/signedup`.
+    pub async fn signedup(
+        &self,
+        payload: &UserSignedUpPayload,
+    ) -> ::std::result::Result<(), ::valawai::PublishError> {
+        self.0.publish(channels::SIGNEDUP, payload).await
+    }
+
+    /// The runtime's publisher underneath, to publish on any channel.
+    pub fn raw(&self) -> &::valawai::Publisher {
+        &self.0
+    }
+}
+
+/// Adds a receive channel for each of `handlers`' methods to `component`: the
+/// runtime decodes each body with the channel's decoder (a body that does not fit
+/// is logged and rejected) and calls the method with the payload.
+///
+/// The spec has no `valawai/cN/<name>/control/registered` channel, so it names no
+/// component and there is no `component` function: build the `valawai::Component`
+/// with the identity it needs and pass it here.
+pub fn wire_handlers<H: Handlers>(
+    component: ::valawai::Component,
+    handlers: H,
+) -> ::valawai::Component {
+    let handlers = ::std::sync::Arc::new(handlers);
+
+    component
+        .receive(
+            channels::SIGNEDIN,
+            ::valawai::ChannelSettings::default(),
+            ::valawai::__private::dispatcher(
+                decode_user_signed_in_payload,
+                {
+                    let handlers = ::std::sync::Arc::clone(&handlers);
+                    move |payload: UserSignedInPayload, ctx: Context| {
+                        let handlers = ::std::sync::Arc::clone(&handlers);
+                        async move { Handlers::signedin(&*handlers, payload, ctx).await }
+                    }
+                },
+            ),
+        )
+}
+
+// The channel table `#[valawai::handlers(..)]` checks an implementation against:
+// `receive <address> <Handlers method> <constant> (<payload>)`, `send <address>
+// <Publisher method>`, `registered <address>`.
+#[doc(hidden)]
+#[allow(unused_macros)]
+macro_rules! __valawai_handlers {
+    ($($input:tt)*) => {
+        ::valawai::__handlers! {
+            {
+                send "user/signedup"
+                    signedup;
+                receive "user/signedin"
+                    signedin SIGNEDIN (self::UserSignedInPayload);
+            }
+            $($input)*
+        }
+    };
+}
+
+#[doc(hidden)]
+#[allow(unused_imports)]
+pub(crate) use __valawai_handlers;
