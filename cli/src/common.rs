@@ -115,6 +115,10 @@ pub struct SpecArgs {
     /// component receives) or `standard`.
     #[arg(long, default_value = "valawai")]
     pub dialect: Dialect,
+    /// Let `$ref`s name files anywhere below this directory (by default only
+    /// the spec's directory and below).
+    #[arg(long, value_name = "DIR")]
+    pub ref_root: Option<PathBuf>,
 }
 
 /// A loaded spec and its payload types.
@@ -138,6 +142,10 @@ impl SpecArgs {
         let options = LoadOptions::default()
             .dialect(self.dialect)
             .lenient(self.lenient);
+        let options = match &self.ref_root {
+            Some(dir) => options.ref_root(dir),
+            None => options,
+        };
         let spec = valawai_codegen::load_path(&self.spec, &options).map_err(|e| {
             Failure::new(format!("{e}"))
                 .hint("fix the spec; `valawai check` lists every problem in it")
