@@ -14,6 +14,7 @@ mod constraint;
 mod enums;
 mod literal;
 mod path;
+mod pattern;
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -136,9 +137,9 @@ pub fn from_value<T: DeserializeOwned>(value: JsonValue) -> Result<T, PayloadErr
 
 /// Items for generated code, re-exported from `valawai::__private`.
 pub(crate) mod support {
-    pub use super::check::Pattern;
     pub use super::enums::{
         Tagged, Untagged, deserialize_nullable, deserialize_try_from, unknown_variant,
     };
     pub use super::literal::{JsonLiteral, check_const, deserialize_const, serialize_const};
+    pub use super::pattern::Pattern;
 }
