@@ -12,7 +12,9 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use lapin::tcp::{AMQPUriTcpExt, OwnedTLSConfig};
-use lapin::uri::{AMQPAuthority, AMQPQueryString, AMQPScheme, AMQPUri, AMQPUserInfo};
+use lapin::uri::{
+    AMQPAuthority, AMQPQueryString, AMQPScheme, AMQPUri, AMQPUserInfo, SASLMechanism,
+};
 use lapin::{Connection, ConnectionProperties};
 
 use crate::config::{Config, Endpoint};
@@ -77,6 +79,9 @@ impl Dialer {
     }
 }
 
+/// The URI lapin gets. It holds a placeholder instead of the password, which the transport puts
+/// into the login frame (`crate::wire`): lapin logs frames and keeps its URI, so it must not
+/// know the password.
 fn base_uri(config: &Config) -> AMQPUri {
     let first = &config.endpoints[0];
     AMQPUri {
@@ -88,7 +93,7 @@ fn base_uri(config: &Config) -> AMQPUri {
         authority: AMQPAuthority {
             userinfo: AMQPUserInfo {
                 username: first.username.clone(),
-                password: first.password.expose().to_owned(),
+                password: crate::wire::PASSWORD_PLACEHOLDER.to_owned(),
             },
             host: first.host.clone(),
             port: first.port,
@@ -97,6 +102,8 @@ fn base_uri(config: &Config) -> AMQPUri {
         query: AMQPQueryString {
             heartbeat: Some(config.heartbeat),
             connection_timeout: Some(config.connect_timeout.as_millis().max(1) as u64),
+            frame_max: Some(crate::wire::FRAME_MAX),
+            auth_mechanism: Some(SASLMechanism::Plain),
             ..AMQPQueryString::default()
         },
     }
@@ -167,14 +174,15 @@ pub(crate) async fn connect(
             last_error: Mutex::new(None),
             max_attempts: max,
         });
-        let runtime = crate::transport::runtime();
+        let runtime = crate::transport::runtime::<crate::transport::ForLapin>();
+        let dial_runtime = crate::transport::runtime::<crate::transport::Bare>();
         let dial_timeout = config.connect_timeout;
         let d = dialer.clone();
         let tls = OwnedTLSConfig {
             identity: None,
             cert_chain: config.tls_ca_pem.clone(),
         };
-        let dial = async move |mut uri: AMQPUri, runtime| {
+        let dial = async move |mut uri: AMQPUri, _lapin_runtime| {
             if d.abandoned.load(Ordering::SeqCst) {
                 return Err(io::Error::new(
                     io::ErrorKind::ConnectionAborted,
@@ -201,7 +209,7 @@ pub(crate) async fn connect(
             uri.authority.port = endpoint.port;
             let dialed = tokio::time::timeout(
                 dial_timeout,
-                uri.connect_with_config_async(tls.as_ref(), &runtime),
+                uri.connect_with_config_async(tls.as_ref(), &dial_runtime),
             )
             .await
             .unwrap_or_else(|_| {
@@ -213,7 +221,11 @@ pub(crate) async fn connect(
             match dialed {
                 Ok(stream) => {
                     *d.opened_at.lock().unwrap_or_else(|e| e.into_inner()) = Some(Instant::now());
-                    Ok(stream)
+                    let login = crate::wire::Login {
+                        username: endpoint.username.clone(),
+                        password: endpoint.password.clone(),
+                    };
+                    Ok(crate::transport::for_lapin(stream, login))
                 }
                 Err(error) => {
                     d.fail(endpoint, attempt, &error);
@@ -321,7 +333,12 @@ mod tests {
         c.heartbeat = 15;
         c.connect_timeout = Duration::from_secs(2);
         let uri = base_uri(&c);
-        assert_eq!(uri.authority.userinfo.password, "p");
+        // lapin never gets the password (the transport fills it in).
+        assert_eq!(
+            uri.authority.userinfo.password,
+            crate::wire::PASSWORD_PLACEHOLDER
+        );
+        assert_eq!(uri.query.frame_max, Some(crate::wire::FRAME_MAX));
         assert_eq!(
             (uri.authority.host.as_str(), uri.authority.port),
             ("h", 1234)

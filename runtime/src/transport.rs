@@ -13,10 +13,14 @@
 //! bytes loses nothing: the connection is gone, unacked deliveries come back, and the publisher
 //! sends again what was not confirmed.
 //!
-//! The streams come from [`GuardedReactor`], tokio's reactor from `async-rs` with this wrapper
-//! around the TCP streams it opens; lapin uses it through [`runtime`].
+//! The streams come from [`WrappingReactor`], tokio's reactor from `async-rs` with this wrapper
+//! around the TCP streams it opens; the dialer uses it through `runtime::<Bare>()`, and hands
+//! lapin the result (TLS on top when asked for) wrapped in [`Wire`], which watches the AMQP
+//! frames (`crate::wire`). lapin runs on `runtime::<ForLapin>()`, whose reactor names that
+//! stream type.
 
 use std::io;
+use std::marker::PhantomData;
 use std::net::SocketAddr;
 use std::pin::Pin;
 use std::task::{Context, Poll, Waker};
@@ -27,6 +31,9 @@ use async_rs::util::RuntimeParts;
 use async_rs::{Runtime, Tokio};
 use futures_core::Stream;
 use futures_io::{AsyncRead, AsyncWrite};
+use lapin::tcp::AsyncTcpStream;
+
+use crate::wire::{Login, Wire};
 
 /// A socket that turns into a sink once it failed.
 #[derive(Debug)]
@@ -156,12 +163,22 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Guarded<S> {
     }
 }
 
-/// tokio's reactor, handing out [`Guarded`] TCP streams.
-#[derive(Clone, Debug)]
-pub(crate) struct GuardedReactor(Tokio);
+/// What a [`WrappingReactor`] makes of the guarded TCP streams it opens.
+pub(crate) trait Wrap: Clone + std::fmt::Debug + Send + Sync + 'static {
+    /// The stream type handed out.
+    type Stream: AsyncRead + AsyncWrite + Send + Unpin + 'static;
+    /// Wraps a freshly opened stream.
+    fn wrap(stream: Guarded<TokioTcp>) -> Self::Stream;
+}
 
-impl Reactor for GuardedReactor {
-    type TcpStream = Guarded<<Tokio as Reactor>::TcpStream>;
+type TokioTcp = <Tokio as Reactor>::TcpStream;
+
+/// tokio's reactor from `async-rs`, handing out its TCP streams guarded and wrapped by `W`.
+#[derive(Clone, Debug)]
+pub(crate) struct WrappingReactor<W>(Tokio, PhantomData<W>);
+
+impl<W: Wrap> Reactor for WrappingReactor<W> {
+    type TcpStream = W::Stream;
     type Sleep = <Tokio as Reactor>::Sleep;
 
     /// Not used by lapin (it only opens streams with `tcp_connect`), and not implementable here:
@@ -189,19 +206,55 @@ impl Reactor for GuardedReactor {
         addr: SocketAddr,
     ) -> impl Future<Output = io::Result<Self::TcpStream>> + Send + 'static {
         let connecting = self.0.tcp_connect_addr(addr);
-        async move { connecting.await.map(Guarded::new) }
+        async move { connecting.await.map(|s| W::wrap(Guarded::new(s))) }
     }
 }
 
-/// The runtime lapin runs on: the current tokio runtime, with guarded TCP streams.
-pub(crate) type GuardedRuntime = Runtime<RuntimeParts<Tokio, GuardedReactor>>;
+/// Guarded streams as they are: what the dialer opens TCP (and TLS) connections with.
+#[derive(Clone, Debug)]
+pub(crate) struct Bare;
 
-/// Builds the runtime for lapin from the current tokio runtime (panics outside one).
-pub(crate) fn runtime() -> GuardedRuntime {
+impl Wrap for Bare {
+    type Stream = Guarded<TokioTcp>;
+    fn wrap(stream: Guarded<TokioTcp>) -> Self::Stream {
+        stream
+    }
+}
+
+/// What lapin reads and writes: a guarded socket (TLS on top when asked for), watched by
+/// [`Wire`].
+pub(crate) type LapinStream = Wire<AsyncTcpStream<Guarded<TokioTcp>>>;
+
+/// lapin's stream type. lapin gets its streams from the dialer ([`for_lapin`]); one opened by
+/// the reactor itself would have no login to fill in.
+#[derive(Clone, Debug)]
+pub(crate) struct ForLapin;
+
+impl Wrap for ForLapin {
+    type Stream = LapinStream;
+    fn wrap(stream: Guarded<TokioTcp>) -> Self::Stream {
+        Wire::new(AsyncTcpStream::Plain(stream), None)
+    }
+}
+
+/// A runtime on the current tokio runtime whose reactor wraps streams with `W`.
+pub(crate) type WrappingRuntime<W> = Runtime<RuntimeParts<Tokio, WrappingReactor<W>>>;
+
+/// Builds a runtime from the current tokio runtime (panics outside one): [`Bare`] for the
+/// dialer, [`ForLapin`] for lapin.
+pub(crate) fn runtime<W: Wrap>() -> WrappingRuntime<W> {
     Runtime::new(RuntimeParts::new(
         Tokio::current(),
-        GuardedReactor(Tokio::current()),
+        WrappingReactor(Tokio::current(), PhantomData),
     ))
+}
+
+/// Wraps a dialed stream for lapin, with the credentials for its login frame.
+pub(crate) fn for_lapin(
+    stream: AsyncTcpStream<Guarded<TokioTcp>>,
+    login: Login,
+) -> AsyncTcpStream<LapinStream> {
+    AsyncTcpStream::Plain(Wire::new(stream, Some(login)))
 }
 
 #[cfg(test)]
