@@ -3,9 +3,14 @@
 #![allow(dead_code)]
 
 use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::Instant;
+
+use serde_json::Value;
+use valawai_testkit::PATIENCE;
 
 use valawai::lapin::options::{QueueDeclareOptions, QueueDeleteOptions};
 use valawai::lapin::types::FieldTable;
@@ -102,3 +107,106 @@ pub async fn delete(channel: &Channel, queue: &str) {
 
 /// A registration payload for the MOV's registered channel.
 pub const COMPONENT: &str = r#"{"id": "65c1f59ea4cb169f42f5edc4", "name": "c1_echo", "type": "C1", "description": "d", "version": "1.0.0", "api_version": "1.0.0", "since": 1, "channels": []}"#;
+
+/// The echo example's package (and binary) name.
+pub const ECHO: &str = "c1_echo_example_with_rust_and_lapin";
+
+/// A child process killed when the test ends, however it ends.
+pub struct Process(pub Child);
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+pub fn sigterm(child: &Child) {
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// The echo example's binary, built with the cargo running this test.
+pub fn echo_binary() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let output = Command::new(env!("CARGO"))
+        .args([
+            "build",
+            "-p",
+            ECHO,
+            "--message-format=json-render-diagnostics",
+        ])
+        .arg("--manifest-path")
+        .arg(root.join("Cargo.toml"))
+        .stderr(Stdio::inherit())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "cargo build -p {ECHO} failed");
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter(|m| m["target"]["name"] == ECHO)
+        .find_map(|m| m["executable"].as_str().map(PathBuf::from))
+        .expect("the echo binary")
+}
+
+/// The development MOV's events (`--json` lines) as they come.
+pub struct Events(pub mpsc::Receiver<Value>);
+
+impl Events {
+    pub fn wait_for(&self, what: &str, accept: impl Fn(&Value) -> bool) -> Value {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let event = self.0.recv_timeout(left).unwrap_or_else(|_| {
+                panic!("no {what} from the development MOV within {PATIENCE:?}")
+            });
+            if accept(&event) {
+                return event;
+            }
+        }
+    }
+}
+
+/// Runs `valawai mov run --json --url <url>` and reads its events; returns once it is ready.
+pub fn start_mov(url: &str) -> (Process, Events) {
+    let mut mov = Command::new(env!("CARGO_BIN_EXE_valawai"))
+        .args(["mov", "run", "--json", "--url", url])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = mov.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            let event: Value = serde_json::from_str(&line)
+                .unwrap_or_else(|e| panic!("`{line}` is not a JSON event: {e}"));
+            if tx.send(event).is_err() {
+                break;
+            }
+        }
+    });
+    let events = Events(rx);
+    events.wait_for("ready", |e| e["event"] == "ready");
+    (Process(mov), events)
+}
+
+/// Runs `rabbitmqctl` with `args`; fails the test if it fails.
+pub fn rabbitmqctl(args: &[&str]) {
+    let out = Command::new("rabbitmqctl")
+        .args(args)
+        .output()
+        .expect("rabbitmqctl runs");
+    assert!(
+        out.status.success(),
+        "rabbitmqctl {args:?}: {}",
+        text(&out.stderr)
+    );
+}

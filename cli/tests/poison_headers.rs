@@ -1,0 +1,247 @@
+//! Poison headers: messages whose AMQP headers nest arrays 2,000 and 20,000 levels deep, or
+//! tables 15,000 deep (lapin's recursive parser overflows its I/O thread's stack on them), sent
+//! to a running component (the echo example) and to the development MOV (`valawai mov run`),
+//! each in its own virtual host with a dead-letter policy. Both survive, log one ERROR for each
+//! such message naming the channel, dead-letter it, and handle the next normal message.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+use valawai::lapin::options::{
+    BasicConsumeOptions, BasicPublishOptions, ExchangeDeclareOptions, QueueBindOptions,
+};
+use valawai::lapin::types::FieldTable;
+use valawai::lapin::{BasicProperties, ExchangeKind};
+use valawai_testkit::PATIENCE;
+use valawai_testkit::raw::{nested_arrays, nested_tables, publish_with_raw_headers, table_entry};
+
+mod support;
+use support::{ECHO, Process, broker_at, declare, echo_binary, rabbitmqctl, start_mov, unique};
+
+const RECEIVED: &str = "valawai/c1/echo_example_with_rust_and_lapin/data/received_message";
+const PUBLISHED: &str = "valawai/c1/echo_example_with_rust_and_lapin/data/publish_message";
+const LOG: &str = "valawai/log/add";
+
+/// A virtual host of its own, with every queue dead-lettering to the `dead` queue; deleted
+/// when the test ends.
+struct Vhost(String);
+
+impl Vhost {
+    async fn new() -> Self {
+        let name = unique("valawai_poison");
+        rabbitmqctl(&["add_vhost", &name]);
+        let vhost = Vhost(name);
+        rabbitmqctl(&["set_permissions", "-p", &vhost.0, "guest", ".*", ".*", ".*"]);
+        rabbitmqctl(&[
+            "set_policy",
+            "-p",
+            &vhost.0,
+            "dlx",
+            "^valawai/",
+            r#"{"dead-letter-exchange":"dlx"}"#,
+            "--apply-to",
+            "queues",
+        ]);
+        let connection = broker_at(&vhost.url()).await;
+        let channel = connection.create_channel().await.unwrap();
+        channel
+            .exchange_declare(
+                "dlx".into(),
+                ExchangeKind::Fanout,
+                ExchangeDeclareOptions::default(),
+                FieldTable::default(),
+            )
+            .await
+            .unwrap();
+        declare(&channel, "dead").await;
+        channel
+            .queue_bind(
+                "dead".into(),
+                "dlx".into(),
+                "".into(),
+                QueueBindOptions::default(),
+                FieldTable::default(),
+            )
+            .await
+            .unwrap();
+        let _ = connection.close(200, "set up".into()).await;
+        vhost
+    }
+
+    fn url(&self) -> String {
+        format!("amqp://guest:guest@127.0.0.1:5672/{}", self.0)
+    }
+
+    /// How many messages `queue` holds, as the broker counts them.
+    fn messages(&self, queue: &str) -> u64 {
+        let out = Command::new("rabbitmqctl")
+            .args(["list_queues", "-q", "-p", &self.0, "name", "messages"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|l| l.rsplit_once('\t'))
+            .find(|(name, _)| *name == queue)
+            .and_then(|(_, n)| n.trim().parse().ok())
+            .unwrap_or(0)
+    }
+
+    /// Waits until `queue` holds `n` messages.
+    async fn wait_for_messages(&self, queue: &str, n: u64) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let found = self.messages(queue);
+            if found == n {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "`{queue}` holds {found} messages, not {n}"
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+}
+
+impl Drop for Vhost {
+    fn drop(&mut self) {
+        let _ = Command::new("rabbitmqctl")
+            .args(["delete_vhost", &self.0])
+            .output();
+    }
+}
+
+/// The three poisons: name and the header value.
+fn poisons() -> [(&'static str, Vec<u8>); 3] {
+    [
+        ("arrays 2,000 deep", nested_arrays(2_000)),
+        ("arrays 20,000 deep", nested_arrays(20_000)),
+        ("tables 15,000 deep", nested_tables(15_000)),
+    ]
+}
+
+fn is_refusal(event: &Value, channel: &str) -> bool {
+    event["event"] == "log"
+        && event["level"] == "ERROR"
+        && event["message"].as_str().is_some_and(|m| {
+            m.contains(&format!("channel `{channel}`")) && m.contains("AMQP headers were refused")
+        })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn poison_headers_are_dead_lettered_and_everyone_keeps_serving() {
+    let vhost = Vhost::new().await;
+    let echo_binary = tokio::task::spawn_blocking(echo_binary).await.unwrap();
+    let (mut mov, events) = start_mov(&vhost.url());
+    let log_dir = std::env::temp_dir().join(unique("valawai-poison"));
+    std::fs::create_dir_all(&log_dir).unwrap();
+    let mut echo = Process(
+        Command::new(&echo_binary)
+            .env("AMQP_ADDR", vhost.url())
+            .env("LOG_DIR", &log_dir)
+            .env("COMPONET_ID_FILE_NAME", "component_id.json")
+            .spawn()
+            .unwrap(),
+    );
+    events.wait_for("the echo's registration", |e| {
+        e["event"] == "registered" && e["component"]["name"] == ECHO
+    });
+
+    // Each poison to the echo and to the development MOV.
+    let mut refusals = Vec::new();
+    for (what, value) in poisons() {
+        let headers = table_entry("poison", &value);
+        publish_with_raw_headers(&vhost.0, RECEIVED, &headers, br#"{"content":"poison"}"#).await;
+        let refusal = events.wait_for(&format!("the echo's ERROR for {what}"), |e| {
+            is_refusal(e, RECEIVED)
+        });
+        assert!(
+            refusal["message"]
+                .as_str()
+                .unwrap()
+                .contains("header `poison` nests"),
+            "{refusal}"
+        );
+        refusals.push(refusal);
+        publish_with_raw_headers(
+            &vhost.0,
+            LOG,
+            &headers,
+            br#"{"level":"INFO","message":"poisoned log"}"#,
+        )
+        .await;
+        refusals.push(
+            events.wait_for(&format!("the MOV's ERROR for {what}"), |e| {
+                is_refusal(e, LOG)
+            }),
+        );
+    }
+    vhost.wait_for_messages("dead", 6).await;
+
+    // Both still serve: a normal message is echoed, a normal log recorded.
+    let client = broker_at(&vhost.url()).await;
+    let channel = client.create_channel().await.unwrap();
+    declare(&channel, PUBLISHED).await;
+    let mut echoes = channel
+        .basic_consume(
+            PUBLISHED.into(),
+            "poison-test".into(),
+            BasicConsumeOptions {
+                no_ack: true,
+                ..BasicConsumeOptions::default()
+            },
+            FieldTable::default(),
+        )
+        .await
+        .unwrap();
+    for (queue, body) in [
+        (RECEIVED, json!({"content": "after the poison"})),
+        (LOG, json!({"level": "INFO", "message": "after the poison"})),
+    ] {
+        channel
+            .basic_publish(
+                "".into(),
+                queue.into(),
+                BasicPublishOptions::default(),
+                body.to_string().as_bytes(),
+                BasicProperties::default(),
+            )
+            .await
+            .unwrap()
+            .await
+            .unwrap();
+    }
+    let echoed = tokio::time::timeout(PATIENCE, futures_util::StreamExt::next(&mut echoes))
+        .await
+        .expect("an echo")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        serde_json::from_slice::<Value>(&echoed.data).unwrap(),
+        json!({"content": "after the poison"})
+    );
+    let after = events.wait_for("the normal log", |e| {
+        e["event"] == "log" && e["message"] == "after the poison"
+    });
+    assert_eq!(after["level"], "INFO");
+
+    // One ERROR for each poisoned message, no more: none arrived while the rest went on.
+    while let Ok(event) = events.0.try_recv() {
+        assert!(
+            !is_refusal(&event, RECEIVED) && !is_refusal(&event, LOG),
+            "a second ERROR: {event}"
+        );
+    }
+    assert_eq!(refusals.len(), 6);
+    assert_eq!(vhost.messages("dead"), 6);
+    assert!(echo.0.try_wait().unwrap().is_none(), "the echo died");
+    assert!(mov.0.try_wait().unwrap().is_none(), "the MOV died");
+
+    let _ = client.close(200, "done".into()).await;
+    support::sigterm(&echo.0);
+    let _ = echo.0.wait();
+    support::sigterm(&mov.0);
+    let _ = mov.0.wait();
+    let _ = std::fs::remove_dir_all(&log_dir);
+}
