@@ -173,3 +173,16 @@ pub fn read_payload(path: &Path) -> Result<Vec<u8>, Failure> {
             .hint("give a file with the JSON payload, or `-` to read it from standard input")
     })
 }
+
+/// Logs to standard error, filtered by `VALAWAI_LOG` (default `warn`), for the commands that
+/// talk to the broker.
+pub fn init_logs() {
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(crate::common::colour_on(&std::io::stderr()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("VALAWAI_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .try_init();
+}

@@ -104,6 +104,30 @@ impl Endpoint {
         }
     }
 
+    /// The endpoint as a URL with the password, everything percent-encoded, for handing it to a
+    /// child process (`AMQP_ADDR`). It is a [`Secret`], so it does not get printed by mistake.
+    pub fn url_with_password(&self) -> Secret {
+        fn encode(text: &str) -> String {
+            text.bytes()
+                .map(|b| {
+                    if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                        char::from(b).to_string()
+                    } else {
+                        format!("%{b:02X}")
+                    }
+                })
+                .collect()
+        }
+        Secret::new(format!(
+            "{}://{}:{}@{}/{}",
+            if self.tls { "amqps" } else { "amqp" },
+            encode(&self.username),
+            encode(self.password.expose()),
+            self.host_port(),
+            encode(&self.vhost)
+        ))
+    }
+
     /// Parses `amqp://user:password@host:port/vhost` or `amqps://...`, with a real URL parser
     /// (WHATWG, the `url` crate).
     ///
@@ -761,6 +785,11 @@ mod tests {
             assert!(!err.contains("4417") && !err.contains("Tail"), "{err}");
             assert!(err.contains("%2F"), "{err}");
         }
+        let e =
+            Endpoint::parse_url("amqp://us%40er:44%2F17%3ATail%25%40x@[::1]:5673/v%2Fh").unwrap();
+        let again = Endpoint::parse_url(e.url_with_password().expose()).unwrap();
+        assert_eq!(again, e);
+        assert_eq!(format!("{:?}", e.url_with_password()), "***");
         let err = Endpoint::parse_url("amqp://user:4417:Tail@host:x/").unwrap_err();
         assert!(!err.contains("4417") && !err.contains("Tail"), "{err}");
     }

@@ -58,12 +58,17 @@ pub(crate) struct Login {
 }
 
 /// A socket whose incoming content headers are checked and whose outgoing login frame gets the
-/// password (module docs).
-#[derive(Debug)]
+/// password (module docs). Its `Debug` shows nothing of what it holds.
 pub(crate) struct Wire<S> {
     inner: S,
     incoming: Incoming,
     outgoing: Outgoing,
+}
+
+impl<S> std::fmt::Debug for Wire<S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Wire").finish_non_exhaustive()
+    }
 }
 
 impl<S> Wire<S> {
@@ -175,7 +180,6 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Wire<S> {
 
 /// The outgoing side: until the login frame has passed, frames are collected whole, and the
 /// login frame gets the password.
-#[derive(Debug)]
 struct Outgoing {
     /// `Some` until the login frame has gone out.
     login: Option<Login>,
@@ -265,7 +269,6 @@ fn fill_login(frame: &[u8], login: &Login) -> Option<Vec<u8>> {
 
 /// The incoming side: frames pass through untouched, except content headers, which are held
 /// until whole and checked.
-#[derive(Debug)]
 struct Incoming {
     state: Position,
     /// Bytes read but not yet judged: a partial frame header, or a content header frame.
