@@ -223,17 +223,20 @@ async fn no_password_shows_at_trace_level_in_any_form() {
     let payload = dir.join("payload.json");
     std::fs::write(&payload, r#"{"content": "secret test"}"#).unwrap();
     let payload = payload.to_str().unwrap();
-    logs.run(
-        "publish-url",
-        valawai().args([
-            "publish",
-            &echo(),
-            "received_message",
-            payload,
-            "--url",
-            &url,
-        ]),
-    );
+    let publish_with_url = |name: &str, url: &str| {
+        logs.run(
+            name,
+            valawai().args([
+                "publish",
+                &echo(),
+                "received_message",
+                payload,
+                "--url",
+                url,
+            ]),
+        );
+    };
+    publish_with_url("publish-url", &url);
     logs.wait_for("publish-url", "published").await;
     logs.run(
         "publish-plain",
@@ -249,29 +252,9 @@ async fn no_password_shows_at_trace_level_in_any_form() {
         "amqp://{}:{}@127.0.0.1:5672/{}",
         account.user, account.password, account.vhost
     );
-    logs.run(
-        "publish-raw-url",
-        valawai().args([
-            "publish",
-            &echo(),
-            "received_message",
-            payload,
-            "--url",
-            &raw,
-        ]),
-    );
+    publish_with_url("publish-raw-url", &raw);
     let wrong = url.replace("Tail", "Tall");
-    logs.run(
-        "publish-wrong",
-        valawai().args([
-            "publish",
-            &echo(),
-            "received_message",
-            payload,
-            "--url",
-            &wrong,
-        ]),
-    );
+    publish_with_url("publish-wrong", &wrong);
 
     // tap, until it listens.
     let tap = logs.spawn(
