@@ -18,6 +18,7 @@ use lapin::uri::{
 use lapin::{Connection, ConnectionProperties};
 
 use crate::config::{Config, Endpoint};
+use crate::transport::{Halt, Halting, halted};
 
 /// The broker could not be reached.
 ///
@@ -40,12 +41,15 @@ struct Dialer {
     attempts: AtomicU32,
     /// `true` until the first connection is established.
     starting: AtomicBool,
-    /// Set when an attempt was given up: further dials fail at once.
-    abandoned: AtomicBool,
+    /// Set when an attempt was given up, or the tokio runtime shuts down: further dials and
+    /// lapin's sleeps between them end at once.
+    abandoned: Halt,
     /// When the last TCP connection was opened during start-up (for the handshake watchdog).
     opened_at: Mutex<Option<Instant>>,
     last_error: Mutex<Option<String>>,
     max_attempts: u32,
+    /// Dropped with the dialer, which ends the task watching for the runtime's shutdown.
+    _alive: tokio::sync::oneshot::Sender<()>,
 }
 
 impl Dialer {
@@ -164,18 +168,24 @@ pub(crate) async fn connect(
     let mut used = 0u32;
     let mut last_error = String::from("no attempt made");
     while used < max {
+        let (alive, dropped) = tokio::sync::oneshot::channel();
+        let halt = Halt::default();
+        halt.on_runtime_shutdown(async move {
+            let _ = dropped.await;
+        });
         let dialer = Arc::new(Dialer {
             endpoints: config.endpoints.clone(),
             next: AtomicUsize::new(used as usize),
             attempts: AtomicU32::new(used),
             starting: AtomicBool::new(true),
-            abandoned: AtomicBool::new(false),
+            abandoned: halt.clone(),
             opened_at: Mutex::new(None),
             last_error: Mutex::new(None),
             max_attempts: max,
+            _alive: alive,
         });
-        let runtime = crate::transport::runtime::<crate::transport::ForLapin>();
-        let dial_runtime = crate::transport::runtime::<crate::transport::Bare>();
+        let runtime = crate::transport::runtime::<crate::transport::ForLapin>(&halt);
+        let dial_runtime = crate::transport::runtime::<crate::transport::Bare>(&halt);
         let dial_timeout = config.connect_timeout;
         let d = dialer.clone();
         let tls = OwnedTLSConfig {
@@ -183,17 +193,13 @@ pub(crate) async fn connect(
             cert_chain: config.tls_ca_pem.clone(),
         };
         let dial = async move |mut uri: AMQPUri, _lapin_runtime| {
-            if d.abandoned.load(Ordering::SeqCst) {
-                return Err(io::Error::new(
-                    io::ErrorKind::ConnectionAborted,
-                    "connection attempt abandoned",
-                )
-                .into());
+            if d.abandoned.is_set() {
+                return Err(halted::<()>().unwrap_err().into());
             }
             let endpoint = &d.endpoints[d.next.fetch_add(1, Ordering::SeqCst) % d.endpoints.len()];
             let attempt = d.attempts.fetch_add(1, Ordering::SeqCst) + 1;
             if d.starting.load(Ordering::SeqCst) && attempt > d.max_attempts {
-                d.abandoned.store(true, Ordering::SeqCst);
+                d.abandoned.set();
                 return Err(io::Error::new(
                     io::ErrorKind::ConnectionAborted,
                     "no connection attempt left",
@@ -207,9 +213,13 @@ pub(crate) async fn connect(
             };
             uri.authority.host = endpoint.host.clone();
             uri.authority.port = endpoint.port;
-            let dialed = tokio::time::timeout(
-                dial_timeout,
-                uri.connect_with_config_async(tls.as_ref(), &dial_runtime),
+            let dialed = Halting::new(
+                tokio::time::timeout(
+                    dial_timeout,
+                    uri.connect_with_config_async(tls.as_ref(), &dial_runtime),
+                ),
+                d.abandoned.clone(),
+                || Ok(halted()),
             )
             .await
             .unwrap_or_else(|_| {
@@ -249,7 +259,7 @@ pub(crate) async fn connect(
         let outcome = tokio::select! {
             biased;
             () = &mut cancel => {
-                dialer.abandoned.store(true, Ordering::SeqCst);
+                dialer.abandoned.set();
                 return Ok(Connected::Cancelled);
             }
             result = &mut connecting => result.map_err(|e| e.to_string()),
@@ -269,7 +279,7 @@ pub(crate) async fn connect(
                 return Ok(Connected::Yes(Box::new(connection)));
             }
             Err(error) => {
-                dialer.abandoned.store(true, Ordering::SeqCst);
+                dialer.abandoned.set();
                 used = dialer.attempts.load(Ordering::SeqCst).clamp(used + 1, max);
                 let opened = dialer
                     .opened_at
