@@ -5,112 +5,20 @@
 //! such message naming the channel, dead-letter it, and handle the next normal message.
 
 use std::process::Command;
-use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use valawai::lapin::options::{
-    BasicConsumeOptions, BasicPublishOptions, ExchangeDeclareOptions, QueueBindOptions,
-};
+use valawai::lapin::BasicProperties;
+use valawai::lapin::options::{BasicConsumeOptions, BasicPublishOptions};
 use valawai::lapin::types::FieldTable;
-use valawai::lapin::{BasicProperties, ExchangeKind};
 use valawai_testkit::PATIENCE;
 use valawai_testkit::raw::{nested_arrays, nested_tables, publish_with_raw_headers, table_entry};
 
 mod support;
-use support::{ECHO, Process, broker_at, declare, echo_binary, rabbitmqctl, start_mov, unique};
+use support::{ECHO, Process, Vhost, broker_at, declare, echo_binary, start_mov, unique};
 
 const RECEIVED: &str = "valawai/c1/echo_example_with_rust_and_lapin/data/received_message";
 const PUBLISHED: &str = "valawai/c1/echo_example_with_rust_and_lapin/data/publish_message";
 const LOG: &str = "valawai/log/add";
-
-/// A virtual host of its own, with every queue dead-lettering to the `dead` queue; deleted
-/// when the test ends.
-struct Vhost(String);
-
-impl Vhost {
-    async fn new() -> Self {
-        let name = unique("valawai_poison");
-        rabbitmqctl(&["add_vhost", &name]);
-        let vhost = Vhost(name);
-        rabbitmqctl(&["set_permissions", "-p", &vhost.0, "guest", ".*", ".*", ".*"]);
-        rabbitmqctl(&[
-            "set_policy",
-            "-p",
-            &vhost.0,
-            "dlx",
-            "^valawai/",
-            r#"{"dead-letter-exchange":"dlx"}"#,
-            "--apply-to",
-            "queues",
-        ]);
-        let connection = broker_at(&vhost.url()).await;
-        let channel = connection.create_channel().await.unwrap();
-        channel
-            .exchange_declare(
-                "dlx".into(),
-                ExchangeKind::Fanout,
-                ExchangeDeclareOptions::default(),
-                FieldTable::default(),
-            )
-            .await
-            .unwrap();
-        declare(&channel, "dead").await;
-        channel
-            .queue_bind(
-                "dead".into(),
-                "dlx".into(),
-                "".into(),
-                QueueBindOptions::default(),
-                FieldTable::default(),
-            )
-            .await
-            .unwrap();
-        let _ = connection.close(200, "set up".into()).await;
-        vhost
-    }
-
-    fn url(&self) -> String {
-        format!("amqp://guest:guest@127.0.0.1:5672/{}", self.0)
-    }
-
-    /// How many messages `queue` holds, as the broker counts them.
-    fn messages(&self, queue: &str) -> u64 {
-        let out = Command::new("rabbitmqctl")
-            .args(["list_queues", "-q", "-p", &self.0, "name", "messages"])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .filter_map(|l| l.rsplit_once('\t'))
-            .find(|(name, _)| *name == queue)
-            .and_then(|(_, n)| n.trim().parse().ok())
-            .unwrap_or(0)
-    }
-
-    /// Waits until `queue` holds `n` messages.
-    async fn wait_for_messages(&self, queue: &str, n: u64) {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            let found = self.messages(queue);
-            if found == n {
-                return;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "`{queue}` holds {found} messages, not {n}"
-            );
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
-    }
-}
-
-impl Drop for Vhost {
-    fn drop(&mut self) {
-        let _ = Command::new("rabbitmqctl")
-            .args(["delete_vhost", &self.0])
-            .output();
-    }
-}
 
 /// The three poisons: name and the header value.
 fn poisons() -> [(&'static str, Vec<u8>); 3] {

@@ -12,9 +12,13 @@ use std::time::Instant;
 use serde_json::Value;
 use valawai_testkit::PATIENCE;
 
-use valawai::lapin::options::{QueueDeclareOptions, QueueDeleteOptions};
+use std::time::Duration;
+
+use valawai::lapin::options::{
+    ExchangeDeclareOptions, QueueBindOptions, QueueDeclareOptions, QueueDeleteOptions,
+};
 use valawai::lapin::types::FieldTable;
-use valawai::lapin::{Channel, Connection, ConnectionProperties};
+use valawai::lapin::{Channel, Connection, ConnectionProperties, ExchangeKind};
 
 /// The path of a file under `fixtures/`, as a string.
 pub fn fixture(path: &str) -> String {
@@ -209,4 +213,93 @@ pub fn rabbitmqctl(args: &[&str]) {
         "rabbitmqctl {args:?}: {}",
         text(&out.stderr)
     );
+}
+
+/// A virtual host of its own, with every queue dead-lettering to the `dead` queue; deleted
+/// when the test ends.
+pub struct Vhost(pub String);
+
+impl Vhost {
+    pub async fn new() -> Self {
+        let name = unique("valawai_vhost");
+        rabbitmqctl(&["add_vhost", &name]);
+        let vhost = Vhost(name);
+        rabbitmqctl(&["set_permissions", "-p", &vhost.0, "guest", ".*", ".*", ".*"]);
+        rabbitmqctl(&[
+            "set_policy",
+            "-p",
+            &vhost.0,
+            "dlx",
+            "^valawai/",
+            r#"{"dead-letter-exchange":"dlx"}"#,
+            "--apply-to",
+            "queues",
+        ]);
+        let connection = broker_at(&vhost.url()).await;
+        let channel = connection.create_channel().await.unwrap();
+        channel
+            .exchange_declare(
+                "dlx".into(),
+                ExchangeKind::Fanout,
+                ExchangeDeclareOptions::default(),
+                FieldTable::default(),
+            )
+            .await
+            .unwrap();
+        declare(&channel, "dead").await;
+        channel
+            .queue_bind(
+                "dead".into(),
+                "dlx".into(),
+                "".into(),
+                QueueBindOptions::default(),
+                FieldTable::default(),
+            )
+            .await
+            .unwrap();
+        let _ = connection.close(200, "set up".into()).await;
+        vhost
+    }
+
+    pub fn url(&self) -> String {
+        format!("amqp://guest:guest@127.0.0.1:5672/{}", self.0)
+    }
+
+    /// How many messages `queue` holds, as the broker counts them.
+    pub fn messages(&self, queue: &str) -> u64 {
+        let out = Command::new("rabbitmqctl")
+            .args(["list_queues", "-q", "-p", &self.0, "name", "messages"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|l| l.rsplit_once('\t'))
+            .find(|(name, _)| *name == queue)
+            .and_then(|(_, n)| n.trim().parse().ok())
+            .unwrap_or(0)
+    }
+
+    /// Waits until `queue` holds `n` messages.
+    pub async fn wait_for_messages(&self, queue: &str, n: u64) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let found = self.messages(queue);
+            if found == n {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "`{queue}` holds {found} messages, not {n}"
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+}
+
+impl Drop for Vhost {
+    fn drop(&mut self) {
+        let _ = Command::new("rabbitmqctl")
+            .args(["delete_vhost", &self.0])
+            .output();
+    }
 }
