@@ -2,14 +2,12 @@
 //! payload, which escaping would push over the development MOV's 4 MiB limit. The runtime cuts
 //! them to fit, with a marker, so the MOV records both and refuses nothing.
 
-use std::process::Command;
-
 use serde_json::Value;
 use valawai::lapin::BasicProperties;
 use valawai::lapin::options::BasicPublishOptions;
 
 mod support;
-use support::{ECHO, Process, Vhost, broker_at, declare, echo_binary, start_mov, unique};
+use support::{EchoAndMov, Vhost, broker_at, declare};
 
 const RECEIVED: &str = "valawai/c1/echo_example_with_rust_and_lapin/data/received_message";
 const PUBLISHED: &str = "valawai/c1/echo_example_with_rust_and_lapin/data/publish_message";
@@ -17,21 +15,8 @@ const PUBLISHED: &str = "valawai/c1/echo_example_with_rust_and_lapin/data/publis
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_large_valid_message_gives_logs_the_mov_takes() {
     let vhost = Vhost::new().await;
-    let echo_binary = tokio::task::spawn_blocking(echo_binary).await.unwrap();
-    let (mut mov, events) = start_mov(&vhost.url());
-    let log_dir = std::env::temp_dir().join(unique("valawai-large"));
-    std::fs::create_dir_all(&log_dir).unwrap();
-    let mut echo = Process(
-        Command::new(&echo_binary)
-            .env("AMQP_ADDR", vhost.url())
-            .env("LOG_DIR", &log_dir)
-            .env("COMPONET_ID_FILE_NAME", "component_id.json")
-            .spawn()
-            .unwrap(),
-    );
-    events.wait_for("the echo's registration", |e| {
-        e["event"] == "registered" && e["component"]["name"] == ECHO
-    });
+    let mut both = EchoAndMov::start(&vhost).await;
+    let events = &both.events;
     let client = broker_at(&vhost.url()).await;
     let channel = client.create_channel().await.unwrap();
     declare(&channel, PUBLISHED).await;
@@ -71,12 +56,7 @@ async fn a_large_valid_message_gives_logs_the_mov_takes() {
             &kept[kept.len() - 100..]
         );
     }
-    assert!(echo.0.try_wait().unwrap().is_none(), "the echo died");
-    assert!(mov.0.try_wait().unwrap().is_none(), "the MOV died");
+    both.assert_alive();
     let _ = client.close(200, "done".into()).await;
-    support::sigterm(&echo.0);
-    let _ = echo.0.wait();
-    support::sigterm(&mov.0);
-    let _ = mov.0.wait();
-    let _ = std::fs::remove_dir_all(&log_dir);
+    both.stop();
 }

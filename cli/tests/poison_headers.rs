@@ -4,8 +4,6 @@
 //! each in its own virtual host with a dead-letter policy. Both survive, log one ERROR for each
 //! such message naming the channel, dead-letter it, and handle the next normal message.
 
-use std::process::Command;
-
 use serde_json::{Value, json};
 use valawai::lapin::BasicProperties;
 use valawai::lapin::options::{BasicConsumeOptions, BasicPublishOptions};
@@ -14,7 +12,7 @@ use valawai_testkit::PATIENCE;
 use valawai_testkit::raw::{nested_arrays, nested_tables, publish_with_raw_headers, table_entry};
 
 mod support;
-use support::{ECHO, Process, Vhost, broker_at, declare, echo_binary, start_mov, unique};
+use support::{EchoAndMov, Vhost, broker_at, declare};
 
 const RECEIVED: &str = "valawai/c1/echo_example_with_rust_and_lapin/data/received_message";
 const PUBLISHED: &str = "valawai/c1/echo_example_with_rust_and_lapin/data/publish_message";
@@ -40,21 +38,8 @@ fn is_refusal(event: &Value, channel: &str) -> bool {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn poison_headers_are_dead_lettered_and_everyone_keeps_serving() {
     let vhost = Vhost::new().await;
-    let echo_binary = tokio::task::spawn_blocking(echo_binary).await.unwrap();
-    let (mut mov, events) = start_mov(&vhost.url());
-    let log_dir = std::env::temp_dir().join(unique("valawai-poison"));
-    std::fs::create_dir_all(&log_dir).unwrap();
-    let mut echo = Process(
-        Command::new(&echo_binary)
-            .env("AMQP_ADDR", vhost.url())
-            .env("LOG_DIR", &log_dir)
-            .env("COMPONET_ID_FILE_NAME", "component_id.json")
-            .spawn()
-            .unwrap(),
-    );
-    events.wait_for("the echo's registration", |e| {
-        e["event"] == "registered" && e["component"]["name"] == ECHO
-    });
+    let mut both = EchoAndMov::start(&vhost).await;
+    let events = &both.events;
 
     // Each poison to the echo and to the development MOV.
     let mut refusals = Vec::new();
@@ -143,13 +128,8 @@ async fn poison_headers_are_dead_lettered_and_everyone_keeps_serving() {
     }
     assert_eq!(refusals.len(), 6);
     assert_eq!(vhost.messages("dead"), 6);
-    assert!(echo.0.try_wait().unwrap().is_none(), "the echo died");
-    assert!(mov.0.try_wait().unwrap().is_none(), "the MOV died");
+    both.assert_alive();
 
     let _ = client.close(200, "done".into()).await;
-    support::sigterm(&echo.0);
-    let _ = echo.0.wait();
-    support::sigterm(&mov.0);
-    let _ = mov.0.wait();
-    let _ = std::fs::remove_dir_all(&log_dir);
+    both.stop();
 }

@@ -303,3 +303,56 @@ impl Drop for Vhost {
             .output();
     }
 }
+
+/// The development MOV and the echo example, as processes in a virtual host.
+pub struct EchoAndMov {
+    /// `valawai mov run`.
+    pub mov: Process,
+    /// Its events.
+    pub events: Events,
+    /// The echo example.
+    pub echo: Process,
+    log_dir: PathBuf,
+}
+
+impl EchoAndMov {
+    /// Starts both in `vhost`; returns once the echo registered.
+    pub async fn start(vhost: &Vhost) -> Self {
+        let echo_binary = tokio::task::spawn_blocking(echo_binary).await.unwrap();
+        let (mov, events) = start_mov(&vhost.url());
+        let log_dir = std::env::temp_dir().join(unique("valawai-echo"));
+        std::fs::create_dir_all(&log_dir).unwrap();
+        let echo = Process(
+            Command::new(&echo_binary)
+                .env("AMQP_ADDR", vhost.url())
+                .env("LOG_DIR", &log_dir)
+                .env("COMPONET_ID_FILE_NAME", "component_id.json")
+                .spawn()
+                .unwrap(),
+        );
+        events.wait_for("the echo's registration", |e| {
+            e["event"] == "registered" && e["component"]["name"] == ECHO
+        });
+        EchoAndMov {
+            mov,
+            events,
+            echo,
+            log_dir,
+        }
+    }
+
+    /// Fails the test if either died.
+    pub fn assert_alive(&mut self) {
+        assert!(self.echo.0.try_wait().unwrap().is_none(), "the echo died");
+        assert!(self.mov.0.try_wait().unwrap().is_none(), "the MOV died");
+    }
+
+    /// Stops both with SIGTERM.
+    pub fn stop(mut self) {
+        for process in [&mut self.echo, &mut self.mov] {
+            sigterm(&process.0);
+            let _ = process.0.wait();
+        }
+        let _ = std::fs::remove_dir_all(&self.log_dir);
+    }
+}
