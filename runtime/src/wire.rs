@@ -3,10 +3,11 @@
 //! **Poison headers.** lapin parses AMQP field tables and arrays recursively on its I/O thread
 //! (amq-protocol-types), so one message whose headers nest a few thousand levels deep overflows
 //! that thread's stack and kills the process, and the message, never acked, kills every restart.
-//! [`Wire`] reads every content header frame whole before lapin sees it and checks the headers
-//! table with an iterative parser: a top-level header nested deeper than [`MAX_HEADER_DEPTH`], or
-//! one lapin could not parse, is removed, and an [`REFUSED_HEADERS`] header saying which and why
-//! is added. lapin then delivers the message like any other; the consumer sees the mark and
+//! [`Wire`] reads every content header frame whole before lapin sees it and checks its
+//! properties as lapin will parse them, the headers table with an iterative parser: a top-level
+//! header nested deeper than [`MAX_HEADER_DEPTH`], or anything lapin could not parse (which
+//! would close the connection at every redelivery: a malformed table, a short string that is
+//! not UTF-8), is left out, and a [`REFUSED_HEADERS`] header saying which and why is added. lapin then delivers the message like any other; the consumer sees the mark and
 //! rejects the message (dead-lettered by policy) with one ERROR log naming the channel. This
 //! holds for any depth a frame can carry: the check needs no recursion, and every content header
 //! frame passes through it (lapin asks for `frame_max` = [`FRAME_MAX`], so a bigger one is a
@@ -475,35 +476,92 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Basic properties flags, from the highest bit: content-type, content-encoding, headers.
-const HAS_CONTENT_TYPE: u16 = 1 << 15;
-const HAS_CONTENT_ENCODING: u16 = 1 << 14;
-const HAS_HEADERS: u16 = 1 << 13;
+/// The basic class's properties, in order from the highest flag bit, as lapin reads them.
+const PROPERTIES: [(&str, Property); 14] = [
+    ("content-type", Property::ShortString),
+    ("content-encoding", Property::ShortString),
+    ("headers", Property::Table),
+    ("delivery-mode", Property::Octet),
+    ("priority", Property::Octet),
+    ("correlation-id", Property::ShortString),
+    ("reply-to", Property::ShortString),
+    ("expiration", Property::ShortString),
+    ("message-id", Property::ShortString),
+    ("timestamp", Property::Timestamp),
+    ("type", Property::ShortString),
+    ("user-id", Property::ShortString),
+    ("app-id", Property::ShortString),
+    ("cluster-id", Property::ShortString),
+];
 
-/// Checks the headers of a whole content header frame; `Some` is the frame with the refused
-/// headers replaced by the [`REFUSED_HEADERS`] mark.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Property {
+    ShortString,
+    Table,
+    Octet,
+    Timestamp,
+}
+
+/// The flag bit of the `index`th property.
+fn flag(index: usize) -> u16 {
+    1 << (15 - index)
+}
+
+/// Checks the properties of a whole content header frame as lapin will parse them; `Some` is
+/// the frame with what lapin could not take (headers nested too deep or malformed, short
+/// strings that are not UTF-8, a truncated list) left out, and the [`REFUSED_HEADERS`] mark
+/// added to the headers.
 fn check_content_header(frame: &[u8]) -> Option<Vec<u8>> {
-    let payload = &frame[7..frame.len() - 1];
+    let payload = frame.get(7..frame.len().checked_sub(1)?)?;
     // class-id, weight, body size, property flags.
     let mut r = Reader::new(payload, 0);
     r.take(12)?;
     let flags = r.u16()?;
-    if flags & HAS_HEADERS == 0 {
-        return None;
+    let mut reasons = Vec::new();
+    // Each property kept: its flag and its bytes (the headers' entries, for the table).
+    let mut kept: Vec<(usize, Vec<u8>)> = Vec::new();
+    let mut truncated = false;
+    for (index, (name, kind)) in PROPERTIES.iter().enumerate() {
+        if flags & flag(index) == 0 {
+            continue;
+        }
+        if truncated {
+            continue;
+        }
+        let start = r.at;
+        let value = match kind {
+            Property::ShortString => r.short_string().map(|text| {
+                if std::str::from_utf8(text).is_err() {
+                    reasons.push(format!("property `{name}` is not UTF-8 text"));
+                    None
+                } else {
+                    Some(payload[start..r.at].to_vec())
+                }
+            }),
+            Property::Octet => r.take(1).map(|b| Some(b.to_vec())),
+            Property::Timestamp => r.take(8).map(|b| Some(b.to_vec())),
+            Property::Table => r.long_string().map(|table| {
+                let (entries, why) = judge_headers(table);
+                reasons.extend(why);
+                Some(entries)
+            }),
+        };
+        match value {
+            Some(Some(bytes)) => kept.push((index, bytes)),
+            Some(None) => {}
+            None => {
+                reasons.push(format!("the properties end inside `{name}`"));
+                truncated = true;
+            }
+        }
     }
-    if flags & 1 != 0 {
-        r.u16()?; // A continuation flag word (unused by the basic class).
+    if !truncated && r.at < payload.len() {
+        // lapin wants the properties to end the frame.
+        reasons.push(format!(
+            "the content header has {} bytes after its properties",
+            payload.len() - r.at
+        ));
     }
-    if flags & HAS_CONTENT_TYPE != 0 {
-        r.short_string()?;
-    }
-    if flags & HAS_CONTENT_ENCODING != 0 {
-        r.short_string()?;
-    }
-    let table_at = r.at;
-    let table = r.long_string()?;
-    let after = r.at;
-    let (kept, reasons) = judge_headers(table);
     if reasons.is_empty() {
         return None;
     }
@@ -515,16 +573,29 @@ fn check_content_header(frame: &[u8]) -> Option<Vec<u8>> {
         }
         reason.truncate(end);
     }
-    let mut new_table = kept;
-    new_table.push(REFUSED_HEADERS.len() as u8);
-    new_table.extend_from_slice(REFUSED_HEADERS.as_bytes());
-    new_table.push(b'S');
-    new_table.extend_from_slice(&(reason.len() as u32).to_be_bytes());
-    new_table.extend_from_slice(reason.as_bytes());
-    let mut new_payload = payload[..table_at].to_vec();
-    new_payload.extend_from_slice(&(new_table.len() as u32).to_be_bytes());
-    new_payload.extend_from_slice(&new_table);
-    new_payload.extend_from_slice(&payload[after..]);
+    let mut mark = vec![REFUSED_HEADERS.len() as u8];
+    mark.extend_from_slice(REFUSED_HEADERS.as_bytes());
+    mark.push(b'S');
+    mark.extend_from_slice(&(reason.len() as u32).to_be_bytes());
+    mark.extend_from_slice(reason.as_bytes());
+    const HEADERS: usize = 2;
+    if !kept.iter().any(|(index, _)| *index == HEADERS) {
+        let at = kept.partition_point(|(index, _)| *index < HEADERS);
+        kept.insert(at, (HEADERS, Vec::new()));
+    }
+    let mut new_payload = payload[..12].to_vec();
+    let new_flags = kept.iter().fold(0u16, |f, (index, _)| f | flag(*index));
+    new_payload.extend_from_slice(&new_flags.to_be_bytes());
+    for (index, bytes) in kept {
+        if index == HEADERS {
+            let length = bytes.len() + mark.len();
+            new_payload.extend_from_slice(&(length as u32).to_be_bytes());
+            new_payload.extend_from_slice(&bytes);
+            new_payload.extend_from_slice(&mark);
+        } else {
+            new_payload.extend_from_slice(&bytes);
+        }
+    }
     let mut out = frame[..3].to_vec();
     out.extend_from_slice(&(new_payload.len() as u32).to_be_bytes());
     out.extend_from_slice(&new_payload);
@@ -543,7 +614,10 @@ fn judge_headers(table: &[u8]) -> (Vec<u8>, Vec<String>) {
             reasons.push("the headers table is malformed".to_owned());
             break;
         };
-        let key = String::from_utf8_lossy(key).into_owned();
+        let Ok(key) = std::str::from_utf8(key).map(str::to_owned) else {
+            reasons.push("a header name is not UTF-8 text".to_owned());
+            break;
+        };
         let value_at = r.at;
         match scan_value(table, value_at, MAX_HEADER_DEPTH) {
             Ok(end) => {
@@ -608,7 +682,8 @@ fn scan_value(bytes: &[u8], at: usize, limit: usize) -> Result<usize, Bad> {
                 continue;
             }
             if kind == Kind::Table {
-                r.short_string().ok_or(Bad::Malformed)?;
+                let key = r.short_string().ok_or(Bad::Malformed)?;
+                std::str::from_utf8(key).map_err(|_| Bad::Malformed)?;
             }
         }
         let tag = r.u8().ok_or(Bad::Malformed)?;
@@ -666,6 +741,30 @@ fn scan_value(bytes: &[u8], at: usize, limit: usize) -> Result<usize, Bad> {
     }
 }
 
+/// For the fuzz targets (`fuzz/`): what [`Wire`] hands lapin for a whole content header frame
+/// (`None` when it passes unchanged). Not a stable API.
+#[doc(hidden)]
+pub fn fuzz_content_header(frame: &[u8]) -> Option<Vec<u8>> {
+    check_content_header(frame)
+}
+
+/// For the fuzz targets: what [`Wire`] hands lapin for a byte stream read in `chunks`. Not a
+/// stable API.
+#[doc(hidden)]
+pub fn fuzz_incoming<'a>(chunks: impl IntoIterator<Item = &'a [u8]>) -> io::Result<Vec<u8>> {
+    let mut incoming = Incoming::new(FRAME_MAX as usize);
+    let mut out = Vec::new();
+    let mut buf = [0u8; 4096];
+    for chunk in chunks {
+        let passed = incoming.feed(chunk)?;
+        out.extend_from_slice(&chunk[..passed]);
+        while let Some(n) = incoming.take_ready(&mut buf) {
+            out.extend_from_slice(&buf[..n]);
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -708,7 +807,7 @@ mod tests {
     fn content_header(table: &[u8]) -> Vec<u8> {
         let mut payload = vec![0, 60, 0, 0];
         payload.extend_from_slice(&42u64.to_be_bytes());
-        payload.extend_from_slice(&(HAS_CONTENT_TYPE | HAS_HEADERS | 1 << 7).to_be_bytes());
+        payload.extend_from_slice(&(flag(0) | flag(2) | flag(8)).to_be_bytes());
         payload.push(16);
         payload.extend_from_slice(b"application/json");
         payload.extend_from_slice(&(table.len() as u32).to_be_bytes());
@@ -811,6 +910,75 @@ mod tests {
         assert!(refused_headers(props.headers().as_ref()).is_some());
     }
 
+    /// A content header frame on channel 5 with the given flags and property bytes.
+    fn with_properties(flags: u16, properties: &[u8]) -> Vec<u8> {
+        let mut payload = vec![0, 60, 0, 0];
+        payload.extend_from_slice(&42u64.to_be_bytes());
+        payload.extend_from_slice(&flags.to_be_bytes());
+        payload.extend_from_slice(properties);
+        let mut frame = vec![CONTENT_HEADER, 0, 5];
+        frame.extend_from_slice(&(payload.len() as u32).to_be_bytes());
+        frame.extend_from_slice(&payload);
+        frame.push(FRAME_END);
+        frame
+    }
+
+    #[test]
+    fn properties_lapin_cannot_read_are_left_out_and_marked() {
+        // A message id that is not UTF-8 (lapin's parser refuses it, and would close the
+        // connection for every redelivery): dropped, the rest kept, the mark added as headers.
+        let mut props = vec![4];
+        props.extend_from_slice(b"json");
+        props.push(2); // delivery mode
+        props.extend_from_slice(&[2, 0xff, 0xfe]); // message id
+        props.extend_from_slice(&7u64.to_be_bytes()); // timestamp
+        let frame = with_properties(flag(0) | flag(3) | flag(8) | flag(9), &props);
+        assert!(amq_protocol::frame::parsing::parse_frame(&frame[..]).is_err());
+        let props = properties(&check_content_header(&frame).unwrap());
+        assert_eq!(
+            props.content_type().as_ref().map(ShortString::as_str),
+            Some("json")
+        );
+        assert_eq!(props.delivery_mode(), &Some(2));
+        assert_eq!(props.timestamp(), &Some(7));
+        assert!(props.message_id().is_none());
+        assert_eq!(
+            refused_headers(props.headers().as_ref()).unwrap(),
+            "property `message-id` is not UTF-8 text"
+        );
+        // Properties that end early: what came before is kept.
+        let frame = with_properties(flag(0) | flag(5), &[4, b'j', b's', b'o', b'n', 9, b'x']);
+        let props = properties(&check_content_header(&frame).unwrap());
+        assert_eq!(
+            props.content_type().as_ref().map(ShortString::as_str),
+            Some("json")
+        );
+        assert!(props.correlation_id().is_none());
+        assert_eq!(
+            refused_headers(props.headers().as_ref()).unwrap(),
+            "the properties end inside `correlation-id`"
+        );
+        // Bytes after the properties (found by fuzzing): lapin refuses the frame, so they go.
+        let frame = with_properties(flag(0), &[4, b'j', b's', b'o', b'n', 0xe8, 0xe8]);
+        assert!(amq_protocol::frame::parsing::parse_frame(&frame[..]).is_err());
+        let props = properties(&check_content_header(&frame).unwrap());
+        assert_eq!(
+            props.content_type().as_ref().map(ShortString::as_str),
+            Some("json")
+        );
+        assert_eq!(
+            refused_headers(props.headers().as_ref()).unwrap(),
+            "the content header has 2 bytes after its properties"
+        );
+        // A header name that is not UTF-8.
+        let table = [2, 0xff, 0xfe, b'V'];
+        let props = properties(&check_content_header(&content_header(&table)).unwrap());
+        assert_eq!(
+            refused_headers(props.headers().as_ref()).unwrap(),
+            "a header name is not UTF-8 text"
+        );
+    }
+
     #[test]
     fn the_scan_finds_the_end_of_every_kind_of_value() {
         let mut array = FieldArray::default();
@@ -847,16 +1015,7 @@ mod tests {
         stream.extend_from_slice(&header);
         stream.extend_from_slice(&[3, 0, 5, 0, 0, 0, 2, b'{', b'}', FRAME_END]);
         for chunk in [1, 3, 7, 64, 4096, stream.len()] {
-            let mut incoming = Incoming::new(FRAME_MAX as usize);
-            let mut out = Vec::new();
-            for piece in stream.chunks(chunk) {
-                let passed = incoming.feed(piece).unwrap();
-                out.extend_from_slice(&piece[..passed]);
-                let mut buf = [0u8; 5];
-                while let Some(n) = incoming.take_ready(&mut buf) {
-                    out.extend_from_slice(&buf[..n]);
-                }
-            }
+            let out = fuzz_incoming(stream.chunks(chunk)).unwrap();
             let mut rest = &out[..];
             let mut kinds = Vec::new();
             while !rest.is_empty() {
