@@ -4,7 +4,7 @@
 # `headers`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mkdir -p fuzz/corpus/loader fuzz/corpus/payload fuzz/corpus/headers
+mkdir -p fuzz/corpus/loader fuzz/corpus/payload fuzz/corpus/headers fuzz/corpus/pattern
 find fixtures -name '*.yaml' -o -name '*.yml' -o -name '*.json' -o -name '*.tyml' | while read -r f; do
     cp "$f" "fuzz/corpus/loader/$(echo "$f" | tr '/' '_')"
 done
@@ -65,6 +65,23 @@ seeds = {
 for name, props in seeds.items():
     open(f"{headers}/{name}", "wb").write(flags + b"\x07" + ctype + props)
 PY
-for target in loader payload headers; do
+# Patterns: the pattern, then values, a line each.
+i=0
+while IFS= read -r line; do
+    printf '%b' "$line" > "fuzz/corpus/pattern/seed_$i"
+    i=$((i + 1))
+done <<'PATTERNS'
+^(a+)+$\naaaa\naaa!
+[0-9a-fA-F]{24}\n65c1f59ea4cb169f42f5edc4\nzz
+c[0|1|2]_\\w+\nc1_x\nc3_x
+\\d+\\.\\d+\\.\\d+\n1.2.3\n1x2.3
+^(?<n>a)\\k<n>$\naa\nab
+(?<=a)b|\\bc\nab\n c
+^[\\d-z]$\n-\n5
+^[^\\D]\\S.$\n5x\r\n55
+\\u{41}\\x41\\101\\cJ\nAAA\n
+^(a)|\\1b$\nb\na
+PATTERNS
+for target in loader payload headers pattern; do
     echo "seeded $(ls fuzz/corpus/$target | wc -l) files for $target"
 done

@@ -22,6 +22,7 @@ use std::marker::PhantomData;
 use serde::de::{DeserializeOwned, DeserializeSeed};
 
 pub use constraint::{ConstraintError, Rule};
+pub use pattern::{BACKTRACK_LIMIT, EcmaRegex};
 
 /// Any JSON value: the type of schemas that constrain nothing.
 pub type JsonValue = serde_json::Value;

@@ -28,7 +28,7 @@ pub const BACKTRACK_LIMIT: usize = 100_000;
 #[derive(Debug)]
 pub struct Pattern {
     source: &'static str,
-    regex: OnceLock<Result<fancy_regex::Regex, String>>,
+    regex: OnceLock<Result<EcmaRegex, String>>,
 }
 
 impl Pattern {
@@ -47,7 +47,7 @@ impl Pattern {
 
     /// Checks that `value` matches.
     pub fn check(&self, value: &str) -> Result<(), ConstraintError> {
-        let regex = self.regex.get_or_init(|| compile(self.source));
+        let regex = self.regex.get_or_init(|| EcmaRegex::new(self.source));
         let regex = match regex {
             Ok(regex) => regex,
             Err(e) => {
@@ -61,8 +61,8 @@ impl Pattern {
             }
         };
         match regex.is_match(value) {
-            Ok(true) => Ok(()),
-            Ok(false) => Err(ConstraintError::new(
+            Some(true) => Ok(()),
+            Some(false) => Err(ConstraintError::new(
                 Rule::Pattern,
                 format!(
                     "{} does not match the pattern `{}` (pattern)",
@@ -70,7 +70,7 @@ impl Pattern {
                     self.source
                 ),
             )),
-            Err(_) => Err(ConstraintError::new(
+            None => Err(ConstraintError::new(
                 Rule::Pattern,
                 format!(
                     "the value ({} characters) needs more than {BACKTRACK_LIMIT} backtracking steps \
@@ -90,6 +90,24 @@ pub(crate) fn compile(source: &str) -> Result<fancy_regex::Regex, String> {
         .backtrack_limit(BACKTRACK_LIMIT)
         .build()
         .map_err(|e| e.to_string())
+}
+
+/// An ECMA-262 regular expression, compiled for linear-time matching (the module docs say how);
+/// what [`Pattern`] checks with, for other uses (the development MOV's query filters).
+#[derive(Debug, Clone)]
+pub struct EcmaRegex(fancy_regex::Regex);
+
+impl EcmaRegex {
+    /// Compiles `pattern`, read as ECMA-262 without flags; the error says why it does not.
+    pub fn new(pattern: &str) -> Result<Self, String> {
+        compile(pattern).map(EcmaRegex)
+    }
+
+    /// Whether some part of `value` matches; `None` when the pattern needs the backtracking
+    /// VM and `value` needs more than [`BACKTRACK_LIMIT`] steps.
+    pub fn is_match(&self, value: &str) -> Option<bool> {
+        self.0.is_match(value).ok()
+    }
 }
 
 /// ASCII word characters, ECMA-262's `\w`.
