@@ -129,6 +129,9 @@ pub(crate) fn translate(source: &str) -> Result<String, String> {
         out: String::with_capacity(source.len() * 2),
         groups,
         names,
+        open: Vec::new(),
+        last_zero_width: None,
+        after_zero_width: None,
     };
     t.run()?;
     Ok(t.out)
@@ -142,6 +145,13 @@ struct Translator {
     groups: u32,
     /// Whether the pattern has named groups (else `\k` is the letter `k`).
     names: bool,
+    /// The groups open: where each starts in `out`, and whether it is a lookaround.
+    open: Vec<(usize, bool)>,
+    /// The last group that matches only the empty string (a lookaround, an empty group, or a
+    /// group of just such a group): where it starts and ends in `out`.
+    last_zero_width: Option<(usize, usize)>,
+    /// Set right after such a group closed: where it starts in `out`.
+    after_zero_width: Option<usize>,
 }
 
 /// A class escape or a single character, inside or outside a class.
@@ -149,8 +159,8 @@ enum Item {
     Char(char),
     /// Class contents to put between brackets, and whether they are negated.
     Set(String, bool),
-    /// A lone surrogate: matches nothing.
-    Nothing,
+    /// A lone surrogate (`\uD800`): matches nothing, but can end a range.
+    Surrogate(u32),
 }
 
 impl Translator {
@@ -166,8 +176,37 @@ impl Translator {
 
     fn run(&mut self) -> Result<(), String> {
         while let Some(c) = self.peek(0) {
+            let zero_width = self.after_zero_width.take();
+            if let (Some(start), Some((length, min))) = (zero_width, self.quantifier()) {
+                // ECMA-262 lets a group that matches only the empty string (a lookahead, in
+                // Annex B, or an empty group) be quantified, which fancy-regex refuses: at least
+                // once is once, and at least zero times is "if it can": `(?:x|)`.
+                self.at += length;
+                if self.peek(0) == Some('?') {
+                    self.at += 1;
+                }
+                if min == 0 {
+                    self.out.insert_str(start, "(?:");
+                    self.out.push_str("|)");
+                }
+                continue;
+            }
             match c {
-                '^' | '$' | '|' | ')' | '*' | '+' | '?' => {
+                ')' => {
+                    self.out.push(c);
+                    self.at += 1;
+                    if let Some((start, lookaround)) = self.open.pop() {
+                        let end = self.out.len();
+                        let opener = opener_length(&self.out[start..]);
+                        let inner = (start + opener, end - 1);
+                        let empty = inner.0 == inner.1;
+                        if lookaround || empty || self.last_zero_width == Some(inner) {
+                            self.last_zero_width = Some((start, end));
+                            self.after_zero_width = Some(start);
+                        }
+                    }
+                }
+                '^' | '$' | '|' | '*' | '+' | '?' => {
                     self.out.push(c);
                     self.at += 1;
                 }
@@ -197,6 +236,7 @@ impl Translator {
             ("(?<!", "(?<!"),
         ] {
             if self.starts_with(ecma) {
+                self.open.push((self.out.len(), ecma != "(?:"));
                 self.out.push_str(ours);
                 self.at += ecma.chars().count();
                 return Ok(());
@@ -213,6 +253,7 @@ impl Translator {
                     .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
                 && self.chars.get(self.at + 3 + name.chars().count()) == Some(&'>')
             {
+                self.open.push((self.out.len(), false));
                 self.out.push_str(&format!("(?P<{}>", group_name(&name)));
                 self.at += 4 + name.chars().count();
                 return Ok(());
@@ -220,41 +261,62 @@ impl Translator {
             return Err("a named group needs a name followed by `>`".into());
         }
         if self.starts_with("(?") {
-            return Err("unknown group kind after `(?`".into());
+            return Err(
+                "unknown group kind after `(?` (modifier groups such as `(?i:...)` are not supported)"
+                    .into(),
+            );
         }
+        self.open.push((self.out.len(), false));
         self.out.push('(');
         self.at += 1;
         Ok(())
     }
 
+    /// The quantifier at the current position, if any: its length in characters and its
+    /// minimum count (`*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}`).
+    fn quantifier(&self) -> Option<(usize, u64)> {
+        match self.peek(0)? {
+            '*' | '?' => Some((1, 0)),
+            '+' => Some((1, 1)),
+            '{' => {
+                let rest: String = self.chars[self.at..].iter().take(40).collect();
+                let bytes = rest.as_bytes();
+                let digits = |from: usize| {
+                    let end = from
+                        + bytes[from..]
+                            .iter()
+                            .take_while(|b| b.is_ascii_digit())
+                            .count();
+                    (end > from).then_some(end)
+                };
+                let after_min = digits(1)?;
+                let min = rest[1..after_min].parse().unwrap_or(u64::MAX);
+                let end = match bytes.get(after_min)? {
+                    b'}' => after_min,
+                    b',' => {
+                        let after_max = digits(after_min + 1).unwrap_or(after_min + 1);
+                        (bytes.get(after_max) == Some(&b'}')).then_some(after_max)?
+                    }
+                    _ => return None,
+                };
+                Some((end + 1, min))
+            }
+            _ => None,
+        }
+    }
+
     /// `{n}`, `{n,}` or `{n,m}` (optionally lazy) is a quantifier; any other `{` is literal.
     fn brace(&mut self) {
-        let rest: String = self.chars[self.at..].iter().take(40).collect();
-        let bytes = rest.as_bytes();
-        let mut i = 1;
-        let digits = |i: &mut usize| {
-            let start = *i;
-            while bytes.get(*i).is_some_and(u8::is_ascii_digit) {
-                *i += 1;
+        match self.quantifier() {
+            Some((length, _)) => {
+                let text: String = self.chars[self.at..self.at + length].iter().collect();
+                self.out.push_str(&text);
+                self.at += length;
             }
-            *i > start
-        };
-        let quantifier = digits(&mut i)
-            && match bytes.get(i) {
-                Some(b'}') => true,
-                Some(b',') => {
-                    i += 1;
-                    digits(&mut i);
-                    bytes.get(i) == Some(&b'}')
-                }
-                _ => false,
-            };
-        if quantifier {
-            self.out.push_str(&rest[..=i]);
-            self.at += i + 1;
-        } else {
-            push_literal(&mut self.out, '{');
-            self.at += 1;
+            None => {
+                push_literal(&mut self.out, '{');
+                self.at += 1;
+            }
         }
     }
 
@@ -322,7 +384,7 @@ impl Translator {
                 self.out.push_str(&set);
                 self.out.push(']');
             }
-            Item::Nothing => self.out.push_str(NOTHING),
+            Item::Surrogate(_) => self.out.push_str(NOTHING),
         }
         Ok(())
     }
@@ -363,7 +425,7 @@ impl Translator {
                 }
             },
             'x' => match self.hex(2) {
-                Some(v) => char::from_u32(v).map_or(Item::Nothing, Item::Char),
+                Some(v) => char::from_u32(v).map_or(Item::Surrogate(v), Item::Char),
                 None => Item::Char('x'),
             },
             'u' => self.unicode_escape(),
@@ -402,7 +464,7 @@ impl Translator {
                 && v <= 0x10FFFF
             {
                 self.at += digits.len() + 2;
-                return char::from_u32(v).map_or(Item::Nothing, Item::Char);
+                return char::from_u32(v).map_or(Item::Surrogate(v), Item::Char);
             }
             return Item::Char('u');
         }
@@ -418,12 +480,12 @@ impl Translator {
             match self.hex(4) {
                 Some(low) if (0xDC00..0xE000).contains(&low) => {
                     let c = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
-                    return char::from_u32(c).map_or(Item::Nothing, Item::Char);
+                    return char::from_u32(c).map_or(Item::Surrogate(c), Item::Char);
                 }
                 _ => self.at = back,
             }
         }
-        char::from_u32(unit).map_or(Item::Nothing, Item::Char)
+        char::from_u32(unit).map_or(Item::Surrogate(unit), Item::Char)
     }
 
     /// `n` hexadecimal digits, consumed only if all are there.
@@ -456,29 +518,41 @@ impl Translator {
             }
             empty = false;
             let first = self.class_atom()?;
-            // A range `a-b`, unless an end is a class escape (Annex B: then `-` is literal).
+            // A range `a-b`; when an end is a class escape, Annex B reads the three as a union.
+            let mut items = vec![first];
             if self.peek(0) == Some('-') && self.peek(1).is_some_and(|c| c != ']') {
-                let back = self.at;
                 self.at += 1;
                 let second = self.class_atom()?;
-                match (&first, &second) {
-                    (Item::Char(a), Item::Char(b)) => {
+                match (code_point(&items[0]), code_point(&second)) {
+                    (Some(a), Some(b)) => {
                         if a > b {
                             return Err("a range in a character class is out of order".into());
                         }
-                        push_class_char(&mut body, *a);
-                        body.push('-');
-                        push_class_char(&mut body, *b);
+                        // Surrogates are no characters: the range keeps the rest.
+                        for (lo, hi) in [(a, b.min(0xD7FF)), (a.max(0xE000), b)] {
+                            if let (Some(lo), Some(hi)) = (char::from_u32(lo), char::from_u32(hi))
+                                && lo <= hi
+                            {
+                                push_class_char(&mut body, lo);
+                                body.push('-');
+                                push_class_char(&mut body, hi);
+                            }
+                        }
                         continue;
                     }
-                    _ => self.at = back,
+                    _ => {
+                        items.push(Item::Char('-'));
+                        items.push(second);
+                    }
                 }
             }
-            match first {
-                Item::Char(a) => push_class_char(&mut body, a),
-                Item::Set(set, false) => body.push_str(&set),
-                Item::Set(set, true) => nested.push(format!("[^{set}]")),
-                Item::Nothing => {}
+            for item in items {
+                match item {
+                    Item::Char(a) => push_class_char(&mut body, a),
+                    Item::Set(set, false) => body.push_str(&set),
+                    Item::Set(set, true) => nested.push(format!("[^{set}]")),
+                    Item::Surrogate(_) => {}
+                }
             }
         }
         if empty {
@@ -514,6 +588,29 @@ impl Translator {
             }
             None => Err("a character class `[` is not closed".into()),
         }
+    }
+}
+
+/// The length of the group opener `text` starts with: `(`, `(?:`, `(?=`, `(?!`, `(?<=`, `(?<!`
+/// or `(?P<name>`.
+fn opener_length(text: &str) -> usize {
+    for opener in ["(?:", "(?=", "(?!", "(?<=", "(?<!"] {
+        if text.starts_with(opener) {
+            return opener.len();
+        }
+    }
+    if text.starts_with("(?P<") {
+        return text.find('>').map_or(1, |i| i + 1);
+    }
+    1
+}
+
+/// The code point of a single-character item.
+fn code_point(item: &Item) -> Option<u32> {
+    match item {
+        Item::Char(c) => Some(u32::from(*c)),
+        Item::Surrogate(unit) => Some(*unit),
+        Item::Set(..) => None,
     }
 }
 
@@ -628,6 +725,13 @@ mod tests {
             (r"^\-$", "-", true),
             (r"^[\d-z]$", "-", true),
             (r"^[\d-z]$", "5", true),
+            // Found by fuzzing: after `\d-d` (a union), `-\x0e` is no range starting at `d`.
+            ("^[\\d-\x03\\-\\d-d-\x0e]$", "d", true),
+            ("^[\\d-\x03\\-\\d-d-\x0e]$", "\x0e", true),
+            ("^[\\d-\x03\\-\\d-d-\x0e]$", "e", false),
+            (r"^[a-\ud800]$", "\u{d7ff}", true),
+            (r"^[\ud800-\udfff]$", "\u{e000}", false),
+            (r"^[\ud7ff-\ue000]$", "\u{e000}", true),
             (r"^[a-c]$", "b", true),
             (r"^[^a-c]$", "b", false),
             (r"^[\D]$", "x", true),
@@ -642,6 +746,19 @@ mod tests {
             (r"^(?!a).$", "a", false),
             (r"(?<=a)b", "ab", true),
             (r"(?<!a)b", "ab", false),
+            // Found by fuzzing: Annex B quantifies lookaheads.
+            (r"a(?=aab)+a", "aab", false),
+            (r"a(?=b)*c", "ac", true),
+            (r"(?!x)+a", "a", true),
+            (r"^(?=a)?b$", "b", true),
+            (r"^(?=a){2,}a$", "a", true),
+            (r"^((?=a))?a$", "a", true),
+            (r"(?:)*[]a", "a", false),
+            (r"^(?:)*a$", "a", true),
+            (r"^(?:(?=a))*a$", "a", true),
+            (r"^(?:(?:(?=b)))?a$", "a", true),
+            (r"^(?:(?!a))+b$", "b", true),
+            (r"^()*a\1$", "a", true),
             (r"^[\b]$", "\u{8}", true),
             (r"c[0|1|2]_\w+", "c1_x", true),
             (r"\d+\.\d+\.\d+", "1.2.3", true),
