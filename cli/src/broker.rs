@@ -5,8 +5,7 @@
 use std::time::Duration;
 
 use valawai::Endpoint;
-use valawai::lapin::uri::{AMQPAuthority, AMQPScheme, AMQPUri, AMQPUserInfo};
-use valawai::lapin::{Connection, ConnectionProperties};
+use valawai::lapin::Connection;
 
 use crate::common::Failure;
 
@@ -67,41 +66,32 @@ impl BrokerArgs {
         Ok(config)
     }
 
-    /// Connects, or fails within the connect timeout.
+    /// Connects, or fails within the connect timeout. The connection is the runtime's own (its
+    /// transport keeps the password out of lapin and checks incoming headers; see
+    /// `valawai::wire`), with one attempt: a person is waiting.
     pub async fn connect(&self, name: &str) -> Result<(Connection, Endpoint), Failure> {
-        let endpoint = self.endpoint()?;
+        let mut config = self.config()?;
+        config.max_retries = 1;
+        let endpoint = config.endpoints[0].clone();
         if endpoint.tls {
             return Err(
                 Failure::new("amqps:// is not supported by the command line yet")
                     .hint("use an amqp:// URL, or a TLS-terminating proxy"),
             );
         }
-        let uri = AMQPUri {
-            scheme: AMQPScheme::AMQP,
-            authority: AMQPAuthority {
-                userinfo: AMQPUserInfo {
-                    username: endpoint.username.clone(),
-                    password: endpoint.password.expose().to_owned(),
-                },
-                host: endpoint.host.clone(),
-                port: endpoint.port,
-            },
-            vhost: endpoint.vhost.clone(),
-            query: Default::default(),
-        };
-        let timeout = Duration::from_secs_f64(self.connect_timeout.max(0.1));
-        let properties = ConnectionProperties::default().with_connection_name(name.into());
-        let unreachable = |why: String| {
-            Failure::new(format!("cannot connect to the broker at {endpoint}: {why}")).hint(
-                "start RabbitMQ, or point at it with --url amqp://user:password@host:port/ \
-                 (or RABBITMQ_HOST, RABBITMQ_PORT, RABBITMQ_USERNAME, RABBITMQ_PASSWORD)",
-            )
-        };
-        match tokio::time::timeout(timeout, Connection::connect_uri(uri, properties)).await {
-            Ok(Ok(connection)) => Ok((connection, endpoint)),
-            Ok(Err(e)) => Err(unreachable(e.to_string())),
-            Err(_) => Err(unreachable(format!("no answer within {timeout:?}"))),
-        }
+        valawai::connection::open(&config, name)
+            .await
+            .map(|connection| (connection, endpoint.clone()))
+            .map_err(|e| {
+                Failure::new(format!(
+                    "cannot connect to the broker at {endpoint}: {}",
+                    e.last_error
+                ))
+                .hint(
+                    "start RabbitMQ, or point at it with --url amqp://user:password@host:port/ \
+                     (or RABBITMQ_HOST, RABBITMQ_PORT, RABBITMQ_USERNAME, RABBITMQ_PASSWORD)",
+                )
+            })
     }
 }
 

@@ -126,6 +126,10 @@ pub struct SpecArgs {
     /// component receives) or `standard`.
     #[arg(long, default_value = "valawai")]
     pub dialect: Dialect,
+    /// Let `$ref`s name files anywhere below this directory (by default only
+    /// the spec's directory and below).
+    #[arg(long, value_name = "DIR")]
+    pub ref_root: Option<PathBuf>,
 }
 
 /// A loaded spec and its payload types.
@@ -149,6 +153,10 @@ impl SpecArgs {
         let options = LoadOptions::default()
             .dialect(self.dialect)
             .lenient(self.lenient);
+        let options = match &self.ref_root {
+            Some(dir) => options.ref_root(dir),
+            None => options,
+        };
         let spec = valawai_codegen::load_path(&self.spec, &options).map_err(|e| {
             Failure::new(format!("{e}"))
                 .hint("fix the spec; `valawai check` lists every problem in it")
@@ -175,4 +183,17 @@ pub fn read_payload(path: &Path) -> Result<Vec<u8>, Failure> {
         Failure::new(format!("cannot read the payload `{}`: {e}", path.display()))
             .hint("give a file with the JSON payload, or `-` to read it from standard input")
     })
+}
+
+/// Logs to standard error, filtered by `VALAWAI_LOG` (default `warn`), for the commands that
+/// talk to the broker.
+pub fn init_logs() {
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(crate::common::colour_on(&std::io::stderr()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("VALAWAI_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .try_init();
 }

@@ -25,6 +25,10 @@ pub struct Args {
     /// component receives) or `standard`.
     #[arg(long, default_value = "valawai")]
     dialect: Dialect,
+    /// Let `$ref`s name files anywhere below this directory (by default only
+    /// the spec's directory and below).
+    #[arg(long, value_name = "DIR")]
+    ref_root: Option<PathBuf>,
     /// Generate only the payload types and the channel addresses, not the
     /// handler trait, the publisher, the identity and the wiring.
     #[arg(long)]
@@ -47,6 +51,10 @@ pub fn run(args: &Args) -> ExitCode {
     let options = LoadOptions::default()
         .dialect(args.dialect)
         .lenient(args.lenient);
+    let options = match &args.ref_root {
+        Some(dir) => options.ref_root(dir),
+        None => options,
+    };
     let spec = match valawai_codegen::load_path(&args.spec, &options) {
         Ok(spec) => spec,
         Err(error) => {

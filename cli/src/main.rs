@@ -64,6 +64,12 @@ fn main() -> ExitCode {
     let _ = miette::set_hook(Box::new(|_| {
         Box::new(miette::MietteHandlerOpts::new().wrap_lines(false).build())
     }));
+    if matches!(
+        cli.command,
+        Command::Mov(_) | Command::Publish(_) | Command::Tap(_)
+    ) {
+        common::init_logs();
+    }
     match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Generate(args) => generate::run(&args),

@@ -71,19 +71,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     }
 }
 
-pub(crate) fn init_logs() {
-    let _ = tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_ansi(crate::common::colour_on(&std::io::stderr()))
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("VALAWAI_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
-        )
-        .try_init();
-}
-
 async fn serve(args: &RunArgs) -> Result<ExitCode, Failure> {
-    init_logs();
     let config = args.broker.config()?;
     let dev_mov = DevMov::new(config);
     let handle = dev_mov.handle();

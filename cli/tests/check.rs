@@ -168,3 +168,32 @@ fn check_refuses_legacy_type_names_at_their_line_unless_lenient() {
     );
     assert!(text(&lenient.stdout).contains("AlignmentPayload"));
 }
+
+#[test]
+fn refs_outside_the_spec_directory_need_ref_root() {
+    let dir = std::env::temp_dir().join(format!("valawai-check-ref-root-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("spec")).unwrap();
+    std::fs::write(
+        dir.join("common.yaml"),
+        "components:\n  schemas:\n    reading:\n      type: object\n      properties:\n        value: {type: number}\n",
+    )
+    .unwrap();
+    let spec = dir.join("spec/asyncapi.yaml");
+    std::fs::write(
+        &spec,
+        "asyncapi: '2.6.0'\ninfo: {title: T, version: '1.0.0'}\nchannels:\n  valawai/c0/t/data/reading:\n    subscribe:\n      message:\n        payload:\n          $ref: '../common.yaml#/components/schemas/reading'\n",
+    )
+    .unwrap();
+    let spec = spec.to_str().unwrap();
+    let out = valawai(&["check", spec]);
+    assert!(!out.status.success());
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("error[ref-outside-root]"), "{stderr}");
+    assert!(stderr.contains("asyncapi.yaml:8:17"), "{stderr}");
+    let root = dir.to_str().unwrap();
+    let out = valawai(&["check", "--ref-root", root, spec]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = valawai(&["generate", "--ref-root", root, spec]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}

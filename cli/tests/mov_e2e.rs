@@ -2,78 +2,18 @@
 //! example's binary against the real broker. The echo registers, echoes, logs INFO to the MOV,
 //! logs ERROR for every invalid message, and on SIGTERM unregisters and removes its id file.
 
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 use valawai_testkit::{Client, PATIENCE, next};
 
-const ECHO: &str = "c1_echo_example_with_rust_and_lapin";
+mod support;
+use support::{Process, echo_binary, sigterm, start_mov};
+
+use support::ECHO;
 const RECEIVED: &str = "valawai/c1/echo_example_with_rust_and_lapin/data/received_message";
 const PUBLISHED: &str = "valawai/c1/echo_example_with_rust_and_lapin/data/publish_message";
-
-/// A child process killed when the test ends, however it ends.
-struct Process(Child);
-
-impl Drop for Process {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn sigterm(child: &Child) {
-    let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-}
-
-/// The echo example's binary, built with the cargo running this test.
-fn echo_binary() -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let output = Command::new(env!("CARGO"))
-        .args([
-            "build",
-            "-p",
-            ECHO,
-            "--message-format=json-render-diagnostics",
-        ])
-        .arg("--manifest-path")
-        .arg(root.join("Cargo.toml"))
-        .stderr(Stdio::inherit())
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "cargo build -p {ECHO} failed");
-    String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-        .filter(|m| m["target"]["name"] == ECHO)
-        .find_map(|m| m["executable"].as_str().map(PathBuf::from))
-        .expect("the echo binary")
-}
-
-/// The development MOV's events (`--json` lines) as they come.
-struct Events(mpsc::Receiver<Value>);
-
-impl Events {
-    fn wait_for(&self, what: &str, accept: impl Fn(&Value) -> bool) -> Value {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            let event = self.0.recv_timeout(left).unwrap_or_else(|_| {
-                panic!("no {what} from the development MOV within {PATIENCE:?}")
-            });
-            if accept(&event) {
-                return event;
-            }
-        }
-    }
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_echo_registers_echoes_logs_and_unregisters_with_the_development_mov() {
@@ -93,25 +33,7 @@ async fn the_echo_registers_echoes_logs_and_unregisters_with_the_development_mov
     }
     let echo_binary = tokio::task::spawn_blocking(echo_binary).await.unwrap();
 
-    let mut mov = Command::new(env!("CARGO_BIN_EXE_valawai"))
-        .args(["mov", "run", "--json", "--url", &valawai_testkit::url()])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stdout = mov.stdout.take().unwrap();
-    let mov = Process(mov);
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            let event: Value = serde_json::from_str(&line)
-                .unwrap_or_else(|e| panic!("`{line}` is not a JSON event: {e}"));
-            if tx.send(event).is_err() {
-                break;
-            }
-        }
-    });
-    let events = Events(rx);
-    events.wait_for("ready", |e| e["event"] == "ready");
+    let (mov, events) = start_mov(&valawai_testkit::url());
 
     let log_dir = std::env::temp_dir().join(format!("valawai-e2e-{}", std::process::id()));
     std::fs::create_dir_all(&log_dir).unwrap();

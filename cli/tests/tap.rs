@@ -10,24 +10,14 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use futures_util::StreamExt;
-use support::{COMPONENT, broker_at, declare, delete, echo, mov, text, unique, valawai};
+use support::{
+    COMPONENT, broker_at, declare, delete, echo, mov, rabbitmqctl, text, unique, valawai,
+};
 use valawai::lapin::BasicProperties;
 use valawai::lapin::options::{BasicConsumeOptions, BasicPublishOptions};
 use valawai::lapin::types::FieldTable;
 
 const WAIT: Duration = Duration::from_secs(30);
-
-fn rabbitmqctl(args: &[&str]) {
-    let out = Command::new("rabbitmqctl")
-        .args(args)
-        .output()
-        .expect("rabbitmqctl runs");
-    assert!(
-        out.status.success(),
-        "rabbitmqctl {args:?}: {}",
-        text(&out.stderr)
-    );
-}
 
 /// Starts `valawai tap` and waits until it listens; its standard output
 /// lines arrive on the receiver.

@@ -104,6 +104,14 @@ impl Builder {
         self
     }
 
+    /// Lets the spec's `$ref`s reach files anywhere below `dir` (relative to the package, like
+    /// [`spec`](Self::spec)). By default they may only name files in the spec's directory and
+    /// below; absolute paths and URLs are always refused.
+    pub fn ref_root(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.load.ref_root = Some(dir.into());
+        self
+    }
+
     /// Patches the type generated for the schema or type named `name`:
     /// rename it, add derives or attributes, rename or alias its fields.
     pub fn patch(mut self, name: impl Into<String>, patch: TypePatch) -> Self {
@@ -189,16 +197,20 @@ impl Builder {
                 ));
             }
         };
-        let spec_path = match std::env::var_os("CARGO_MANIFEST_DIR") {
-            Some(dir) if spec_path.is_relative() => Path::new(&dir).join(spec_path),
-            _ => spec_path,
+        let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
+        let in_package = |path: PathBuf| match &manifest_dir {
+            Some(dir) if path.is_relative() => dir.join(path),
+            _ => path,
         };
+        let spec_path = in_package(spec_path);
+        let mut load = self.load.clone();
+        load.ref_root = load.ref_root.map(in_package);
         if self.cargo_output {
             // Printed before loading, so that a build that fails on the spec
             // runs again once the spec is fixed.
             println!("cargo:rerun-if-changed={}", spec_path.display());
         }
-        let spec = load_path(&spec_path, &self.load)?;
+        let spec = load_path(&spec_path, &load)?;
         let generated = generate(
             &spec,
             &GenerateOptions::new()

@@ -45,6 +45,6 @@ pub use channels::{ChannelIdents, channel_idents};
 pub use diagnostic::{Diagnostic, Error, Severity};
 pub use generate::{GenerateOptions, Generated, generate, generate_source, generate_tokens};
 pub use identity::SpecText;
-pub use loader::{LoadOptions, load_path, load_str};
+pub use loader::{Limits, LoadOptions, load_path, load_str};
 pub use model::{Dialect, Spec};
 pub use types::{FieldPatch, RustType, TypeOptions, TypePatch, TypeSpace};

@@ -2,9 +2,10 @@
 //!
 //! Built on `saphyr-parser`'s event stream rather than a serde deserializer so
 //! that every node, every mapping key and every error keeps its position.
-//! The builder is iterative, limits nesting depth and alias expansion, and
-//! rejects duplicate keys, so no input can make it overflow the stack, blow up
-//! memory or silently lose a value.
+//! The builder is iterative, limits nesting depth and alias expansion (in
+//! values and in bytes, see [`Budget`]), and rejects duplicate keys, so no
+//! input can make it overflow the stack, blow up memory or silently lose a
+//! value.
 
 use std::borrow::Cow;
 
@@ -18,6 +19,29 @@ use crate::source::{FileId, Pos, SourceMap, Span};
 pub const MAX_DEPTH: usize = 256;
 /// Most nodes a document may expand to, aliases included.
 pub const MAX_NODES: usize = 1_000_000;
+/// What one node costs in the byte budget besides its text: about the size of
+/// a [`Node`] and of its place in a list or mapping.
+const NODE_BYTES: u64 = 64;
+
+/// How many bytes of node trees the documents of one load may still build.
+///
+/// Every scalar costs its text plus [`NODE_BYTES`], every mapping key its
+/// text, and every alias the full size of what it copies; the copy an anchor
+/// keeps counts too. So the memory a document can take is bounded by the
+/// budget, whatever its aliases multiply, and a refusal points at the alias
+/// or value that went over.
+#[derive(Debug, Clone)]
+pub(crate) struct Budget {
+    limit: u64,
+    used: u64,
+}
+
+impl Budget {
+    /// A budget of `limit` bytes.
+    pub(crate) fn new(limit: u64) -> Self {
+        Budget { limit, used: 0 }
+    }
+}
 
 enum Frame {
     Seq {
@@ -37,7 +61,14 @@ enum Frame {
 }
 
 /// Parses one file of a [`SourceMap`] into a node tree.
-pub(crate) fn parse(sources: &SourceMap, file: FileId) -> Result<Node, Diagnostic> {
+///
+/// The nodes built are charged to `budget`, which the loader shares between a
+/// document and the files it refers to.
+pub(crate) fn parse(
+    sources: &SourceMap,
+    file: FileId,
+    budget: &mut Budget,
+) -> Result<Node, Diagnostic> {
     let source = sources.get(file);
     let text = source.text().clone();
     let mut builder = Builder {
@@ -46,6 +77,7 @@ pub(crate) fn parse(sources: &SourceMap, file: FileId) -> Result<Node, Diagnosti
         stack: Vec::new(),
         anchors: Vec::new(),
         nodes: 0,
+        budget,
         root: None,
         documents: 0,
     };
@@ -155,6 +187,7 @@ struct Builder<'a> {
     stack: Vec<Frame>,
     anchors: Vec<(usize, Node)>,
     nodes: usize,
+    budget: &'a mut Budget,
     root: Option<Node>,
     documents: usize,
 }
@@ -224,7 +257,8 @@ impl Builder<'_> {
         }
     }
 
-    fn count(&mut self, n: usize, start: Pos, end: Pos) -> Result<(), Diagnostic> {
+    /// Charges `n` nodes of `bytes` bytes in all.
+    fn count(&mut self, n: usize, bytes: u64, start: Pos, end: Pos) -> Result<(), Diagnostic> {
         self.nodes += n;
         if self.nodes > MAX_NODES {
             return Err(self.error(
@@ -233,6 +267,19 @@ impl Builder<'_> {
                 start,
                 end,
                 Some("YAML aliases that refer to each other can multiply a document; expand them by hand"),
+            ));
+        }
+        self.budget.used = self.budget.used.saturating_add(bytes);
+        if self.budget.used > self.budget.limit {
+            return Err(self.error(
+                "too-large",
+                &format!(
+                    "the document expands to more than {} bytes here",
+                    self.budget.limit
+                ),
+                start,
+                end,
+                Some("YAML aliases copy what they refer to, and copies of copies multiply a document; expand them by hand, or raise the loader's `max_expanded_bytes`"),
             ));
         }
         Ok(())
@@ -248,7 +295,7 @@ impl Builder<'_> {
                 None,
             ));
         }
-        self.count(1, start, end)?;
+        self.count(1, NODE_BYTES, start, end)?;
         self.stack.push(frame);
         Ok(())
     }
@@ -261,7 +308,7 @@ impl Builder<'_> {
         start: Pos,
         end: Pos,
     ) -> Result<Node, Diagnostic> {
-        self.count(1, start, end)?;
+        self.count(1, NODE_BYTES + text.len() as u64, start, end)?;
         let value = match tag {
             Some(tag) if tag.is_yaml_core_schema() => match tag.suffix.as_str() {
                 "str" => Value::Str(text.into_owned()),
@@ -287,7 +334,7 @@ impl Builder<'_> {
     }
 
     fn alias(&mut self, anchor: usize, start: Pos, end: Pos) -> Result<Node, Diagnostic> {
-        let Some((_, target)) = self.anchors.iter().rev().find(|(id, _)| *id == anchor) else {
+        let Some(index) = self.anchors.iter().rposition(|(id, _)| *id == anchor) else {
             return Err(self.error(
                 "yaml-alias",
                 "this alias refers to an anchor that is not defined before it",
@@ -296,9 +343,10 @@ impl Builder<'_> {
                 None,
             ));
         };
-        let mut node = target.clone();
-        let size = count_nodes(&node);
-        self.count(size, start, end)?;
+        // Charge the copy before making it, so that a refused alias costs nothing.
+        let (size, bytes) = weigh(&self.anchors[index].1);
+        self.count(size, bytes, start, end)?;
+        let mut node = self.anchors[index].1.clone();
         node.span = Span {
             file: self.file,
             start,
@@ -309,6 +357,9 @@ impl Builder<'_> {
 
     fn push_node(&mut self, node: Node, anchor: usize) -> Result<(), Diagnostic> {
         if anchor != 0 {
+            // The anchor keeps a copy of its node: it takes memory too.
+            let (_, bytes) = weigh(&node);
+            self.count(0, bytes, node.span.start, node.span.end)?;
             self.anchors.push((anchor, node.clone()));
         }
         match self.stack.last_mut() {
@@ -410,18 +461,27 @@ impl Builder<'_> {
     }
 }
 
-fn count_nodes(node: &Node) -> usize {
+/// How many nodes a tree has and how many bytes of the budget it takes.
+fn weigh(node: &Node) -> (usize, u64) {
     let mut count = 0;
+    let mut bytes = 0u64;
     let mut stack = vec![node];
     while let Some(n) = stack.pop() {
         count += 1;
+        bytes = bytes.saturating_add(NODE_BYTES);
         match &n.value {
             Value::Seq(items) => stack.extend(items.iter()),
-            Value::Map(map) => stack.extend(map.iter().map(|(_, e)| &e.value)),
+            Value::Map(map) => {
+                for (key, entry) in map.iter() {
+                    bytes = bytes.saturating_add(key.len() as u64);
+                    stack.push(&entry.value);
+                }
+            }
+            Value::Str(s) => bytes = bytes.saturating_add(s.len() as u64),
             _ => {}
         }
     }
-    count
+    (count, bytes)
 }
 
 /// Resolves a plain scalar with the YAML 1.2 core schema.
@@ -510,7 +570,7 @@ mod tests {
     fn load(text: &str) -> Result<Node, Diagnostic> {
         let mut sources = SourceMap::default();
         let id = sources.add(PathBuf::new(), "test.yaml".into(), text.into());
-        parse(&sources, id)
+        parse(&sources, id, &mut Budget::new(4 << 20))
     }
 
     #[test]
@@ -580,6 +640,20 @@ mod tests {
             ));
         }
         assert_eq!(load(&text).unwrap_err().code, "too-large");
+    }
+
+    #[test]
+    fn stops_alias_bombs_that_copy_long_strings() {
+        // Few values, many bytes: 10 KB copied 10 × 10 × 10 times.
+        let mut text = format!("s: &s '{}'\n", "x".repeat(10_000));
+        text.push_str("a1: &a1 [*s, *s, *s, *s, *s, *s, *s, *s, *s, *s]\n");
+        text.push_str("a2: &a2 [*a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1, *a1]\n");
+        text.push_str("a3: [*a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2]\n");
+        let err = load(&text).unwrap_err();
+        assert_eq!(err.code, "too-large");
+        assert!(err.message.contains("4194304 bytes"), "{err}");
+        // The refusal points at an alias on the last line.
+        assert_eq!(err.location.unwrap().line, 4);
     }
 
     #[test]

@@ -20,16 +20,17 @@ use crate::query::{self, Pattern};
 use crate::registry::{ComponentRecord, ConnectionRecord, Node, NotificationRecord};
 use crate::schema::{self, ChannelRole};
 use crate::server::Shared;
+use valawai::payload::EcmaRegex;
 
 /// The generated handler trait, on the shared state.
 pub(crate) struct MovHandlers(pub(crate) Arc<Shared>);
 
 /// The MOV's Java checks on a register message, as full matches; compiled once.
-static NAME: LazyLock<regress::Regex> = LazyLock::new(|| full_match(r"c[0|1|2]_\w+"));
-static VERSION: LazyLock<regress::Regex> = LazyLock::new(|| full_match(r"\d+\.\d+\.\d+"));
+static NAME: LazyLock<EcmaRegex> = LazyLock::new(|| full_match(r"c[0|1|2]_\w+"));
+static VERSION: LazyLock<EcmaRegex> = LazyLock::new(|| full_match(r"\d+\.\d+\.\d+"));
 
-fn full_match(pattern: &str) -> regress::Regex {
-    regress::Regex::new(&format!("^(?:{pattern})$")).expect("a valid constant pattern")
+fn full_match(pattern: &str) -> EcmaRegex {
+    EcmaRegex::new(&format!("^(?:{pattern})$")).expect("a valid constant pattern")
 }
 
 /// A connection end from its payload, when it names both the component and the channel.
@@ -67,7 +68,7 @@ impl Shared {
         let component_type = payload.type_.ok_or_else(invalid)?;
         let name = payload.name.as_deref().ok_or_else(invalid)?;
         let version = payload.version.as_deref().ok_or_else(invalid)?;
-        if NAME.find(name).is_none() || VERSION.find(version).is_none() {
+        if NAME.is_match(name) != Some(true) || VERSION.is_match(version) != Some(true) {
             return Err(invalid());
         }
         let spec = payload

@@ -7,7 +7,9 @@ use std::cmp::Ordering;
 /// A query value: literal or regular expression.
 pub(crate) enum Pattern {
     Literal(String),
-    Regex(regress::Regex),
+    /// Linear in the text; a pattern that needs backtracking gets a step budget, and a text
+    /// that exhausts it does not match.
+    Regex(valawai::payload::EcmaRegex),
 }
 
 impl Pattern {
@@ -18,7 +20,7 @@ impl Pattern {
             .and_then(|v| v.strip_suffix('/'))
             .filter(|_| value.len() >= 2)
         {
-            Some(re) => regress::Regex::new(re)
+            Some(re) => valawai::payload::EcmaRegex::new(re)
                 .map(Pattern::Regex)
                 .map_err(|e| format!("`{value}` is not a valid regular expression: {e}")),
             None => Ok(Pattern::Literal(value.to_owned())),
@@ -28,7 +30,7 @@ impl Pattern {
     pub(crate) fn is_match(&self, text: &str) -> bool {
         match self {
             Pattern::Literal(l) => l == text,
-            Pattern::Regex(re) => re.find(text).is_some(),
+            Pattern::Regex(re) => re.is_match(text).unwrap_or(false),
         }
     }
 }
@@ -128,6 +130,11 @@ mod tests {
         assert!(p.is_match("C1") && p.is_match("C2") && !p.is_match("C0"));
         assert!(Pattern::parse("/(/").is_err());
         assert!(optional(Some("")).unwrap().is_none());
+        // A query is input from anyone: a catastrophic pattern is judged without backtracking,
+        // and one that needs backtracking stops at its budget.
+        let name = format!("c1_{}!", "a".repeat(40));
+        assert!(!Pattern::parse("/^c1_(a+)+$/").unwrap().is_match(&name));
+        assert!(!Pattern::parse(r"/^c1_(a|a)+\1$/").unwrap().is_match(&name));
     }
 
     #[test]

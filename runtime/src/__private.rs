@@ -1,7 +1,6 @@
 //! Items that generated code refers to by absolute path. Not a stable API:
 //! they change with the generator.
 
-pub use regress;
 pub use serde;
 pub use serde_json;
 

@@ -163,65 +163,79 @@ impl Endpoint {
         }
     }
 
-    /// Parses `amqp://user:password@host:port/vhost` or `amqps://...`.
+    /// The endpoint as a URL with the password, everything percent-encoded, for handing it to a
+    /// child process (`AMQP_ADDR`). It is a [`Secret`], so it does not get printed by mistake.
+    pub fn url_with_password(&self) -> Secret {
+        fn encode(text: &str) -> String {
+            text.bytes()
+                .map(|b| {
+                    if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                        char::from(b).to_string()
+                    } else {
+                        format!("%{b:02X}")
+                    }
+                })
+                .collect()
+        }
+        Secret::new(format!(
+            "{}://{}:{}@{}/{}",
+            if self.tls { "amqps" } else { "amqp" },
+            encode(&self.username),
+            encode(self.password.expose()),
+            self.host_port(),
+            encode(&self.vhost)
+        ))
+    }
+
+    /// Parses `amqp://user:password@host:port/vhost` or `amqps://...`, with a real URL parser
+    /// (WHATWG, the `url` crate).
     ///
-    /// The user, password and vhost are percent-decoded. Query parameters (`heartbeat`, ...)
-    /// are ignored: the [`Config`] sets them. Errors never repeat the URL, which may hold a
-    /// password.
+    /// The user, password, host and vhost are percent-decoded, so any character can be written
+    /// in them (`/` as `%2F`, `@` as `%40`, `:` as `%3A`, `%` as `%25`). Query parameters
+    /// (`heartbeat`, ...) are ignored: the [`Config`] sets them. Errors never repeat the URL,
+    /// which may hold a password, and a URL with an `@` after its host is refused: that is a
+    /// password with an unencoded `/`, `?` or `#`, which would otherwise be read as host, port
+    /// and path, and printed.
     pub fn parse_url(url: &str) -> Result<Self, String> {
-        let url = url.trim();
-        let (tls, rest) = if let Some(rest) = url.strip_prefix("amqp://") {
-            (false, rest)
-        } else if let Some(rest) = url.strip_prefix("amqps://") {
-            (true, rest)
-        } else {
-            return Err("the scheme must be amqp:// or amqps://".into());
+        let parsed = url::Url::parse(url.trim()).map_err(|e| format!("not a valid URL: {e}"))?;
+        let tls = match parsed.scheme() {
+            "amqp" => false,
+            "amqps" => true,
+            _ => return Err("the scheme must be amqp:// or amqps://".into()),
         };
-        let rest = rest.split(['?', '#']).next().unwrap_or_default();
-        let (authority, path) = match rest.find('/') {
-            Some(i) => (&rest[..i], Some(&rest[i + 1..])),
-            None => (rest, None),
-        };
-        let (userinfo, hostport) = match authority.rfind('@') {
-            Some(i) => (Some(&authority[..i]), &authority[i + 1..]),
-            None => (None, authority),
-        };
-        let (username, password) = match userinfo {
-            Some(info) => match info.split_once(':') {
-                Some((user, password)) => (
-                    percent_decode(user).map_err(|e| format!("user name: {e}"))?,
-                    percent_decode(password).map_err(|e| format!("password: {e}"))?,
-                ),
-                None => (
-                    percent_decode(info).map_err(|e| format!("user name: {e}"))?,
-                    String::new(),
-                ),
-            },
-            None => ("guest".to_string(), "guest".to_string()),
-        };
-        let default_port = if tls { 5671 } else { 5672 };
-        let (host, port) = if let Some(v6) = hostport.strip_prefix('[') {
-            let end = v6
-                .find(']')
-                .ok_or("an IPv6 host must end with `]`".to_string())?;
-            let host = &v6[..end];
-            let port = match &v6[end + 1..] {
-                "" => default_port,
-                p => parse_port(p.strip_prefix(':').ok_or("expected `:` after `]`")?)?,
-            };
-            (host.to_string(), port)
-        } else {
-            match hostport.rsplit_once(':') {
-                Some((host, port)) => (host.to_string(), parse_port(port)?),
-                None => (hostport.to_string(), default_port),
-            }
+        let after_host = [Some(parsed.path()), parsed.query(), parsed.fragment()];
+        if after_host
+            .into_iter()
+            .flatten()
+            .any(|part| part.contains('@'))
+        {
+            return Err(
+                "an `@` comes after the host: a user name or password holding `/`, `?`, \
+                 `#` or `@` must be percent-encoded (`%2F`, `%3F`, `%23`, `%40`)"
+                    .into(),
+            );
+        }
+        let host = match parsed.host() {
+            Some(url::Host::Domain(d)) => percent_decode(d).map_err(|e| format!("host: {e}"))?,
+            Some(url::Host::Ipv4(ip)) => ip.to_string(),
+            Some(url::Host::Ipv6(ip)) => ip.to_string(),
+            None => String::new(),
         };
         if host.is_empty() {
             return Err("the host is missing".into());
         }
-        let vhost = match path {
-            None | Some("") => "/".to_string(),
-            Some(p) => percent_decode(p).map_err(|e| format!("virtual host: {e}"))?,
+        let port = parsed.port().unwrap_or(if tls { 5671 } else { 5672 });
+        let (username, password) = match (parsed.username(), parsed.password()) {
+            ("", None) => ("guest".to_string(), "guest".to_string()),
+            (user, password) => (
+                percent_decode(user).map_err(|e| format!("user name: {e}"))?,
+                percent_decode(password.unwrap_or_default())
+                    .map_err(|e| format!("password: {e}"))?,
+            ),
+        };
+        let vhost = match parsed.path() {
+            "" | "/" => "/".to_string(),
+            p => percent_decode(&p[1..]).map_err(|e| format!("virtual host: {e}"))?,
         };
         Ok(Self {
             tls,
@@ -249,12 +263,6 @@ impl fmt::Debug for Endpoint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Endpoint({self})")
     }
-}
-
-fn parse_port(port: &str) -> Result<u16, String> {
-    // The text is not repeated: a malformed URL may put part of a password here.
-    port.parse::<u16>()
-        .map_err(|_| "the port is not a number between 0 and 65535".to_string())
 }
 
 fn percent_decode(s: &str) -> Result<String, String> {
@@ -852,6 +860,46 @@ mod tests {
         )]))
         .unwrap_err();
         assert!(matches!(err, ConfigError::MixedCluster { index: 2 }));
+    }
+
+    #[test]
+    fn user_info_may_hold_any_character_percent_encoded() {
+        let e =
+            Endpoint::parse_url("amqp://us%40er:44%2F17%3ATail%25%40x@host:5673/v%2Fh").unwrap();
+        assert_eq!(
+            (
+                e.username.as_str(),
+                e.password.expose(),
+                e.host.as_str(),
+                e.port,
+                e.vhost.as_str()
+            ),
+            ("us@er", "44/17:Tail%@x", "host", 5673, "v/h")
+        );
+        let e = Endpoint::parse_url("amqp://u:p@[::1]:5/").unwrap();
+        assert_eq!(
+            (e.host.as_str(), e.port, e.host_port()),
+            ("::1", 5, "[::1]:5".into())
+        );
+        let e = Endpoint::parse_url("amqp://u:p@10.0.0.1").unwrap();
+        assert_eq!(e.host, "10.0.0.1");
+        // A password with a raw `/`, `?` or `#`: refused, and not repeated.
+        for url in [
+            "amqp://user:4417/Tail@host/",
+            "amqp://user:4417?Tail@host/",
+            "amqp://user:4417#Tail@host/",
+        ] {
+            let err = Endpoint::parse_url(url).unwrap_err();
+            assert!(!err.contains("4417") && !err.contains("Tail"), "{err}");
+            assert!(err.contains("%2F"), "{err}");
+        }
+        let e =
+            Endpoint::parse_url("amqp://us%40er:44%2F17%3ATail%25%40x@[::1]:5673/v%2Fh").unwrap();
+        let again = Endpoint::parse_url(e.url_with_password().expose()).unwrap();
+        assert_eq!(again, e);
+        assert_eq!(format!("{:?}", e.url_with_password()), "***");
+        let err = Endpoint::parse_url("amqp://user:4417:Tail@host:x/").unwrap_err();
+        assert!(!err.contains("4417") && !err.contains("Tail"), "{err}");
     }
 
     #[test]

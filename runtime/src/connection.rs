@@ -12,10 +12,13 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use lapin::tcp::{AMQPUriTcpExt, OwnedTLSConfig};
-use lapin::uri::{AMQPAuthority, AMQPQueryString, AMQPScheme, AMQPUri, AMQPUserInfo};
+use lapin::uri::{
+    AMQPAuthority, AMQPQueryString, AMQPScheme, AMQPUri, AMQPUserInfo, SASLMechanism,
+};
 use lapin::{Connection, ConnectionProperties};
 
 use crate::config::{Config, Endpoint};
+use crate::transport::{Halt, Halting, halted};
 
 /// The broker could not be reached.
 ///
@@ -83,13 +86,16 @@ struct Dialer {
     attempts: AtomicU32,
     /// `true` until the first connection is established.
     starting: AtomicBool,
-    /// Set when an attempt was given up: further dials fail at once.
-    abandoned: AtomicBool,
+    /// Set when an attempt was given up, or the tokio runtime shuts down: further dials and
+    /// lapin's sleeps between them end at once.
+    abandoned: Halt,
     /// When the last TCP connection was opened during start-up (for the handshake watchdog).
     opened_at: Mutex<Option<Instant>>,
     last_error: Mutex<Option<String>>,
     max_attempts: u32,
     peer: Peer,
+    /// Dropped with the dialer, which ends the task watching for the runtime's shutdown.
+    _alive: tokio::sync::oneshot::Sender<()>,
 }
 
 impl Dialer {
@@ -123,6 +129,9 @@ impl Dialer {
     }
 }
 
+/// The URI lapin gets. It holds a placeholder instead of the password, which the transport puts
+/// into the login frame (`crate::wire`): lapin logs frames and keeps its URI, so it must not
+/// know the password.
 fn base_uri(config: &Config) -> AMQPUri {
     let first = &config.endpoints[0];
     AMQPUri {
@@ -134,7 +143,7 @@ fn base_uri(config: &Config) -> AMQPUri {
         authority: AMQPAuthority {
             userinfo: AMQPUserInfo {
                 username: first.username.clone(),
-                password: first.password.expose().to_owned(),
+                password: crate::wire::PASSWORD_PLACEHOLDER.to_owned(),
             },
             host: first.host.clone(),
             port: first.port,
@@ -143,6 +152,8 @@ fn base_uri(config: &Config) -> AMQPUri {
         query: AMQPQueryString {
             heartbeat: Some(config.heartbeat),
             connection_timeout: Some(config.connect_timeout.as_millis().max(1) as u64),
+            frame_max: Some(crate::wire::FRAME_MAX),
+            auth_mechanism: Some(SASLMechanism::Plain),
             ..AMQPQueryString::default()
         },
     }
@@ -206,37 +217,40 @@ pub(crate) async fn connect(
     let mut last_error = String::from("no attempt made");
     let first = peer.next_index();
     while used < max {
+        let (alive, dropped) = tokio::sync::oneshot::channel();
+        let halt = Halt::default();
+        halt.on_runtime_shutdown(async move {
+            let _ = dropped.await;
+        });
         let dialer = Arc::new(Dialer {
             endpoints: config.endpoints.clone(),
             next: AtomicUsize::new(first + used as usize),
             attempts: AtomicU32::new(used),
             starting: AtomicBool::new(true),
-            abandoned: AtomicBool::new(false),
+            abandoned: halt.clone(),
             opened_at: Mutex::new(None),
             last_error: Mutex::new(None),
             max_attempts: max,
             peer: peer.clone(),
+            _alive: alive,
         });
-        let runtime = crate::transport::runtime();
+        let runtime = crate::transport::runtime::<crate::transport::ForLapin>(&halt);
+        let dial_runtime = crate::transport::runtime::<crate::transport::Bare>(&halt);
         let dial_timeout = config.connect_timeout;
         let d = dialer.clone();
         let tls = OwnedTLSConfig {
             identity: None,
             cert_chain: config.tls_ca_pem.clone(),
         };
-        let dial = async move |mut uri: AMQPUri, runtime| {
-            if d.abandoned.load(Ordering::SeqCst) {
-                return Err(io::Error::new(
-                    io::ErrorKind::ConnectionAborted,
-                    "connection attempt abandoned",
-                )
-                .into());
+        let dial = async move |mut uri: AMQPUri, _lapin_runtime| {
+            if d.abandoned.is_set() {
+                return Err(halted::<()>().unwrap_err().into());
             }
             let index = d.next.fetch_add(1, Ordering::SeqCst) % d.endpoints.len();
             let endpoint = &d.endpoints[index];
             let attempt = d.attempts.fetch_add(1, Ordering::SeqCst) + 1;
             if d.starting.load(Ordering::SeqCst) && attempt > d.max_attempts {
-                d.abandoned.store(true, Ordering::SeqCst);
+                d.abandoned.set();
                 return Err(io::Error::new(
                     io::ErrorKind::ConnectionAborted,
                     "no connection attempt left",
@@ -250,9 +264,13 @@ pub(crate) async fn connect(
             };
             uri.authority.host = endpoint.host.clone();
             uri.authority.port = endpoint.port;
-            let dialed = tokio::time::timeout(
-                dial_timeout,
-                uri.connect_with_config_async(tls.as_ref(), &runtime),
+            let dialed = Halting::new(
+                tokio::time::timeout(
+                    dial_timeout,
+                    uri.connect_with_config_async(tls.as_ref(), &dial_runtime),
+                ),
+                d.abandoned.clone(),
+                || Ok(halted()),
             )
             .await
             .unwrap_or_else(|_| {
@@ -265,7 +283,11 @@ pub(crate) async fn connect(
                 Ok(stream) => {
                     *d.opened_at.lock().unwrap_or_else(|e| e.into_inner()) = Some(Instant::now());
                     d.peer.set(index, endpoint);
-                    Ok(stream)
+                    let login = crate::wire::Login {
+                        username: endpoint.username.clone(),
+                        password: endpoint.password.clone(),
+                    };
+                    Ok(crate::transport::for_lapin(stream, login))
                 }
                 Err(error) => {
                     d.fail(endpoint, attempt, &error);
@@ -289,7 +311,7 @@ pub(crate) async fn connect(
         let outcome = tokio::select! {
             biased;
             () = &mut cancel => {
-                dialer.abandoned.store(true, Ordering::SeqCst);
+                dialer.abandoned.set();
                 return Ok(Connected::Cancelled);
             }
             result = &mut connecting => result.map_err(|e| e.to_string()),
@@ -309,7 +331,7 @@ pub(crate) async fn connect(
                 return Ok(Connected::Yes(Box::new(connection)));
             }
             Err(error) => {
-                dialer.abandoned.store(true, Ordering::SeqCst);
+                dialer.abandoned.set();
                 used = dialer.attempts.load(Ordering::SeqCst).clamp(used + 1, max);
                 let opened = dialer
                     .opened_at
@@ -373,7 +395,12 @@ mod tests {
         c.heartbeat = 15;
         c.connect_timeout = Duration::from_secs(2);
         let uri = base_uri(&c);
-        assert_eq!(uri.authority.userinfo.password, "p");
+        // lapin never gets the password (the transport fills it in).
+        assert_eq!(
+            uri.authority.userinfo.password,
+            crate::wire::PASSWORD_PLACEHOLDER
+        );
+        assert_eq!(uri.query.frame_max, Some(crate::wire::FRAME_MAX));
         assert_eq!(
             (uri.authority.host.as_str(), uri.authority.port),
             ("h", 1234)

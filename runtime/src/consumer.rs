@@ -403,6 +403,14 @@ async fn handle(
         );
         return refuse_invalid(rt, body, &reason).await;
     }
+    if let Some(reason) = crate::wire::refused_headers(meta.headers.as_ref()) {
+        return refuse_invalid(
+            rt,
+            body,
+            &format!("its AMQP headers were refused: {reason}"),
+        )
+        .await;
+    }
     let mut attempt = 1;
     loop {
         let outbox = Arc::new(Outbox::default());

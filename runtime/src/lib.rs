@@ -72,6 +72,7 @@ mod session;
 mod shutdown;
 mod supervisor;
 mod transport;
+pub mod wire;
 
 pub use component::{Component, RunError};
 pub use config::{Config, ConfigError, Endpoint, QueueType, Secret};

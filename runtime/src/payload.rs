@@ -26,6 +26,7 @@ mod constraint;
 mod enums;
 mod literal;
 mod path;
+mod pattern;
 pub mod undeclared;
 pub(crate) mod wire;
 
@@ -35,6 +36,7 @@ use std::marker::PhantomData;
 use serde::de::{DeserializeOwned, DeserializeSeed};
 
 pub use constraint::{ConstraintError, Rule};
+pub use pattern::{BACKTRACK_LIMIT, EcmaRegex};
 
 /// Any JSON value: the type of schemas that constrain nothing.
 pub type JsonValue = serde_json::Value;
@@ -205,12 +207,12 @@ where
 
 /// Items for generated code, re-exported from `valawai::__private`.
 pub(crate) mod support {
-    pub use super::check::Pattern;
     pub use super::enums::{
         Tagged, Untagged, deserialize_nullable, deserialize_try_from, unknown_variant,
     };
     pub use super::literal::{JsonLiteral, check_const, deserialize_const, serialize_const};
     pub use super::path::{Segment as PathSegment, render as render_path};
+    pub use super::pattern::Pattern;
     pub use super::{Declared, deserialize_undeclared, deserialize_wire, deserialize_wire_seed};
 }
 

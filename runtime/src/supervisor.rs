@@ -359,8 +359,9 @@ async fn stop(
                 .await
                 {
                     Ok(Ok(())) => tracing::info!(component_id = %id, "unregistered from the MOV"),
-                    Ok(Err(e)) => tracing::error!("cannot unregister from the MOV: {e}"),
-                    Err(_) => tracing::error!(
+                    // Expected when the broker is down at the stop: a warning, not an error.
+                    Ok(Err(e)) => tracing::warn!("cannot unregister from the MOV: {e}"),
+                    Err(_) => tracing::warn!(
                         "cannot unregister from the MOV: no confirm before the deadline"
                     ),
                 }

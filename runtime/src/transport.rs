@@ -13,12 +13,18 @@
 //! bytes loses nothing: the connection is gone, unacked deliveries come back, and the publisher
 //! sends again what was not confirmed.
 //!
-//! The streams come from [`GuardedReactor`], tokio's reactor from `async-rs` with this wrapper
-//! around the TCP streams it opens; lapin uses it through [`runtime`].
+//! The streams come from [`WrappingReactor`], tokio's reactor from `async-rs` with this wrapper
+//! around the TCP streams it opens; the dialer uses it through `runtime::<Bare>()`, and hands
+//! lapin the result (TLS on top when asked for) wrapped in [`Wire`], which watches the AMQP
+//! frames (`crate::wire`). lapin runs on `runtime::<ForLapin>()`, whose reactor names that
+//! stream type.
 
 use std::io;
+use std::marker::PhantomData;
 use std::net::SocketAddr;
 use std::pin::Pin;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant};
 
@@ -27,6 +33,9 @@ use async_rs::util::RuntimeParts;
 use async_rs::{Runtime, Tokio};
 use futures_core::Stream;
 use futures_io::{AsyncRead, AsyncWrite};
+use lapin::tcp::AsyncTcpStream;
+
+use crate::wire::{Login, Wire};
 
 /// A socket that turns into a sink once it failed.
 #[derive(Debug)]
@@ -156,13 +165,92 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Guarded<S> {
     }
 }
 
-/// tokio's reactor, handing out [`Guarded`] TCP streams.
-#[derive(Clone, Debug)]
-pub(crate) struct GuardedReactor(Tokio);
+/// Set once a connection's dialing is over for good: the attempt was abandoned, or the tokio
+/// runtime is shutting down.
+///
+/// lapin's I/O thread outlives the tokio runtime it was given: when a component stops while the
+/// broker is down, the thread is still retrying, inside tokio's timer, as the runtime shuts down,
+/// and tokio panics there ("A Tokio 1.x context was found, but it is being shutdown"). Its sleeps
+/// and dials are therefore [`Halting`]: once the flag is set they end at once without touching
+/// tokio, and lapin's retries run out quietly. [`Halt::on_runtime_shutdown`] sets the flag from
+/// the drop of a task, which tokio runs before it shuts its timer down.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Halt(Arc<AtomicBool>);
 
-impl Reactor for GuardedReactor {
-    type TcpStream = Guarded<<Tokio as Reactor>::TcpStream>;
-    type Sleep = <Tokio as Reactor>::Sleep;
+impl Halt {
+    /// Sets the flag.
+    pub(crate) fn set(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether it is set.
+    pub(crate) fn is_set(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
+
+    /// Sets the flag when the current tokio runtime shuts down (or when `until` resolves,
+    /// after which nothing needs it any more).
+    pub(crate) fn on_runtime_shutdown(&self, until: impl Future<Output = ()> + Send + 'static) {
+        struct SetOnDrop(Halt);
+        impl Drop for SetOnDrop {
+            fn drop(&mut self) {
+                self.0.set();
+            }
+        }
+        let guard = SetOnDrop(self.clone());
+        tokio::spawn(async move {
+            let _guard = guard;
+            until.await;
+        });
+    }
+}
+
+/// A future that ends with `on_halt()` instead of being polled once its [`Halt`] is set.
+pub(crate) struct Halting<F: Future> {
+    inner: Pin<Box<F>>,
+    halt: Halt,
+    on_halt: fn() -> F::Output,
+}
+
+impl<F: Future> Halting<F> {
+    pub(crate) fn new(inner: F, halt: Halt, on_halt: fn() -> F::Output) -> Self {
+        Halting {
+            inner: Box::pin(inner),
+            halt,
+            on_halt,
+        }
+    }
+}
+
+impl<F: Future> Future for Halting<F> {
+    type Output = F::Output;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        if self.halt.is_set() {
+            return Poll::Ready((self.on_halt)());
+        }
+        self.inner.as_mut().poll(cx)
+    }
+}
+
+/// What a [`WrappingReactor`] makes of the guarded TCP streams it opens.
+pub(crate) trait Wrap: Clone + std::fmt::Debug + Send + Sync + 'static {
+    /// The stream type handed out.
+    type Stream: AsyncRead + AsyncWrite + Send + Unpin + 'static;
+    /// Wraps a freshly opened stream.
+    fn wrap(stream: Guarded<TokioTcp>) -> Self::Stream;
+}
+
+type TokioTcp = <Tokio as Reactor>::TcpStream;
+
+/// tokio's reactor from `async-rs`, handing out its TCP streams guarded and wrapped by `W`;
+/// its sleeps end at once when the [`Halt`] is set.
+#[derive(Clone, Debug)]
+pub(crate) struct WrappingReactor<W>(Tokio, Halt, PhantomData<W>);
+
+impl<W: Wrap> Reactor for WrappingReactor<W> {
+    type TcpStream = W::Stream;
+    type Sleep = Halting<<Tokio as Reactor>::Sleep>;
 
     /// Not used by lapin (it only opens streams with `tcp_connect`), and not implementable here:
     /// the trait's bound names a trait `async-rs` keeps private.
@@ -177,7 +265,7 @@ impl Reactor for GuardedReactor {
     }
 
     fn sleep(&self, dur: Duration) -> Self::Sleep {
-        self.0.sleep(dur)
+        Halting::new(self.0.sleep(dur), self.1.clone(), || ())
     }
 
     fn interval(&self, dur: Duration) -> impl Stream<Item = Instant> + Send + 'static {
@@ -189,19 +277,67 @@ impl Reactor for GuardedReactor {
         addr: SocketAddr,
     ) -> impl Future<Output = io::Result<Self::TcpStream>> + Send + 'static {
         let connecting = self.0.tcp_connect_addr(addr);
-        async move { connecting.await.map(Guarded::new) }
+        Halting::new(
+            async move { connecting.await.map(|s| W::wrap(Guarded::new(s))) },
+            self.1.clone(),
+            halted,
+        )
     }
 }
 
-/// The runtime lapin runs on: the current tokio runtime, with guarded TCP streams.
-pub(crate) type GuardedRuntime = Runtime<RuntimeParts<Tokio, GuardedReactor>>;
+/// Guarded streams as they are: what the dialer opens TCP (and TLS) connections with.
+#[derive(Clone, Debug)]
+pub(crate) struct Bare;
 
-/// Builds the runtime for lapin from the current tokio runtime (panics outside one).
-pub(crate) fn runtime() -> GuardedRuntime {
+impl Wrap for Bare {
+    type Stream = Guarded<TokioTcp>;
+    fn wrap(stream: Guarded<TokioTcp>) -> Self::Stream {
+        stream
+    }
+}
+
+/// What lapin reads and writes: a guarded socket (TLS on top when asked for), watched by
+/// [`Wire`].
+pub(crate) type LapinStream = Wire<AsyncTcpStream<Guarded<TokioTcp>>>;
+
+/// lapin's stream type. lapin gets its streams from the dialer ([`for_lapin`]); one opened by
+/// the reactor itself would have no login to fill in.
+#[derive(Clone, Debug)]
+pub(crate) struct ForLapin;
+
+impl Wrap for ForLapin {
+    type Stream = LapinStream;
+    fn wrap(stream: Guarded<TokioTcp>) -> Self::Stream {
+        Wire::new(AsyncTcpStream::Plain(stream), None)
+    }
+}
+
+/// A runtime on the current tokio runtime whose reactor wraps streams with `W`.
+pub(crate) type WrappingRuntime<W> = Runtime<RuntimeParts<Tokio, WrappingReactor<W>>>;
+
+/// Builds a runtime from the current tokio runtime (panics outside one): [`Bare`] for the
+/// dialer, [`ForLapin`] for lapin. Its sleeps and connections end when `halt` is set.
+pub(crate) fn runtime<W: Wrap>(halt: &Halt) -> WrappingRuntime<W> {
     Runtime::new(RuntimeParts::new(
         Tokio::current(),
-        GuardedReactor(Tokio::current()),
+        WrappingReactor(Tokio::current(), halt.clone(), PhantomData),
     ))
+}
+
+/// The error of a connection attempt made after its [`Halt`].
+pub(crate) fn halted<T>() -> io::Result<T> {
+    Err(io::Error::new(
+        io::ErrorKind::ConnectionAborted,
+        "connection attempt abandoned",
+    ))
+}
+
+/// Wraps a dialed stream for lapin, with the credentials for its login frame.
+pub(crate) fn for_lapin(
+    stream: AsyncTcpStream<Guarded<TokioTcp>>,
+    login: Login,
+) -> AsyncTcpStream<LapinStream> {
+    AsyncTcpStream::Plain(Wire::new(stream, Some(login)))
 }
 
 #[cfg(test)]

@@ -7,6 +7,8 @@
 
 use std::time::Duration;
 
+pub mod raw;
+
 use futures_util::StreamExt;
 use lapin::options::{
     BasicConsumeOptions, BasicPublishOptions, ConfirmSelectOptions, QueueDeclareOptions,

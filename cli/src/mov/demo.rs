@@ -32,7 +32,6 @@ pub struct Args {
 }
 
 pub(super) async fn run(args: &Args) -> Result<ExitCode, Failure> {
-    super::init_logs();
     let config = args.broker.config()?;
     demo(args, config).await.map_err(Failure::new)?;
     println!("demo | done: registered, echoed, logged, refused an invalid message, unregistered");
@@ -68,10 +67,8 @@ async fn demo(args: &Args, config: valawai::Config) -> Result<(), String> {
     std::fs::create_dir_all(&log_dir).map_err(|e| format!("{}: {e}", log_dir.display()))?;
     println!("demo | starting {}", binary.display());
     let mut echo = tokio::process::Command::new(&binary)
-        .env("RABBITMQ_HOST", &endpoint.host)
-        .env("RABBITMQ_PORT", endpoint.port.to_string())
-        .env("RABBITMQ_USERNAME", &endpoint.username)
-        .env("RABBITMQ_PASSWORD", endpoint.password.expose())
+        // The whole endpoint, virtual host included (the RABBITMQ_* variables have none).
+        .env("AMQP_ADDR", endpoint.url_with_password().expose())
         .env("LOG_DIR", &log_dir)
         .env("LOG_CONSOLE_LEVEL", "INFO")
         .stdin(Stdio::null())

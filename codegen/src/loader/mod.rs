@@ -8,6 +8,7 @@
 //! pointer; the loader never panics and reports every problem it finds.
 
 mod bindings;
+mod files;
 mod finish;
 mod messages;
 mod read;
@@ -32,6 +33,7 @@ use crate::node::Node;
 use crate::pointer::JsonPointer;
 use crate::source::{FileId, SourceMap};
 
+pub use files::Limits;
 pub(crate) use read::Cx;
 
 /// Options for loading a spec.
@@ -51,6 +53,13 @@ pub struct LoadOptions {
     /// Directory that relative-file `$ref`s of a document given as text are
     /// resolved against. Ignored for documents read from a path.
     pub base_dir: Option<PathBuf>,
+    /// The directory `$ref`'d files must be in (subdirectories included). By
+    /// default the directory of the spec (or [`base_dir`](Self::base_dir) for a
+    /// document given as text): a `$ref` leading elsewhere through `..` or a
+    /// symbolic link is refused, as is any absolute path or URL.
+    pub ref_root: Option<PathBuf>,
+    /// Size limits.
+    pub limits: Limits,
 }
 
 impl LoadOptions {
@@ -71,6 +80,18 @@ impl LoadOptions {
         self.base_dir = Some(dir.into());
         self
     }
+
+    /// Lets `$ref`s reach files anywhere below `dir` (which should contain the spec).
+    pub fn ref_root(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.ref_root = Some(dir.into());
+        self
+    }
+
+    /// Sets the size limits.
+    pub fn limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
 }
 
 /// Reads and loads the document at `path`.
@@ -80,7 +101,7 @@ impl LoadOptions {
 /// successful load are in [`Spec::warnings`].
 pub fn load_path(path: impl AsRef<Path>, options: &LoadOptions) -> Result<Spec, Error> {
     let path = path.as_ref();
-    let text = match std::fs::read_to_string(path) {
+    let text = match files::read_limited(path, options.limits.max_file_bytes) {
         Ok(t) => t,
         Err(e) => {
             return Err(Error::new(vec![
@@ -88,7 +109,7 @@ pub fn load_path(path: impl AsRef<Path>, options: &LoadOptions) -> Result<Spec, 
                     "read-file",
                     format!("cannot read `{}`: {e}", path.display()),
                 )
-                .hint("check that the path is right and relative to the current directory"),
+                .hint("give the path of a spec file, relative to the current directory"),
             ]));
         }
     };
@@ -102,6 +123,16 @@ pub fn load_path(path: impl AsRef<Path>, options: &LoadOptions) -> Result<Spec, 
 
 /// Loads a document given as text. `name` is shown in diagnostics.
 pub fn load_str(text: &str, name: &str, options: &LoadOptions) -> Result<Spec, Error> {
+    let limit = options.limits.max_file_bytes;
+    if text.len() as u64 > limit {
+        return Err(Error::new(vec![Diagnostic::error(
+            "too-large",
+            format!(
+                "`{name}` has {} bytes, more than the limit of {limit}",
+                text.len()
+            ),
+        )]));
+    }
     let mut loader = Loader::new(options.clone());
     let root = loader
         .sources
@@ -128,11 +159,14 @@ pub(crate) struct Loader {
     pub(crate) named_schemas: IndexMap<String, SchemaId>,
     pub(crate) default_content_type: Option<String>,
     pub(crate) version: SpecVersion,
+    /// What the documents of this load may still expand to.
+    pub(crate) budget: crate::yaml::Budget,
 }
 
 impl Loader {
     fn new(options: LoadOptions) -> Self {
         Loader {
+            budget: crate::yaml::Budget::new(options.limits.max_expanded_bytes),
             options,
             sources: SourceMap::default(),
             docs: HashMap::new(),
@@ -185,7 +219,7 @@ impl Loader {
     }
 
     fn run(mut self, root_file: FileId) -> Result<Spec, Error> {
-        let root = match crate::yaml::parse(&self.sources, root_file) {
+        let root = match crate::yaml::parse(&self.sources, root_file, &mut self.budget) {
             Ok(node) => Rc::new(node),
             Err(d) => return Err(Error::new(vec![d])),
         };

@@ -231,6 +231,38 @@ impl Loader {
         }
     }
 
+    /// A value as JSON, for `const`, `enum`, `default` and `examples`. JSON has no infinite
+    /// or NaN numbers, so a `.inf` or `.nan` anywhere in it is an error at its place (it would
+    /// otherwise become `null`, and change what the schema accepts).
+    pub(crate) fn json_value(&mut self, cx: &Cx<'_>) -> serde_json::Value {
+        let mut stack = vec![cx.clone()];
+        while let Some(at) = stack.pop() {
+            match &at.node.value {
+                Value::Float(f) if !f.is_finite() => {
+                    let written = self
+                        .sources
+                        .get(at.file)
+                        .text()
+                        .get(at.node.span.start.offset..at.node.span.end.offset)
+                        .unwrap_or_default()
+                        .to_owned();
+                    let d = self
+                        .error(
+                            "non-finite-number",
+                            format!("`{written}` is not a finite number, and JSON has no other"),
+                            &at,
+                        )
+                        .hint("a schema value must be a JSON value: write a finite number, or a string such as '.inf'");
+                    self.push(d);
+                }
+                Value::Seq(_) => stack.extend(at.items()),
+                Value::Map(_) => stack.extend(at.entries().into_iter().map(|(_, v)| v)),
+                _ => {}
+            }
+        }
+        cx.node.to_json()
+    }
+
     /// A list of strings.
     pub(crate) fn string_list(&mut self, cx: &Cx<'_>, key: &str) -> Vec<String> {
         let Some(field) = cx.get(key) else {

@@ -10,7 +10,7 @@ use crate::node::{Node, Value};
 use crate::pointer::JsonPointer;
 use crate::source::FileId;
 
-use super::{Cx, Loader};
+use super::{Cx, Loader, files};
 
 /// Where a `$ref` leads.
 pub(crate) struct Resolved {
@@ -212,31 +212,41 @@ impl Loader {
     }
 
     fn load_file(&mut self, relative: &str, at: &Cx<'_>) -> Result<FileId, Diagnostic> {
-        let base_dir: PathBuf = {
-            let from = self.sources.get(at.file).path();
-            if from.as_os_str().is_empty() {
-                match &self.options.base_dir {
-                    Some(dir) => dir.clone(),
-                    None => {
-                        return Err(self
-                            .error(
-                                "relative-ref",
-                                format!("cannot resolve `{relative}`: the document was given as text"),
-                                at,
-                            )
-                            .hint("load the spec from a path, or set a base directory in the load options"));
-                    }
+        let from = self.sources.get(at.file).path().to_path_buf();
+        let base_dir: PathBuf = if from.as_os_str().is_empty() {
+            match &self.options.base_dir {
+                Some(dir) => std::fs::canonicalize(dir).unwrap_or_else(|_| dir.clone()),
+                None => {
+                    return Err(self
+                        .error(
+                            "relative-ref",
+                            format!("cannot resolve `{relative}`: the document was given as text"),
+                            at,
+                        )
+                        .hint("load the spec from a path, or set a base directory in the load options"));
                 }
-            } else {
-                from.parent().map(Path::to_path_buf).unwrap_or_default()
             }
+        } else {
+            from.parent().map(Path::to_path_buf).unwrap_or_default()
         };
-        let path = base_dir.join(relative);
-        let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-        if let Some(id) = self.sources.find(&canonical) {
+        let root = self.ref_root();
+        let Some(root) = root else {
+            return Err(self
+                .error(
+                    "ref-root",
+                    format!("cannot resolve `{relative}`: the reference root directory does not exist"),
+                    at,
+                )
+                .hint("set the reference root (`--ref-root DIR`, `LoadOptions::ref_root`) to an existing directory"));
+        };
+        let path = match files::confine(relative, &base_dir, &root) {
+            Ok(path) => path,
+            Err(refusal) => return Err(self.refused_ref(relative, refusal, &root, at)),
+        };
+        if let Some(id) = self.sources.find(&path) {
             return Ok(id);
         }
-        let text = std::fs::read_to_string(&canonical).map_err(|e| {
+        let text = files::read_limited(&path, self.options.limits.max_file_bytes).map_err(|e| {
             self.error(
                 "read-file",
                 format!("cannot read `{relative}` ({}): {e}", path.display()),
@@ -244,15 +254,62 @@ impl Loader {
             )
             .hint("relative references are resolved from the directory of the file that contains them")
         })?;
-        let name = self.display_name(&canonical);
-        let id = self.sources.add(canonical, name, Arc::from(text));
-        match crate::yaml::parse(&self.sources, id) {
+        let name = self.display_name(&path);
+        let id = self.sources.add(path, name, Arc::from(text));
+        match crate::yaml::parse(&self.sources, id, &mut self.budget) {
             Ok(node) => {
                 self.docs.insert(id, Rc::new(node));
             }
             Err(d) => self.push(d),
         }
         Ok(id)
+    }
+
+    /// The directory `$ref`'d files must be in, canonical: the option, else the root spec's
+    /// directory, else the base directory of a document given as text.
+    fn ref_root(&self) -> Option<PathBuf> {
+        let spec = self.sources.get(FileId(0)).path();
+        let default = match spec.parent() {
+            Some(dir) if !spec.as_os_str().is_empty() => Some(dir),
+            _ => self.options.base_dir.as_deref(),
+        };
+        files::ref_root(&self.options, default)
+    }
+
+    fn refused_ref(
+        &self,
+        relative: &str,
+        refusal: files::Refusal,
+        root: &Path,
+        at: &Cx<'_>,
+    ) -> Diagnostic {
+        match refusal {
+            files::Refusal::Absolute => self
+                .error(
+                    "absolute-ref",
+                    format!("`{relative}` is an absolute path; `$ref`s to files must be relative"),
+                    at,
+                )
+                .hint("put the file next to the spec and refer to it by a relative path"),
+            files::Refusal::Url => self
+                .error(
+                    "remote-ref",
+                    format!("`{relative}` is a URL"),
+                    at,
+                )
+                .hint("remote `$ref`s are not fetched; download the file next to the spec and refer to it by relative path"),
+            files::Refusal::Outside(path) => self
+                .error(
+                    "ref-outside-root",
+                    format!(
+                        "`{relative}` leads to `{}`, outside the reference root `{}`",
+                        path.display(),
+                        root.display()
+                    ),
+                    at,
+                )
+                .hint("`$ref`s may only name files in the spec's directory and below; widen it with `--ref-root DIR` (or `LoadOptions::ref_root`)"),
+        }
     }
 
     /// How a referenced file is named in diagnostics: relative to the

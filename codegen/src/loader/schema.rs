@@ -122,9 +122,9 @@ impl Loader {
         if let Some(e) = cx.get("enum")
             && self.expect_seq(&e)
         {
-            s.enum_values = Some(e.items().iter().map(|i| i.node.to_json()).collect());
+            s.enum_values = Some(e.items().iter().map(|i| self.json_value(i)).collect());
         }
-        s.const_value = cx.get("const").map(|c| c.node.to_json());
+        s.const_value = cx.get("const").map(|c| self.json_value(&c));
         s.pattern = self.opt_string(cx, "pattern");
         if let (Some(p), Some(pcx)) = (&s.pattern, cx.get("pattern"))
             && let Err(e) = regress::Regex::new(p)
@@ -238,14 +238,18 @@ impl Loader {
         s.title = self.opt_string(cx, "title");
         s.description = self.opt_string(cx, "description");
         s.nullable = self.opt_bool(cx, "nullable").unwrap_or(false) || s.nullable;
-        s.default = cx.get("default").map(|d| d.node.to_json());
+        s.default = cx.get("default").map(|d| self.json_value(&d));
         if let Some(examples) = cx.get("examples")
             && self.expect_seq(&examples)
         {
-            s.examples = examples.items().iter().map(|e| e.node.to_json()).collect();
+            s.examples = examples
+                .items()
+                .iter()
+                .map(|e| self.json_value(e))
+                .collect();
         }
         if let Some(example) = cx.get("example") {
-            s.examples.push(example.node.to_json());
+            s.examples.push(self.json_value(&example));
         }
         s.deprecated = self.opt_bool(cx, "deprecated").unwrap_or(false);
         s.read_only = self.opt_bool(cx, "readOnly").unwrap_or(false);

@@ -110,7 +110,8 @@ impl MovComponent {
 pub fn translate_str(text: &str, name: &str) -> Result<MovComponent, Diagnostic> {
     let mut sources = SourceMap::default();
     let file = sources.add(PathBuf::new(), name.to_owned(), Arc::from(text));
-    let root = crate::yaml::parse(&sources, file)?;
+    let mut budget = crate::yaml::Budget::new(crate::Limits::default().max_expanded_bytes);
+    let root = crate::yaml::parse(&sources, file, &mut budget)?;
     translate_document(&root, &sources)
 }
 

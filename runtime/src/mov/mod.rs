@@ -273,9 +273,10 @@ impl Mov {
         if !self.shared.sends(level) {
             return Ok(());
         }
+        let (message, payload) = fit_log(message, payload, MOV_LOG_MAX_BYTES);
         let record = AddLogPayload {
             level: Some(level),
-            message: Some(message.to_owned()),
+            message: Some(message),
             payload,
             // The registered dispatcher kept only ids of 24 hexadecimal digits.
             component_id: self
@@ -284,6 +285,79 @@ impl Mov {
         };
         let channel = &self.shared.channels().log;
         self.publisher.publish(channel, &record).await
+    }
+}
+
+/// The largest `add_log` message sent to the MOV, in bytes. The development MOV refuses bodies
+/// over 4 MiB (its channels' default `max_body_bytes`); the real MOV takes more (its RabbitMQ
+/// client reads up to 64 MiB, and it stores a log as one MongoDB document, at most 16 MiB). So a
+/// log is cut to fit the smaller, with room for the other members.
+pub const MOV_LOG_MAX_BYTES: usize = 4 * 1024 * 1024 - 1024;
+
+/// The message and payload of a log, cut so that the `add_log` JSON stays within `limit` bytes:
+/// a payload that does not fit becomes a JSON string holding its beginning and a marker saying
+/// how much was kept, and the message says so too (a message too long on its own is cut the
+/// same way).
+pub(crate) fn fit_log(
+    message: &str,
+    payload: Option<String>,
+    limit: usize,
+) -> (String, Option<String>) {
+    // Quoted (escaped) sizes, as they appear in the add_log JSON, plus the other members.
+    let quoted = |text: &str| serde_json::to_string(text).map_or(text.len(), |q| q.len());
+    const OTHERS: usize = 256;
+    // Escaping makes a text at most 6 times longer (`\u00XX`): most logs need no measuring.
+    let bound = |text: &str| text.len().saturating_mul(6) + 2;
+    if bound(message) + payload.as_deref().map_or(0, bound) + OTHERS <= limit {
+        return (message.to_owned(), payload);
+    }
+    let payload_size = payload.as_deref().map_or(0, quoted);
+    if quoted(message) + payload_size + OTHERS <= limit {
+        return (message.to_owned(), payload);
+    }
+    let message = cut_to(message, limit / 4, quoted, |kept, all| {
+        format!(" [message cut by valawai-rs to {kept} of {all} bytes]")
+    });
+    let Some(payload) = payload else {
+        return (message, None);
+    };
+    let all = payload.len();
+    let room = limit.saturating_sub(quoted(&message) + OTHERS + 96);
+    // The payload becomes a JSON string (quoted once more inside the log).
+    let twice = |text: &str| quoted(&serde_json::to_string(text).unwrap_or_default());
+    let kept = cut_to(&payload, room, twice, |kept, all| {
+        format!(" [payload cut by valawai-rs to {kept} of {all} bytes]")
+    });
+    let message = format!("{message} (payload cut to fit the MOV's limit: {all} bytes)");
+    (
+        message,
+        Some(serde_json::to_string(&kept).unwrap_or_default()),
+    )
+}
+
+/// `text` cut (at a character boundary) so that `size` of the result, a marker included, is at
+/// most `room`; unchanged when it fits.
+fn cut_to(
+    text: &str,
+    room: usize,
+    size: impl Fn(&str) -> usize,
+    marker: impl Fn(usize, usize) -> String,
+) -> String {
+    if size(text) <= room {
+        return text.to_owned();
+    }
+    let mut end = text.len().min(room);
+    loop {
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let cut = format!("{}{}", &text[..end], marker(end, text.len()));
+        let found = size(&cut);
+        if found <= room || end == 0 {
+            return cut;
+        }
+        // Escapes make the text longer than its bytes: shrink in proportion and try again.
+        end = ((end as u128 * room as u128 / found as u128) as usize).min(end - 1);
     }
 }
 
@@ -332,6 +406,54 @@ pub(crate) fn body_for_log(body: &[u8], limit: usize) -> (String, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn logs_are_cut_to_the_movs_limit_with_a_marker() {
+        // A valid 3.9 MB message whose text is all quotes: escaped twice in the log, it would be
+        // about four times as large.
+        let body = format!("{{\"content\":\"{}\"}}", "\\\"".repeat(1_300_000));
+        assert!(body.len() < 4_000_000);
+        let (message, payload) = fit_log(
+            "Received a message to echo",
+            Some(body.clone()),
+            MOV_LOG_MAX_BYTES,
+        );
+        let record = AddLogPayload {
+            level: Some(LogLevel::Info),
+            message: Some(message.clone()),
+            payload: payload.clone(),
+            component_id: None,
+        };
+        let json = serde_json::to_string(&record).unwrap();
+        assert!(json.len() <= MOV_LOG_MAX_BYTES, "{} bytes", json.len());
+        assert!(
+            json.len() > MOV_LOG_MAX_BYTES - 64 * 1024,
+            "cut too much: {}",
+            json.len()
+        );
+        assert!(
+            message.starts_with("Received a message to echo (payload cut"),
+            "{message}"
+        );
+        let kept: String = serde_json::from_str(&payload.unwrap()).unwrap();
+        assert!(body.starts_with(kept.split(" [payload cut").next().unwrap()));
+        assert!(
+            kept.ends_with(&format!("of {} bytes]", body.len())),
+            "{}",
+            &kept[kept.len() - 80..]
+        );
+
+        // What fits is left alone; a huge message alone is cut too.
+        assert_eq!(
+            fit_log("m", Some("{}".into()), MOV_LOG_MAX_BYTES),
+            ("m".to_owned(), Some("{}".to_owned()))
+        );
+        let long = "é".repeat(3_000_000);
+        let (message, payload) = fit_log(&long, None, MOV_LOG_MAX_BYTES);
+        assert!(payload.is_none());
+        assert!(message.len() <= MOV_LOG_MAX_BYTES / 4, "{}", message.len());
+        assert!(message.ends_with("of 6000000 bytes]"));
+    }
 
     #[test]
     fn a_json_body_is_kept_as_is() {

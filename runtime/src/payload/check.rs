@@ -3,7 +3,6 @@
 //! found.
 
 use std::fmt::Display;
-use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -193,55 +192,6 @@ pub fn enum_values<T: Serialize + ?Sized>(
     ))
 }
 
-/// A `pattern`, compiled on first use. JSON Schema patterns are ECMA-262
-/// regular expressions and are not anchored: the value matches if any part
-/// of it does.
-#[derive(Debug)]
-pub struct Pattern {
-    source: &'static str,
-    regex: OnceLock<Result<regress::Regex, String>>,
-}
-
-impl Pattern {
-    /// A pattern from its source text.
-    pub const fn new(source: &'static str) -> Self {
-        Pattern {
-            source,
-            regex: OnceLock::new(),
-        }
-    }
-
-    /// The pattern as written in the schema.
-    pub fn source(&self) -> &'static str {
-        self.source
-    }
-
-    /// Checks that `value` matches.
-    pub fn check(&self, value: &str) -> Result<(), ConstraintError> {
-        let regex = self
-            .regex
-            .get_or_init(|| regress::Regex::new(self.source).map_err(|e| e.to_string()));
-        match regex {
-            Ok(regex) if regex.find(value).is_some() => Ok(()),
-            Ok(_) => Err(ConstraintError::new(
-                Rule::Pattern,
-                format!(
-                    "{} does not match the pattern `{}` (pattern)",
-                    show(&serde_json::Value::String(value.to_owned())),
-                    self.source
-                ),
-            )),
-            Err(e) => Err(ConstraintError::new(
-                Rule::Pattern,
-                format!(
-                    "the pattern `{}` is not a valid regular expression: {e}",
-                    self.source
-                ),
-            )),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,18 +267,5 @@ mod tests {
             enum_values(&3, &ALLOWED).unwrap_err().to_string(),
             "expected one of 1, 2.5, \"x\", found 3 (enum)"
         );
-    }
-
-    #[test]
-    fn patterns_are_unanchored_ecma_regexes() {
-        static HEX: Pattern = Pattern::new("[0-9a-fA-F]{24}");
-        assert!(HEX.check("65c1f59ea4cb169f42f5edc4").is_ok());
-        assert!(HEX.check("id: 65c1f59ea4cb169f42f5edc4!").is_ok());
-        assert_eq!(
-            HEX.check("zz").unwrap_err().to_string(),
-            "\"zz\" does not match the pattern `[0-9a-fA-F]{24}` (pattern)"
-        );
-        static BAD: Pattern = Pattern::new("(");
-        assert_eq!(BAD.check("x").unwrap_err().rule(), Rule::Pattern);
     }
 }
