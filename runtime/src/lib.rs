@@ -61,15 +61,18 @@ mod handle;
 pub mod handler;
 mod info;
 pub mod lifecycle;
+mod message;
 pub mod mov;
 pub mod payload;
 mod private;
 pub mod publisher;
 mod recovery;
+mod scope;
 mod session;
 mod shutdown;
 mod supervisor;
 mod transport;
+mod watchdog;
 
 pub use component::{Component, RunError};
 pub use config::{Config, ConfigError, Endpoint, Secret};
