@@ -340,7 +340,9 @@ where
                     match Pin::new(&mut self.consumer).poll_next(cx) {
                         Poll::Ready(Some(Ok(delivery))) => self.start(delivery),
                         Poll::Ready(Some(Err(error))) => {
+                            // The recovery starts: polled in the next round.
                             self.interrupted(error);
+                            busy = true;
                             break;
                         }
                         Poll::Ready(None) => {

@@ -199,9 +199,8 @@ struct Outgoing {
     settings: PublishSettings,
     /// The number in its `message_id`.
     number: u64,
-    /// The properties of the first send, which takes them; a second send makes them again,
-    /// with the same `message_id`.
-    properties: Option<BasicProperties>,
+    /// The `message_id`, which the first send takes; a second send writes it again.
+    message_id: Option<ShortString>,
 }
 
 impl Outgoing {
@@ -398,9 +397,14 @@ impl PublisherShared {
                         immediate: false,
                     },
                     &msg.body,
-                    msg.properties
-                        .take()
-                        .unwrap_or_else(|| self.properties(&msg.settings, msg.number)),
+                    BasicProperties::default()
+                        .with_content_type(CONTENT_TYPE.into())
+                        .with_delivery_mode(msg.settings.delivery_mode.amqp())
+                        .with_message_id(
+                            msg.message_id
+                                .take()
+                                .unwrap_or_else(|| self.message_id(msg.number)),
+                        ),
                 )
             );
             let published = match bound {
@@ -509,29 +513,24 @@ impl PublisherShared {
     }
 
     fn outgoing(&self, channel: &str, body: Vec<u8>) -> Outgoing {
-        let settings = self.settings_for(channel);
         let number = self.next_id.fetch_add(1, Ordering::Relaxed);
         Outgoing {
             routing_key: ShortString::from(channel),
             body,
-            properties: Some(self.properties(&settings, number)),
-            settings,
+            settings: self.settings_for(channel),
             number,
+            message_id: Some(self.message_id(number)),
         }
     }
 
-    /// The properties of every message: JSON, the delivery mode, and `message_id`
-    /// `<prefix>-<number in hexadecimal>` (written without the formatting machinery: once per
+    /// `<prefix>-<number in hexadecimal>`, written without the formatting machinery (once per
     /// publish).
-    fn properties(&self, settings: &PublishSettings, number: u64) -> BasicProperties {
+    fn message_id(&self, number: u64) -> ShortString {
         let mut id = String::with_capacity(self.id_prefix.len() + 17);
         id.push_str(&self.id_prefix);
         id.push('-');
         push_hex(&mut id, number);
-        BasicProperties::default()
-            .with_content_type(CONTENT_TYPE.into())
-            .with_delivery_mode(settings.delivery_mode.amqp())
-            .with_message_id(ShortString::from(id))
+        ShortString::from(id)
     }
 }
 
@@ -734,18 +733,12 @@ mod tests {
         push_hex(&mut id, u64::MAX);
         assert_eq!(id, "ffffffffffffffff");
         let shared = PublisherShared::new(Arc::new(Counters::default()));
-        let id = |msg: &Outgoing| {
-            msg.properties
-                .as_ref()
-                .and_then(|p| p.message_id().clone())
-                .map(|id| id.to_string())
-        };
+        let id = |msg: &Outgoing| msg.message_id.as_ref().map(|id| id.to_string());
         let first = shared.outgoing("q", Vec::new());
         let second = shared.outgoing("q", Vec::new());
         assert_eq!(id(&first), Some(format!("{}-0", shared.id_prefix)));
         assert_eq!(id(&second), Some(format!("{}-1", shared.id_prefix)));
-        // A second send makes the same properties again.
-        let again = shared.properties(&second.settings, second.number);
-        assert_eq!(Some(&again), second.properties.as_ref());
+        // A second send writes the same id again.
+        assert_eq!(Some(shared.message_id(second.number)), second.message_id);
     }
 }
