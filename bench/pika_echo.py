@@ -12,7 +12,7 @@ The VALAWAI echo's handler work (parse JSON, require a non-empty string `content
   it caused is confirmed, with many confirms outstanding (what the generated runtime does);
 - with MOV logs on, the upstream echo's two INFO logs per echo (an ERROR log for invalid input).
 
-Settings come from RABBITMQ_HOST/PORT/USERNAME/PASSWORD and the VALAWAI_BENCH_* variables the
+Settings come from RABBITMQ_HOST/PORT/USERNAME/PASSWORD/VHOST and the VALAWAI_BENCH_* variables the
 driver sets; SIGTERM or SIGINT stops it after flushing its acks.
 """
 
@@ -40,6 +40,7 @@ class Echo:
         self.port = int(env("RABBITMQ_PORT", "5672"))
         self.username = env("RABBITMQ_USERNAME", "guest")
         self.password = env("RABBITMQ_PASSWORD", "guest")
+        self.vhost = env("RABBITMQ_VHOST", "/")
         self.input = os.environ["VALAWAI_BENCH_INPUT_QUEUE"]
         self.output = os.environ["VALAWAI_BENCH_OUTPUT_QUEUE"]
         self.log_queue = env("VALAWAI_BENCH_LOG_QUEUE", "valawai/log/add")
@@ -75,6 +76,7 @@ class Echo:
         parameters = pika.ConnectionParameters(
             host=self.host,
             port=self.port,
+            virtual_host=self.vhost,
             credentials=pika.PlainCredentials(self.username, self.password),
             heartbeat=30,
             client_properties={"connection_name": "valawai-bench:pika-echo"},

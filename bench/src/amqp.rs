@@ -12,7 +12,8 @@ use crate::Error;
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Where the broker is, from the VALAWAI variables `RABBITMQ_HOST`, `RABBITMQ_PORT`,
-/// `RABBITMQ_USERNAME` and `RABBITMQ_PASSWORD`.
+/// `RABBITMQ_USERNAME` and `RABBITMQ_PASSWORD`, and `RABBITMQ_VHOST` (a virtual host of the
+/// benchmark's own, away from other users of the broker's queues).
 ///
 /// The defaults are the local development broker (`127.0.0.1:5672`, `guest`/`guest`), not the
 /// VALAWAI Docker defaults, because the benchmark runs next to the broker.
@@ -26,6 +27,8 @@ pub struct BrokerConfig {
     pub username: String,
     /// Password; never printed.
     pub password: String,
+    /// Virtual host (`/` by default).
+    pub vhost: String,
 }
 
 impl Default for BrokerConfig {
@@ -35,6 +38,7 @@ impl Default for BrokerConfig {
             port: 5672,
             username: "guest".to_owned(),
             password: "guest".to_owned(),
+            vhost: "/".to_owned(),
         }
     }
 }
@@ -56,34 +60,55 @@ impl BrokerConfig {
                 .unwrap_or(default.port),
             username: get("RABBITMQ_USERNAME").unwrap_or(default.username),
             password: get("RABBITMQ_PASSWORD").unwrap_or(default.password),
+            vhost: get("RABBITMQ_VHOST").unwrap_or(default.vhost),
         }
     }
 
-    /// `host:port`, safe to print.
+    /// `host:port` (and the virtual host when it is not `/`), safe to print.
     pub fn address(&self) -> String {
-        format!("{}:{}", self.host, self.port)
+        if self.vhost == "/" {
+            format!("{}:{}", self.host, self.port)
+        } else {
+            format!("{}:{} (virtual host {})", self.host, self.port, self.vhost)
+        }
     }
 
-    /// The AMQP URI, with the credentials percent-encoded. Contains the password: never print it.
-    pub fn uri(&self) -> String {
+    /// The AMQP URI without query, with the credentials and the virtual host percent-encoded.
+    /// Contains the password: never print it.
+    fn base_uri(&self) -> String {
         format!(
-            "amqp://{}:{}@{}:{}/%2f?heartbeat=30&connection_timeout={}",
+            "amqp://{}:{}@{}:{}/{}",
             percent_encode(&self.username),
             percent_encode(&self.password),
             self.host,
             self.port,
+            percent_encode(&self.vhost),
+        )
+    }
+
+    /// The AMQP URI the benchmark connects with. Contains the password: never print it.
+    pub fn uri(&self) -> String {
+        format!(
+            "{}?heartbeat=30&connection_timeout={}",
+            self.base_uri(),
             CONNECT_TIMEOUT.as_millis()
         )
     }
 
-    /// The variables that hand these settings to an echo process.
+    /// The variables that hand these settings to an echo process. The valawai runtime reads
+    /// no `RABBITMQ_VHOST`: another virtual host than `/` also goes in its `AMQP_ADDR`.
     pub fn env_vars(&self) -> Vec<(String, String)> {
-        vec![
+        let mut vars = vec![
             ("RABBITMQ_HOST".to_owned(), self.host.clone()),
             ("RABBITMQ_PORT".to_owned(), self.port.to_string()),
             ("RABBITMQ_USERNAME".to_owned(), self.username.clone()),
             ("RABBITMQ_PASSWORD".to_owned(), self.password.clone()),
-        ]
+            ("RABBITMQ_VHOST".to_owned(), self.vhost.clone()),
+        ];
+        if self.vhost != "/" {
+            vars.push(("AMQP_ADDR".to_owned(), self.base_uri()));
+        }
+        vars
     }
 }
 
@@ -177,7 +202,39 @@ mod tests {
         assert!(
             config
                 .uri()
-                .starts_with("amqp://mov:p%40ss%2Fword@mq:5673/%2f?")
+                .starts_with("amqp://mov:p%40ss%2Fword@mq:5673/%2F?")
+        );
+        assert!(
+            !config
+                .env_vars()
+                .iter()
+                .any(|(name, _)| name == "AMQP_ADDR"),
+            "the default virtual host needs no AMQP_ADDR"
+        );
+    }
+
+    #[test]
+    fn a_virtual_host_of_its_own_reaches_every_echo() {
+        let config = BrokerConfig::from_lookup(|name| match name {
+            "RABBITMQ_VHOST" => Some("bench/1".into()),
+            _ => None,
+        });
+        assert_eq!(config.address(), "127.0.0.1:5672 (virtual host bench/1)");
+        assert!(
+            config
+                .uri()
+                .starts_with("amqp://guest:guest@127.0.0.1:5672/bench%2F1?")
+        );
+        let vars = config.env_vars();
+        let var = |name: &str| {
+            vars.iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.as_str())
+        };
+        assert_eq!(var("RABBITMQ_VHOST"), Some("bench/1"));
+        assert_eq!(
+            var("AMQP_ADDR"),
+            Some("amqp://guest:guest@127.0.0.1:5672/bench%2F1")
         );
     }
 }

@@ -130,12 +130,14 @@ impl MovForRun {
 
 /// Starts a development MOV and waits until it consumes its channels.
 async fn launch(broker: &BrokerConfig) -> Result<Running, Error> {
-    let mut config = Config::new(Endpoint::new(
+    let mut endpoint = Endpoint::new(
         broker.host.clone(),
         broker.port,
         broker.username.clone(),
         broker.password.clone(),
-    ));
+    );
+    endpoint.vhost = broker.vhost.clone();
+    let mut config = Config::new(endpoint);
     config.handle_signals = false;
     config.max_retries = 3;
     config.retry_sleep = Duration::from_secs(1);

@@ -35,6 +35,7 @@ pub(crate) struct AckPlan<A> {
 
 impl<A> AckPlan<A> {
     /// `true` when nothing is to be sent.
+    #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         self.multiple.is_none() && self.singles.is_empty()
     }

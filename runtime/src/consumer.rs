@@ -1,36 +1,43 @@
 //! Consuming one receive channel: prefetch, concurrent handlers, batched acks, retries and
 //! rejects.
 //!
-//! One task per channel reads lapin's consumer stream, starts a task per message (at most
-//! `concurrency` at once; 1 keeps the order) and owns the ack tracker (`acks` module). A message
-//! task decodes the body, calls the handler, waits for the confirms of what the handler
-//! published, and reports back; the channel task acks finished messages in batches. Invalid input and handlers that keep
-//! failing are logged locally and to the MOV, then rejected without requeue.
+//! One task per receive channel reads lapin's consumer stream and runs every message it
+//! delivers (the `message` module: decode, handler, retries, confirms), at most `concurrency` at
+//! once (1 keeps the order). By default that task polls the messages' futures itself, in a
+//! `FuturesUnordered`: no task per message, and the wake-ups that lapin's I/O thread sends for
+//! many messages fold into one wake-up of this task. [`ChannelSettings::spawn`] makes each
+//! message a tokio task of its own instead, for handlers that use a lot of CPU.
+//!
+//! The task owns the ack tracker (`acks` module) and acks finished messages in batches with one
+//! `multiple` ack, handing each ack to lapin without waiting for it to be written. It also runs
+//! the channel's two timers: the ack interval, and the watchdog that bounds every message's
+//! waits for the broker (`watchdog` module). Invalid input and handlers that keep failing are
+//! logged locally and to the MOV, then rejected without requeue.
 
-use std::any::Any;
+mod acking;
+mod running;
+
 use std::future::Future;
-use std::panic::AssertUnwindSafe;
-use std::pin::Pin;
+use std::pin::{Pin, pin};
 use std::sync::Arc;
-use std::task::Poll;
+use std::task::{Context, Poll};
 use std::time::Duration;
 
 use futures_core::Stream;
 use lapin::message::Delivery;
-use lapin::options::{BasicAckOptions, BasicCancelOptions, BasicRejectOptions};
-use lapin::{Acker, Channel, Consumer};
+use lapin::options::BasicCancelOptions;
+use lapin::{Channel, Consumer};
 use tokio::sync::watch;
-use tokio::task::JoinSet;
-use tokio::time::Instant;
-use tracing::Instrument;
+use tokio::time::{Instant, Sleep};
 
-use crate::acks::AckTracker;
-use crate::context::{Context, MessageMeta};
 use crate::counters::Counters;
-use crate::handler::{AfterFailure, Dispatch, DispatchError, HandlerResult, RetryPolicy};
-use crate::mov::protocol::LogLevel;
-use crate::mov::{Mov, body_for_log};
-use crate::publisher::{Outbox, PublishError, Publisher};
+use crate::handler::{Dispatch, RetryPolicy};
+use crate::message::{self, Finished, Incoming};
+use crate::mov::Mov;
+use crate::publisher::Publisher;
+use crate::scope::MessageScope;
+use acking::Acks;
+use running::{Running, Watched};
 
 /// How one receive channel is consumed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,6 +58,9 @@ pub struct ChannelSettings {
     pub max_body_bytes: usize,
     /// At most this many bytes of a refused body go into the MOV log. Default 16 KiB.
     pub log_body_bytes: usize,
+    /// Run each message as a tokio task of its own instead of inside the channel's task.
+    /// Default `false`. See [`ChannelSettings::spawn`].
+    pub spawn: bool,
 }
 
 impl Default for ChannelSettings {
@@ -63,6 +73,7 @@ impl Default for ChannelSettings {
             retry: RetryPolicy::default(),
             max_body_bytes: 4 * 1024 * 1024,
             log_body_bytes: 16 * 1024,
+            spawn: false,
         }
     }
 }
@@ -112,6 +123,29 @@ impl ChannelSettings {
         self
     }
 
+    /// Runs each message of this channel as a tokio task of its own (`true`), or inside the
+    /// channel's task (`false`, the default).
+    ///
+    /// By default the channel's task polls the futures of the messages it handles, up to the
+    /// concurrency, itself. That is the cheapest way for handlers that mostly wait (for the
+    /// broker, a database, another service): no task is spawned per message, and the wake-ups
+    /// from lapin's I/O thread for many messages cost one wake-up of one task, whatever the
+    /// number of tokio workers. The messages of one channel then run on one thread at a time,
+    /// concurrently but not in parallel: a handler that computes for a millisecond holds up the
+    /// others of its channel for that millisecond, and a handler that blocks the thread blocks
+    /// them all.
+    ///
+    /// With `spawn(true)`, each message is a task of its own, so on a multi-threaded tokio
+    /// runtime the handlers of one channel run in parallel on its workers. Choose it for
+    /// CPU-heavy handlers; it costs a task per message (an allocation, the scheduler, and
+    /// wake-ups between workers). Blocking code still belongs in
+    /// `tokio::task::spawn_blocking`. Retries, rejects, batched acks, confirms before the ack,
+    /// recovery, order at concurrency 1 and the drain on shutdown are the same either way.
+    pub fn spawn(mut self, spawn: bool) -> Self {
+        self.spawn = spawn;
+        self
+    }
+
     pub(crate) fn batch(&self) -> usize {
         self.ack_batch
             .unwrap_or(usize::from(self.prefetch) / 4)
@@ -119,7 +153,7 @@ impl ChannelSettings {
     }
 }
 
-/// Everything the tasks of one receive channel share.
+/// Everything the messages of one receive channel share.
 pub(crate) struct ChannelRuntime {
     pub address: Arc<str>,
     pub settings: ChannelSettings,
@@ -138,391 +172,318 @@ pub(crate) enum ConsumerExit {
     Failed(String),
 }
 
-/// What a message task reports: `(epoch, tag, acker to ack or None if settled)`.
-type Finished = (u64, u64, Option<Acker>);
-
 /// Stop request for the channel tasks: the deadline for in-flight handlers.
 pub(crate) type StopSignal = watch::Receiver<Option<Instant>>;
 
-async fn next_delivery(consumer: &mut Consumer) -> Option<lapin::Result<Delivery>> {
-    std::future::poll_fn(|cx| Pin::new(&mut *consumer).poll_next(cx)).await
-}
+/// Rounds of work (finished messages, new deliveries) the channel's task does in one poll
+/// before it lets the other tasks of its thread run.
+const ROUNDS_PER_POLL: usize = 8;
 
 /// Consumes until stopped or until the channel is lost for good.
 pub(crate) async fn run(
     rt: Arc<ChannelRuntime>,
     channel: Channel,
-    mut consumer: Consumer,
+    consumer: Consumer,
     mut stop: StopSignal,
 ) -> ConsumerExit {
-    let mut tracker: AckTracker<Acker> = AckTracker::new(rt.settings.batch());
-    let mut tasks: JoinSet<Finished> = JoinSet::new();
-    let mut epoch = 0u64;
-    let mut last_tag = 0u64;
-    let mut flush_at: Option<Instant> = None;
-    let limit = rt.settings.concurrency.max(1);
-
-    let deadline = loop {
-        if let Some(deadline) = *stop.borrow_and_update() {
-            break deadline;
-        }
-        tokio::select! {
-            biased;
-            changed = stop.changed() => {
-                if changed.is_err() {
-                    break Instant::now();
-                }
+    let mut task = ChannelTask::new(rt, channel, consumer, message::process);
+    let ended = {
+        let mut stopped = pin!(stop_requested(&mut stop));
+        std::future::poll_fn(|cx| {
+            if let Poll::Ready(deadline) = stopped.as_mut().poll(cx) {
+                return Poll::Ready(Ok(deadline));
             }
-            Some(joined) = tasks.join_next(), if !tasks.is_empty() => {
-                record(&mut tracker, epoch, joined, &rt.counters);
-                if tracker.wants_flush() || tasks.is_empty() {
-                    flush(&mut tracker, false).await;
-                }
-                flush_at = arm(&tracker, flush_at, rt.settings.ack_interval);
-            }
-            item = next_delivery(&mut consumer), if tasks.len() < limit => match item {
-                Some(Ok(delivery)) => {
-                    let tag = delivery.delivery_tag;
-                    if tag <= last_tag {
-                        // Tags restarted: lapin recovered the channel.
-                        epoch += 1;
-                        tracker.reset();
-                    }
-                    last_tag = tag;
-                    tracker.delivered(tag);
-                    tasks.spawn(process(rt.clone(), delivery, epoch));
-                }
-                Some(Err(error)) => {
-                    tracing::warn!(channel = %rt.address, %error, "consumer interrupted; waiting for the connection to recover");
-                    epoch += 1;
-                    last_tag = 0;
-                    tracker.reset();
-                    flush_at = None;
-                    if let Err(reason) = recover(&channel, error, &mut stop).await {
-                        tasks.detach_all();
-                        return ConsumerExit::Failed(reason);
-                    }
-                    tracing::info!(channel = %rt.address, "consumer resumed");
-                }
-                None => {
-                    tasks.detach_all();
-                    return ConsumerExit::Failed(format!(
-                        "the broker cancelled the consumer of `{}` (queue deleted or channel closed)",
-                        rt.address
-                    ));
-                }
-            },
-            () = sleep_until(flush_at), if flush_at.is_some() => {
-                flush(&mut tracker, true).await;
-                flush_at = arm(&tracker, None, rt.settings.ack_interval);
-            }
-        }
+            task.poll_work(cx).map(Err)
+        })
+        .await
     };
-
-    // Stop: no new deliveries; finish what runs, up to the deadline; flush the acks.
-    let tag = consumer.tag();
-    if let Err(error) = tokio::time::timeout(
-        Duration::from_secs(5),
-        channel.basic_cancel(tag, BasicCancelOptions::default()),
-    )
-    .await
-    .unwrap_or_else(|_| Err(std::io::Error::other("timeout").into()))
-    {
-        tracing::debug!(channel = %rt.address, %error, "could not cancel the consumer");
-    }
-    while !tasks.is_empty() {
-        tokio::select! {
-            Some(joined) = tasks.join_next() => {
-                record(&mut tracker, epoch, joined, &rt.counters);
-                if tracker.wants_flush() {
-                    flush(&mut tracker, false).await;
-                }
-            }
-            () = tokio::time::sleep_until(deadline) => break,
+    match ended {
+        Ok(deadline) => task.drain(deadline).await,
+        Err(reason) => {
+            task.running.abandon();
+            ConsumerExit::Failed(reason)
         }
     }
-    flush(&mut tracker, true).await;
-    if !tasks.is_empty() {
-        tracing::warn!(
-            channel = %rt.address,
-            "{} handler(s) did not finish before the shutdown deadline; their messages will be redelivered",
-            tasks.len()
-        );
-        tasks.abort_all();
-    }
-    ConsumerExit::Stopped
 }
 
-fn record(
-    tracker: &mut AckTracker<Acker>,
-    epoch: u64,
-    joined: Result<Finished, tokio::task::JoinError>,
-    counters: &Counters,
-) {
-    match joined {
-        Ok((e, tag, ack)) if e == epoch => {
-            tracker.finished(tag, ack);
+/// Resolves with the deadline once a stop is requested (now, if the sender is gone).
+async fn stop_requested(stop: &mut StopSignal) -> Instant {
+    loop {
+        if let Some(deadline) = *stop.borrow_and_update() {
+            return deadline;
         }
-        // A message of a previous epoch: its acker is dead, the broker redelivers it.
-        Ok((_, _, Some(_))) => counters.abandoned(),
-        Ok(_) => {}
+        if stop.changed().await.is_err() {
+            return Instant::now();
+        }
+    }
+}
+
+/// Records a finished message: its scope is no longer watched, its ack is due.
+fn finish(watched: &mut Watched, acks: &mut Acks<Channel>, finished: Result<Finished, String>) {
+    match finished {
+        Ok(finished) => {
+            watched.remove(finished.slot);
+            acks.record(finished);
+        }
         Err(error) => tracing::error!(%error, "a message task was lost"),
     }
 }
 
-fn arm(
-    tracker: &AckTracker<Acker>,
-    current: Option<Instant>,
-    interval: Duration,
-) -> Option<Instant> {
-    if tracker.unsent() == 0 {
-        None
-    } else {
-        current.or_else(|| Some(Instant::now() + interval))
-    }
+/// A timer that is armed at most once at a time.
+struct Timer {
+    sleep: Pin<Box<Sleep>>,
+    armed: bool,
 }
 
-async fn sleep_until(at: Option<Instant>) {
-    match at {
-        Some(at) => tokio::time::sleep_until(at).await,
-        None => std::future::pending().await,
-    }
-}
-
-/// The longest an ack or a reject may wait for lapin. lapin can keep the promise of an ack sent
-/// while the connection dies pending for good; the message is then redelivered anyway.
-const SETTLE_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// Acks or rejects through `acker`, within [`SETTLE_TIMEOUT`]. `true` if the broker got it.
-async fn settle(acker: &Acker, reject: bool, multiple: bool) -> bool {
-    let sent = async {
-        if reject {
-            acker.reject(BasicRejectOptions { requeue: false }).await
-        } else {
-            acker.ack(BasicAckOptions { multiple }).await
-        }
-    };
-    match tokio::time::timeout(SETTLE_TIMEOUT, sent).await {
-        Ok(Ok(done)) => done,
-        Ok(Err(error)) => {
-            tracing::debug!(%error, reject, "ack or reject failed; the broker will redeliver");
-            false
-        }
-        Err(_) => {
-            tracing::warn!(
-                reject,
-                "no answer from lapin to an ack or reject within {SETTLE_TIMEOUT:?}; the broker will redeliver"
-            );
-            false
+impl Timer {
+    fn new() -> Self {
+        Self {
+            sleep: Box::pin(tokio::time::sleep(Duration::ZERO)),
+            armed: false,
         }
     }
-}
 
-async fn flush(tracker: &mut AckTracker<Acker>, force: bool) {
-    let plan = tracker.plan(force);
-    if plan.is_empty() {
-        return;
-    }
-    if let Some(acker) = plan.multiple {
-        settle(&acker, false, true).await;
-    }
-    for acker in plan.singles {
-        settle(&acker, false, false).await;
-    }
-}
-
-/// Waits for lapin to recover the channel. `Err` when it cannot; `Ok` also when asked to stop.
-async fn recover(
-    channel: &Channel,
-    error: lapin::Error,
-    stop: &mut StopSignal,
-) -> Result<(), String> {
-    tokio::select! {
-        r = crate::recovery::recovered(channel, error) => r,
-        _ = stop.changed() => Ok(()),
-    }
-}
-
-enum Outcome {
-    Ack,
-    Reject,
-    Abandoned,
-}
-
-/// Handles one message: decode, call the handler (retrying), wait for its confirms.
-async fn process(rt: Arc<ChannelRuntime>, delivery: Delivery, epoch: u64) -> Finished {
-    let Delivery {
-        delivery_tag,
-        redelivered,
-        properties,
-        data,
-        acker,
-        ..
-    } = delivery;
-    rt.counters.received(redelivered);
-    let meta = Arc::new(MessageMeta {
-        channel: rt.address.clone(),
-        message_id: properties.message_id().as_ref().map(|s| s.to_string()),
-        correlation_id: properties.correlation_id().as_ref().map(|s| s.to_string()),
-        redelivered,
-        headers: properties.headers().clone(),
-    });
-    let span = tracing::info_span!(
-        "message",
-        channel = %rt.address,
-        message_id = meta.message_id.as_deref().unwrap_or(""),
-        tag = delivery_tag,
-    );
-    let outcome = handle(&rt, &data, meta, &acker).instrument(span).await;
-    match outcome {
-        Outcome::Ack => (epoch, delivery_tag, Some(acker)),
-        Outcome::Reject => {
-            if !settle(&acker, true, false).await {
-                rt.counters.abandoned();
-            }
-            (epoch, delivery_tag, None)
+    /// Arms the timer unless it is armed; `true` if it was armed now (it must then be polled).
+    fn arm(&mut self, after: Duration) -> bool {
+        if self.armed {
+            return false;
         }
-        Outcome::Abandoned => {
-            rt.counters.abandoned();
-            (epoch, delivery_tag, None)
+        self.sleep.as_mut().reset(Instant::now() + after);
+        self.armed = true;
+        true
+    }
+
+    /// `true` once when an armed timer fires.
+    fn fired(&mut self, cx: &mut Context<'_>) -> bool {
+        if self.armed && self.sleep.as_mut().poll(cx).is_ready() {
+            self.armed = false;
+            return true;
         }
+        false
     }
 }
 
-async fn handle(
-    rt: &ChannelRuntime,
-    body: &[u8],
-    meta: Arc<MessageMeta>,
-    acker: &Acker,
-) -> Outcome {
-    if body.len() > rt.settings.max_body_bytes {
-        let reason = format!(
-            "the body has {} bytes, more than the limit of {} bytes",
-            body.len(),
-            rt.settings.max_body_bytes
-        );
-        return refuse_invalid(rt, body, &reason).await;
-    }
-    if let Some(reason) = crate::wire::refused_headers(meta.headers.as_ref()) {
-        return refuse_invalid(
+/// Waiting for lapin to recover a channel: `Err` with the reason when it cannot.
+type Recovery = Pin<Box<dyn Future<Output = Result<(), String>> + Send>>;
+
+/// One receive channel's task.
+struct ChannelTask<F, M> {
+    rt: Arc<ChannelRuntime>,
+    channel: Channel,
+    consumer: Consumer,
+    /// Makes the future of one message.
+    start: M,
+    running: Running<F>,
+    limit: usize,
+    acks: Acks<Channel>,
+    last_tag: u64,
+    /// Waiting for lapin to recover the channel; no deliveries meanwhile.
+    recovering: Option<Recovery>,
+    /// The longest a finished message waits for its ack.
+    flush: Timer,
+    /// The watchdog's tick.
+    watchdog: Timer,
+    tick: Duration,
+    /// The scopes of the messages in flight, for the watchdog.
+    watched: Watched,
+}
+
+impl<F, M> ChannelTask<F, M>
+where
+    F: Future<Output = Finished> + Send + 'static,
+    M: Fn(Arc<ChannelRuntime>, Incoming) -> F,
+{
+    fn new(rt: Arc<ChannelRuntime>, channel: Channel, consumer: Consumer, start: M) -> Self {
+        Self {
+            running: Running::new(rt.settings.spawn),
+            limit: rt.settings.concurrency.max(1),
+            acks: Acks::new(rt.settings.batch(), rt.counters.clone(), channel.clone()),
+            tick: crate::watchdog::tick_period(rt.publisher.shared().timeout()),
             rt,
-            body,
-            &format!("its AMQP headers were refused: {reason}"),
-        )
-        .await;
+            channel,
+            consumer,
+            start,
+            last_tag: 0,
+            recovering: None,
+            flush: Timer::new(),
+            watchdog: Timer::new(),
+            watched: Watched::default(),
+        }
     }
-    let mut attempt = 1;
-    loop {
-        let outbox = Arc::new(Outbox::default());
-        let publisher = rt.publisher.scoped(outbox.clone());
-        let context = Context::new(
-            publisher.clone(),
-            rt.mov.with_publisher(publisher),
-            meta.clone(),
-            attempt,
-        );
-        let dispatched =
-            std::panic::catch_unwind(AssertUnwindSafe(|| rt.dispatcher.dispatch(body, context)));
-        let result = match dispatched {
-            Ok(Ok(future)) => CatchUnwind(future).await,
-            Ok(Err(DispatchError::InvalidPayload(reason))) => {
-                return refuse_invalid(rt, body, &reason.to_string()).await;
+
+    /// Does the work that is ready: records finished messages, sends the acks that are due,
+    /// starts new deliveries up to the concurrency, follows a recovery, runs the timers.
+    /// Resolves only when the channel is lost for good, with the reason.
+    fn poll_work(&mut self, cx: &mut Context<'_>) -> Poll<String> {
+        for _ in 0..ROUNDS_PER_POLL {
+            let mut busy = false;
+            while let Poll::Ready(Some(finished)) = self.running.poll_next(cx) {
+                finish(&mut self.watched, &mut self.acks, finished);
+                busy = true;
             }
-            Err(panic) => Err(panic),
-        };
-        let (reason, retryable) = match result {
-            Ok(Ok(())) => match outbox
-                .settle(rt.publisher.shared(), &|| acker.poisoned())
-                .await
-            {
-                Ok(()) => {
-                    rt.counters.handled();
-                    return Outcome::Ack;
+            // Ack once a batch is complete, or at once when nothing else is in flight.
+            if busy && (self.acks.tracker.wants_flush() || self.running.is_empty()) {
+                self.acks.send(false);
+            }
+            if let Some(recovery) = self.recovering.as_mut() {
+                match recovery.as_mut().poll(cx) {
+                    Poll::Ready(Ok(())) => {
+                        self.recovering = None;
+                        tracing::info!(channel = %self.rt.address, "consumer resumed");
+                        busy = true;
+                    }
+                    Poll::Ready(Err(reason)) => return Poll::Ready(reason),
+                    Poll::Pending => {}
                 }
-                Err(PublishError::Abandoned { .. }) => return Outcome::Abandoned,
-                Err(e) => (
-                    format!("the broker did not take a message the handler published: {e}"),
-                    true,
-                ),
-            },
-            Ok(Err(error)) => (error.to_string(), error.is_retryable()),
-            Err(panic) => (
-                format!("the handler panicked: {}", panic_message(&*panic)),
-                true,
-            ),
-        };
-        rt.counters.failed();
-        if acker.poisoned() {
-            // The connection was lost meanwhile: the broker redelivers the message.
-            return Outcome::Abandoned;
-        }
-        match rt.settings.retry.after_failure(attempt, retryable) {
-            AfterFailure::RetryAfter(delay) => {
-                tracing::warn!(attempt, "handler failed, retrying in {delay:?}: {reason}");
-                tokio::time::sleep(delay).await;
-                rt.counters.retried();
-                attempt += 1;
+            } else {
+                while self.running.len() < self.limit {
+                    match Pin::new(&mut self.consumer).poll_next(cx) {
+                        Poll::Ready(Some(Ok(delivery))) => self.start(delivery),
+                        Poll::Ready(Some(Err(error))) => {
+                            // The recovery starts: polled in the next round.
+                            self.interrupted(error);
+                            busy = true;
+                            break;
+                        }
+                        Poll::Ready(None) => {
+                            return Poll::Ready(format!(
+                                "the broker cancelled the consumer of `{}` (queue deleted or channel closed)",
+                                self.rt.address
+                            ));
+                        }
+                        Poll::Pending => break,
+                    }
+                    busy = true;
+                }
             }
-            AfterFailure::Reject => {
-                let message = format!(
-                    "Cannot process a message on channel `{}` (attempt {attempt}): {reason}",
-                    rt.address
-                );
-                log_error(rt, body, message).await;
-                rt.counters.rejected(false);
-                return Outcome::Reject;
+            if !busy {
+                self.poll_timers(cx);
+                return Poll::Pending;
             }
         }
+        // More work may be ready: come back after the other tasks of this thread.
+        self.poll_timers(cx);
+        cx.waker().wake_by_ref();
+        Poll::Pending
     }
-}
 
-async fn refuse_invalid(rt: &ChannelRuntime, body: &[u8], reason: &str) -> Outcome {
-    let message = format!("Invalid message on channel `{}`: {reason}", rt.address);
-    log_error(rt, body, message).await;
-    rt.counters.rejected(true);
-    Outcome::Reject
-}
-
-/// Logs locally and to the MOV, with the body as payload.
-async fn log_error(rt: &ChannelRuntime, body: &[u8], mut message: String) {
-    let (payload, cut) = body_for_log(body, rt.settings.log_body_bytes);
-    if cut {
-        message.push_str(&format!(
-            " (payload cut to {} of {} bytes)",
-            rt.settings.log_body_bytes,
-            body.len()
+    fn start(&mut self, delivery: Delivery) {
+        let Delivery {
+            delivery_tag: tag,
+            redelivered,
+            properties,
+            data,
+            acker,
+            ..
+        } = delivery;
+        if tag <= self.last_tag {
+            // Tags restarted: lapin recovered the channel.
+            self.acks.new_epoch();
+        }
+        self.last_tag = tag;
+        self.acks.tracker.delivered(tag);
+        let scope = Arc::new(MessageScope::new(
+            self.rt.address.clone(),
+            properties,
+            redelivered,
         ));
+        let slot = self.watched.insert(scope.clone());
+        let incoming = Incoming {
+            epoch: self.acks.epoch,
+            tag,
+            slot,
+            data,
+            acker,
+            scope,
+        };
+        self.running.push((self.start)(self.rt.clone(), incoming));
     }
-    if let Err(error) = rt
-        .mov
-        .log_raw(LogLevel::Error, &message, Some(payload))
-        .await
-    {
-        tracing::warn!(%error, "could not send an ERROR log to the MOV");
+
+    /// The consumer stream failed: wait for lapin to recover the channel.
+    fn interrupted(&mut self, error: lapin::Error) {
+        tracing::warn!(channel = %self.rt.address, %error, "consumer interrupted; waiting for the connection to recover");
+        self.acks.new_epoch();
+        self.last_tag = 0;
+        let channel = self.channel.clone();
+        self.recovering = Some(Box::pin(async move {
+            crate::recovery::recovered(&channel, error).await
+        }));
     }
-}
 
-fn panic_message(panic: &(dyn Any + Send)) -> &str {
-    panic
-        .downcast_ref::<&str>()
-        .copied()
-        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
-        .unwrap_or("(no message)")
-}
-
-/// Turns a panic inside a handler's future into an error.
-struct CatchUnwind(Pin<Box<dyn Future<Output = HandlerResult> + Send>>);
-
-impl Future for CatchUnwind {
-    type Output = Result<HandlerResult, Box<dyn Any + Send>>;
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> Poll<Self::Output> {
-        let future = self.0.as_mut();
-        match std::panic::catch_unwind(AssertUnwindSafe(|| future.poll(cx))) {
-            Ok(Poll::Pending) => Poll::Pending,
-            Ok(Poll::Ready(result)) => Poll::Ready(Ok(result)),
-            Err(panic) => Poll::Ready(Err(panic)),
+    /// Runs the ack interval and the watchdog, and arms them while they have work.
+    fn poll_timers(&mut self, cx: &mut Context<'_>) {
+        loop {
+            if self.flush.fired(cx) {
+                self.acks.send(true);
+            }
+            if self.watchdog.fired(cx) {
+                self.tick();
+            }
+            let mut armed = false;
+            if self.acks.tracker.unsent() > 0 {
+                armed |= self.flush.arm(self.rt.settings.ack_interval);
+            }
+            if !self.watched.is_empty() {
+                armed |= self.watchdog.arm(self.tick);
+            }
+            if !armed {
+                return;
+            }
         }
+    }
+
+    /// One tick of the watchdog over the messages in flight.
+    fn tick(&mut self) {
+        let expired = self.watched.tick();
+        if expired > 0 {
+            tracing::debug!(channel = %self.rt.address, expired, "messages waited for the broker longer than the publish timeout");
+        }
+    }
+
+    /// Stop: no new deliveries; finish what runs, up to the deadline; flush the acks.
+    async fn drain(mut self, deadline: Instant) -> ConsumerExit {
+        let address = self.rt.address.clone();
+        let mut cancel = pin!(tokio::time::timeout(
+            Duration::from_secs(5),
+            self.channel
+                .basic_cancel(self.consumer.tag(), BasicCancelOptions::default()),
+        ));
+        let mut cancelled = false;
+        let mut late = pin!(tokio::time::sleep_until(deadline));
+        let running = &mut self.running;
+        let acks = &mut self.acks;
+        let watched = &mut self.watched;
+        std::future::poll_fn(|cx| {
+            if !cancelled && let Poll::Ready(result) = cancel.as_mut().poll(cx) {
+                cancelled = true;
+                if let Err(error) =
+                    result.unwrap_or_else(|_| Err(std::io::Error::other("timeout").into()))
+                {
+                    tracing::debug!(channel = %address, %error, "could not cancel the consumer");
+                }
+            }
+            while let Poll::Ready(Some(finished)) = running.poll_next(cx) {
+                finish(watched, acks, finished);
+                if acks.tracker.wants_flush() {
+                    acks.send(false);
+                }
+            }
+            if running.is_empty() && cancelled || late.as_mut().poll(cx).is_ready() {
+                return Poll::Ready(());
+            }
+            Poll::Pending
+        })
+        .await;
+        self.acks.flush().await;
+        if !self.running.is_empty() {
+            tracing::warn!(
+                channel = %self.rt.address,
+                "{} handler(s) did not finish before the shutdown deadline; their messages will be redelivered",
+                self.running.len()
+            );
+            self.running.abort();
+        }
+        ConsumerExit::Stopped
     }
 }
 
@@ -542,41 +503,5 @@ mod tests {
                 .batch(),
             10
         );
-    }
-
-    fn acker(tag: u64) -> Acker {
-        Delivery::mock(tag, "".into(), "q".into(), false, Vec::new()).acker
-    }
-
-    #[tokio::test]
-    async fn flush_acks_the_prefix_with_one_acker_and_forced_singles() {
-        let ackers: Vec<Acker> = (1..=5).map(acker).collect();
-        let mut tracker = AckTracker::new(2);
-        for tag in 1..=5 {
-            tracker.delivered(tag);
-        }
-        for tag in [1u64, 2, 4] {
-            tracker.finished(tag, Some(ackers[tag as usize - 1].clone()));
-        }
-        flush(&mut tracker, false).await;
-        let used: Vec<bool> = ackers.iter().map(|a| !a.usable()).collect();
-        // Tag 2's acker sent one `multiple` ack for 1 and 2; 4 waits behind 3.
-        assert_eq!(used, vec![false, true, false, false, false]);
-        flush(&mut tracker, true).await;
-        let used: Vec<bool> = ackers.iter().map(|a| !a.usable()).collect();
-        assert_eq!(
-            used,
-            vec![false, true, false, true, false],
-            "forced: 4 acked alone"
-        );
-        assert_eq!(tracker.unsent(), 0);
-    }
-
-    #[tokio::test]
-    async fn a_panicking_future_becomes_an_error() {
-        let r = CatchUnwind(Box::pin(async { panic!("boom") })).await;
-        assert_eq!(panic_message(&*r.unwrap_err()), "boom");
-        let r = CatchUnwind(Box::pin(async { Ok(()) })).await;
-        assert!(matches!(r, Ok(Ok(()))));
     }
 }

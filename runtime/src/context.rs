@@ -7,16 +7,7 @@ use lapin::types::FieldTable;
 
 use crate::mov::Mov;
 use crate::publisher::Publisher;
-
-/// Metadata of the message being handled.
-#[derive(Debug)]
-pub(crate) struct MessageMeta {
-    pub channel: Arc<str>,
-    pub message_id: Option<String>,
-    pub correlation_id: Option<String>,
-    pub redelivered: bool,
-    pub headers: Option<FieldTable>,
-}
+use crate::scope::MessageScope;
 
 /// The context of one handler call.
 ///
@@ -26,7 +17,7 @@ pub(crate) struct MessageMeta {
 pub struct Context<P = Publisher> {
     publisher: P,
     mov: Mov,
-    meta: Arc<MessageMeta>,
+    scope: Arc<MessageScope>,
     attempt: u32,
 }
 
@@ -34,13 +25,13 @@ impl Context<Publisher> {
     pub(crate) fn new(
         publisher: Publisher,
         mov: Mov,
-        meta: Arc<MessageMeta>,
+        scope: Arc<MessageScope>,
         attempt: u32,
     ) -> Self {
         Self {
             publisher,
             mov,
-            meta,
+            scope,
             attempt,
         }
     }
@@ -50,7 +41,7 @@ impl Context<Publisher> {
         Context {
             publisher: Q::from(self.publisher),
             mov: self.mov,
-            meta: self.meta,
+            scope: self.scope,
             attempt: self.attempt,
         }
     }
@@ -70,28 +61,38 @@ impl<P> Context<P> {
 
     /// The channel address the message came from.
     pub fn channel(&self) -> &str {
-        &self.meta.channel
+        &self.scope.meta.channel
     }
 
     /// The AMQP `message_id` property, if the sender set one.
     pub fn message_id(&self) -> Option<&str> {
-        self.meta.message_id.as_deref()
+        self.scope
+            .meta
+            .properties
+            .message_id()
+            .as_ref()
+            .map(|id| id.as_str())
     }
 
     /// The AMQP `correlation_id` property, if the sender set one.
     pub fn correlation_id(&self) -> Option<&str> {
-        self.meta.correlation_id.as_deref()
+        self.scope
+            .meta
+            .properties
+            .correlation_id()
+            .as_ref()
+            .map(|id| id.as_str())
     }
 
     /// `true` if the broker delivered this message before (to this or another consumer), for
     /// example before a reconnection. Handlers should be idempotent.
     pub fn redelivered(&self) -> bool {
-        self.meta.redelivered
+        self.scope.meta.redelivered
     }
 
     /// The AMQP headers, if any.
     pub fn headers(&self) -> Option<&FieldTable> {
-        self.meta.headers.as_ref()
+        self.scope.meta.properties.headers().as_ref()
     }
 
     /// 1 for the first call of the handler for this message, 2 for the retry.

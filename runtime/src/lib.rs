@@ -63,15 +63,18 @@ pub mod handler;
 mod http;
 mod info;
 pub mod lifecycle;
+mod message;
 pub mod mov;
 pub mod payload;
 mod private;
 pub mod publisher;
 mod recovery;
+mod scope;
 mod session;
 mod shutdown;
 mod supervisor;
 mod transport;
+mod watchdog;
 pub mod wire;
 
 pub use component::{Component, RunError};

@@ -11,6 +11,11 @@
 //!   **sent**, and the runtime waits for every confirm of the handler's messages, all at once,
 //!   before it acks the input. Confirms are thus pipelined and the input is acked only when its
 //!   outputs are safe, as eventail does.
+//!
+//! Every wait for the broker is bounded by the publish timeout: outside a handler by a tokio
+//! timer, inside one by the message's watchdog ([`crate::watchdog`]), which costs no timer per
+//! publish. The body is serialised once and kept, unchanged, until its confirm arrives: sending
+//! it again after a lost connection or a nack needs no copy.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -26,6 +31,8 @@ use tokio::sync::Notify;
 use tokio::time::{Instant, timeout_at};
 
 use crate::counters::Counters;
+use crate::scope::MessageScope;
+use crate::watchdog::Watch;
 
 /// `content_type` of every message.
 pub const CONTENT_TYPE: &str = "application/json";
@@ -144,6 +151,26 @@ struct Table {
     timeout: Duration,
 }
 
+/// What bounds a wait for the broker.
+#[derive(Clone, Copy)]
+enum Bound<'a> {
+    /// A tokio timer: outside handlers.
+    Deadline(Instant),
+    /// The watchdog of the message being handled (no timer of its own).
+    Watched(&'a Watch),
+}
+
+impl Bound<'_> {
+    /// The deadline of a rare wait (a new channel, a recovery), which takes a timer in either
+    /// case.
+    fn deadline(self, timeout: Duration) -> Instant {
+        match self {
+            Self::Deadline(deadline) => deadline,
+            Self::Watched(_) => Instant::now() + timeout,
+        }
+    }
+}
+
 /// State shared by every clone of the publisher of one component.
 pub(crate) struct PublisherShared {
     slot: RwLock<Option<Arc<Channel>>>,
@@ -170,17 +197,15 @@ struct Outgoing {
     routing_key: ShortString,
     body: Vec<u8>,
     settings: PublishSettings,
-    message_id: ShortString,
+    /// The number in its `message_id`.
+    number: u64,
+    /// The `message_id`, which the first send takes; a second send writes it again.
+    message_id: Option<ShortString>,
+    /// The counters of its channel.
+    counters: Arc<Counters>,
 }
 
 impl Outgoing {
-    fn properties(&self) -> BasicProperties {
-        BasicProperties::default()
-            .with_content_type(CONTENT_TYPE.into())
-            .with_delivery_mode(self.settings.delivery_mode.amqp())
-            .with_message_id(self.message_id.clone())
-    }
-
     fn channel(&self) -> String {
         self.routing_key.as_str().to_owned()
     }
@@ -218,7 +243,7 @@ impl PublisherShared {
         });
     }
 
-    fn timeout(&self) -> Duration {
+    pub(crate) fn timeout(&self) -> Duration {
         self.table
             .get()
             .map_or(Duration::from_secs(30), |t| t.timeout)
@@ -255,6 +280,15 @@ impl PublisherShared {
 
     fn current(&self) -> Option<Arc<Channel>> {
         self.slot.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// The installed channel, unless the publisher is closed.
+    fn open_channel(&self) -> Option<Arc<Channel>> {
+        if self.closed.load(Ordering::SeqCst) {
+            None
+        } else {
+            self.current()
+        }
     }
 
     /// Waits until a channel is installed (or the deadline passes).
@@ -345,109 +379,192 @@ impl PublisherShared {
 
     async fn send(
         &self,
-        msg: &Outgoing,
-        deadline: Instant,
+        msg: &mut Outgoing,
+        bound: Bound<'_>,
     ) -> Result<PublisherConfirm, PublishError> {
         let name = msg.routing_key.as_str();
         loop {
-            let channel = self.channel(name, deadline).await?;
-            let published = channel.basic_publish(
-                ShortString::from(""),
-                msg.routing_key.clone(),
-                BasicPublishOptions {
-                    mandatory: msg.settings.mandatory,
-                    immediate: false,
-                },
-                &msg.body,
-                msg.properties(),
+            // The usual case first: no deadline to compute. The rare waits are boxed, so that
+            // they do not make every publish's future larger.
+            let channel = match self.open_channel() {
+                Some(channel) => channel,
+                None => Box::pin(self.channel(name, bound.deadline(self.timeout()))).await?,
+            };
+            let published = std::pin::pin!(
+                channel.basic_publish(
+                    ShortString::from(""),
+                    msg.routing_key.clone(),
+                    BasicPublishOptions {
+                        mandatory: msg.settings.mandatory,
+                        immediate: false,
+                    },
+                    &msg.body,
+                    BasicProperties::default()
+                        .with_content_type(CONTENT_TYPE.into())
+                        .with_delivery_mode(msg.settings.delivery_mode.amqp())
+                        .with_message_id(
+                            msg.message_id
+                                .take()
+                                .unwrap_or_else(|| self.message_id(msg.number)),
+                        ),
+                )
             );
-            match timeout_at(deadline, published).await {
-                Err(_) => {
+            let published = match bound {
+                Bound::Deadline(deadline) => timeout_at(deadline, published).await.ok(),
+                Bound::Watched(watch) => watch.guard(published).await.ok(),
+            };
+            match published {
+                None => {
                     return Err(PublishError::Timeout {
                         channel: name.into(),
                         timeout: self.timeout(),
                     });
                 }
-                Ok(Ok(confirm)) => return Ok(confirm),
-                Ok(Err(error)) => self.recover(&channel, error, name, deadline).await?,
+                Some(Ok(confirm)) => return Ok(confirm),
+                Some(Err(error)) => {
+                    let deadline = bound.deadline(self.timeout());
+                    Box::pin(self.recover(&channel, error, name, deadline)).await?
+                }
             }
         }
     }
 
-    /// Waits for the confirm of `msg`, sending it again after a lost connection or a nack.
-    /// `abandon` is asked before each new send.
+    /// Waits for the confirm of `msg` until `deadline`, sending it again after a lost
+    /// connection or a nack.
     async fn settle(
         &self,
         msg: Outgoing,
         mut confirm: PublisherConfirm,
         deadline: Instant,
+    ) -> Result<(), PublishError> {
+        let confirmed = timeout_at(deadline, &mut confirm).await.ok();
+        let counters = msg.counters.clone();
+        let result = self
+            .settle_further(msg, confirmed, Bound::Deadline(deadline), &|| false)
+            .await;
+        count(&counters, &result);
+        result
+    }
+
+    /// Waits for one confirm; `None` when the bound ran out.
+    async fn confirmed(
+        confirm: &mut PublisherConfirm,
+        bound: Bound<'_>,
+    ) -> Option<lapin::Result<Confirmation>> {
+        match bound {
+            Bound::Deadline(deadline) => timeout_at(deadline, confirm).await.ok(),
+            Bound::Watched(watch) => watch.guard(confirm).await.ok(),
+        }
+    }
+
+    /// What follows the first outcome of a confirm wait (`None`: the bound ran out): done after
+    /// a plain ack; sends again after a nack or a lost connection, until the broker takes the
+    /// message or the bound runs out. `abandon` is asked before each new send.
+    async fn settle_further(
+        &self,
+        mut msg: Outgoing,
+        mut confirmed: Option<lapin::Result<Confirmation>>,
+        bound: Bound<'_>,
         abandon: &(dyn Fn() -> bool + Sync),
     ) -> Result<(), PublishError> {
-        let result = loop {
-            match timeout_at(deadline, &mut confirm).await {
-                Err(_) => {
-                    break Err(PublishError::Timeout {
+        loop {
+            match confirmed {
+                None => {
+                    return Err(PublishError::Timeout {
                         channel: msg.channel(),
                         timeout: self.timeout(),
                     });
                 }
-                Ok(Ok(Confirmation::Ack(None) | Confirmation::NotRequested)) => break Ok(()),
-                Ok(Ok(Confirmation::Ack(Some(returned)))) => {
-                    break Err(PublishError::Unroutable {
+                Some(Ok(Confirmation::Ack(None) | Confirmation::NotRequested)) => return Ok(()),
+                Some(Ok(Confirmation::Ack(Some(returned)))) => {
+                    return Err(PublishError::Unroutable {
                         channel: msg.channel(),
                         reply_code: returned.reply_code,
                         reply_text: returned.reply_text.to_string(),
                     });
                 }
-                Ok(Ok(Confirmation::Nack(_))) => {
-                    self.counters.nacked();
+                Some(Ok(Confirmation::Nack(_))) => {
+                    msg.counters.nacked();
                     tracing::warn!(channel = %msg.routing_key, "the broker nacked a message; sending it again");
                     tokio::time::sleep(Duration::from_millis(100)).await;
                 }
-                Ok(Err(error)) => {
+                Some(Err(error)) => {
                     tracing::debug!(channel = %msg.routing_key, %error, "confirm lost with the connection");
                     if let Some(channel) = self.current() {
+                        let deadline = bound.deadline(self.timeout());
                         self.recover(&channel, error, msg.routing_key.as_str(), deadline)
                             .await?;
                     }
                 }
             }
             if abandon() {
-                break Err(PublishError::Abandoned {
+                return Err(PublishError::Abandoned {
                     channel: msg.channel(),
                 });
             }
-            confirm = match self.send(&msg, deadline).await {
-                Ok(c) => c,
-                Err(e) => break Err(e),
-            };
-        };
-        match &result {
-            Ok(()) => self.counters.channel(msg.routing_key.as_str()).published(),
-            Err(PublishError::Abandoned { .. }) => {}
-            Err(_) => self
-                .counters
-                .channel(msg.routing_key.as_str())
-                .publish_failed(),
+            let mut confirm = self.send(&mut msg, bound).await?;
+            confirmed = Self::confirmed(&mut confirm, bound).await;
         }
-        result
     }
 
     fn outgoing(&self, channel: &str, body: Vec<u8>) -> Outgoing {
-        let n = self.next_id.fetch_add(1, Ordering::Relaxed);
+        let number = self.next_id.fetch_add(1, Ordering::Relaxed);
         Outgoing {
             routing_key: ShortString::from(channel),
             body,
             settings: self.settings_for(channel),
-            message_id: ShortString::from(format!("{}-{n:x}", self.id_prefix)),
+            number,
+            message_id: Some(self.message_id(number)),
+            counters: self.counters.channel(channel),
         }
+    }
+
+    /// `<prefix>-<number in hexadecimal>`, written without the formatting machinery (once per
+    /// publish).
+    fn message_id(&self, number: u64) -> ShortString {
+        let mut id = String::with_capacity(self.id_prefix.len() + 17);
+        id.push_str(&self.id_prefix);
+        id.push('-');
+        push_hex(&mut id, number);
+        ShortString::from(id)
+    }
+}
+
+/// Counts a settled publish on its channel's counters (which add to the component's).
+fn count(counters: &Counters, result: &Result<(), PublishError>) {
+    match result {
+        Ok(()) => counters.published(),
+        Err(PublishError::Abandoned { .. }) => {}
+        Err(_) => counters.publish_failed(),
+    }
+}
+
+/// Appends `n` in lower-case hexadecimal, without leading zeros.
+fn push_hex(out: &mut String, n: u64) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let digits = (64 - n.leading_zeros()).div_ceil(4).max(1);
+    for i in (0..digits).rev() {
+        out.push(char::from(DIGITS[((n >> (i * 4)) & 0xf) as usize]));
     }
 }
 
 /// Messages published by one handler attempt, waiting for their confirms.
 #[derive(Default)]
 pub(crate) struct Outbox {
-    pending: Mutex<Vec<(Outgoing, PublisherConfirm)>>,
+    pending: Mutex<Pending>,
+}
+
+/// The first message in place (most handlers publish one or two), the others in a vector.
+#[derive(Default)]
+struct Pending {
+    first: Option<(Outgoing, PublisherConfirm)>,
+    more: Vec<(Outgoing, PublisherConfirm)>,
+}
+
+impl Pending {
+    fn len(&self) -> usize {
+        usize::from(self.first.is_some()) + self.more.len()
+    }
 }
 
 impl fmt::Debug for Outbox {
@@ -458,21 +575,61 @@ impl fmt::Debug for Outbox {
 }
 
 impl Outbox {
-    /// Waits for every confirm (sending again what the broker lost). `abandon` tells whether
-    /// the input was lost meanwhile, which makes sending again pointless.
+    fn lock(&self) -> std::sync::MutexGuard<'_, Pending> {
+        self.pending.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn push(&self, msg: Outgoing, confirm: PublisherConfirm) {
+        let mut pending = self.lock();
+        if pending.first.is_none() {
+            pending.first = Some((msg, confirm));
+        } else {
+            pending.more.push((msg, confirm));
+        }
+    }
+
+    /// Forgets what an earlier attempt published (its confirms are no longer awaited).
+    pub(crate) fn clear(&self) {
+        *self.lock() = Pending::default();
+    }
+
+    /// Waits for every confirm (sending again what the broker lost), all within one publish
+    /// timeout under the message's `watch`. `abandon` tells whether the input was lost meanwhile, which makes
+    /// sending again pointless.
     pub(crate) async fn settle(
         &self,
         shared: &PublisherShared,
+        watch: &Watch,
         abandon: &(dyn Fn() -> bool + Sync),
     ) -> Result<(), PublishError> {
-        let pending = std::mem::take(&mut *self.pending.lock().unwrap_or_else(|e| e.into_inner()));
-        if pending.is_empty() {
+        let Pending { first, more } = std::mem::take(&mut *self.lock());
+        let Some(first) = first else {
             return Ok(());
-        }
-        let deadline = Instant::now() + shared.timeout();
+        };
+        // One publish timeout for all of them: the watch counts the message as waiting from
+        // the first confirm to the last.
+        let _held = watch.hold();
+        let bound = Bound::Watched(watch);
         let mut first_error = None;
-        for (msg, confirm) in pending {
-            if let Err(e) = shared.settle(msg, confirm, deadline, abandon).await {
+        for (msg, mut confirm) in std::iter::once(first).chain(more) {
+            let counters = msg.counters.clone();
+            // Anything but a plain ack is rare: boxed, so that it does not make every message's
+            // future larger (nor keeps the outcome, which can hold a whole returned message).
+            let further = match watch.guard(&mut confirm).await {
+                Ok(Ok(Confirmation::Ack(None) | Confirmation::NotRequested)) => None,
+                first => Some(Box::pin(shared.settle_further(
+                    msg,
+                    first.ok(),
+                    bound,
+                    abandon,
+                ))),
+            };
+            let result = match further {
+                None => Ok(()),
+                Some(further) => further.await,
+            };
+            count(&counters, &result);
+            if let Err(e) = result {
                 first_error.get_or_insert(e);
             }
         }
@@ -487,13 +644,14 @@ impl Outbox {
 #[derive(Clone)]
 pub struct Publisher {
     shared: Arc<PublisherShared>,
-    outbox: Option<Arc<Outbox>>,
+    /// The message being handled, for the publisher of a handler's context.
+    scope: Option<Arc<MessageScope>>,
 }
 
 impl fmt::Debug for Publisher {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Publisher")
-            .field("in_handler", &self.outbox.is_some())
+            .field("in_handler", &self.scope.is_some())
             .finish()
     }
 }
@@ -502,15 +660,16 @@ impl Publisher {
     pub(crate) fn new(shared: Arc<PublisherShared>) -> Self {
         Self {
             shared,
-            outbox: None,
+            scope: None,
         }
     }
 
-    /// The same publisher, collecting confirms in `outbox` instead of waiting for them.
-    pub(crate) fn scoped(&self, outbox: Arc<Outbox>) -> Self {
+    /// The same publisher, collecting confirms in the message's outbox instead of waiting for
+    /// them, and bounded by the message's watchdog.
+    pub(crate) fn scoped(&self, scope: Arc<MessageScope>) -> Self {
         Self {
             shared: self.shared.clone(),
-            outbox: Some(outbox),
+            scope: Some(scope),
         }
     }
 
@@ -537,25 +696,55 @@ impl Publisher {
     /// Publishes a body that is already JSON, unchanged.
     pub async fn publish_json(&self, channel: &str, body: Vec<u8>) -> Result<(), PublishError> {
         let shared = &*self.shared;
-        let msg = shared.outgoing(channel, body);
-        let deadline = Instant::now() + shared.timeout();
-        let confirm = match shared.send(&msg, deadline).await {
+        let mut msg = shared.outgoing(channel, body);
+        let bound = match &self.scope {
+            Some(scope) => Bound::Watched(&scope.watch),
+            None => Bound::Deadline(Instant::now() + shared.timeout()),
+        };
+        let confirm = match shared.send(&mut msg, bound).await {
             Ok(c) => c,
             Err(e) => {
                 shared.counters.channel(channel).publish_failed();
                 return Err(e);
             }
         };
-        match &self.outbox {
-            Some(outbox) => {
-                outbox
-                    .pending
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .push((msg, confirm));
+        match &self.scope {
+            Some(scope) => {
+                scope.outbox.push(msg, confirm);
                 Ok(())
             }
-            None => shared.settle(msg, confirm, deadline, &|| false).await,
+            None => {
+                shared
+                    .settle(msg, confirm, bound.deadline(shared.timeout()))
+                    .await
+            }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_ids_are_the_prefix_and_the_counter_in_hexadecimal() {
+        let mut id = String::new();
+        for (n, hex) in [(0u64, "0"), (9, "9"), (10, "a"), (255, "ff"), (256, "100")] {
+            id.clear();
+            push_hex(&mut id, n);
+            assert_eq!(id, hex);
+            assert_eq!(id, format!("{n:x}"));
+        }
+        id.clear();
+        push_hex(&mut id, u64::MAX);
+        assert_eq!(id, "ffffffffffffffff");
+        let shared = PublisherShared::new(Arc::new(Counters::default()));
+        let id = |msg: &Outgoing| msg.message_id.as_ref().map(|id| id.to_string());
+        let first = shared.outgoing("q", Vec::new());
+        let second = shared.outgoing("q", Vec::new());
+        assert_eq!(id(&first), Some(format!("{}-0", shared.id_prefix)));
+        assert_eq!(id(&second), Some(format!("{}-1", shared.id_prefix)));
+        // A second send writes the same id again.
+        assert_eq!(Some(shared.message_id(second.number)), second.message_id);
     }
 }

@@ -159,7 +159,7 @@ impl Session {
         .await?;
         let (stop, stop_rx) = watch::channel(None);
         let mut consumers = JoinSet::new();
-        for rt in receivers {
+        for (index, rt) in receivers.iter().enumerate() {
             let address = &*rt.address;
             let channel = step(
                 format!("opening a channel for `{address}`"),
@@ -188,13 +188,14 @@ impl Session {
                 limit,
                 channel.basic_consume(
                     address.into(),
-                    format!("valawai:{component}:{address}").into(),
+                    // Short: lapin hashes the tag for every frame of every delivery.
+                    format!("valawai-{index}").into(),
                     BasicConsumeOptions::default(),
                     FieldTable::default(),
                 ),
             )
             .await?;
-            tracing::debug!(channel = address, "consuming");
+            tracing::debug!(component, channel = address, tag = index, "consuming");
             let rt = rt.clone();
             let stop_rx = stop_rx.clone();
             consumers.spawn(async move {

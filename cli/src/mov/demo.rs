@@ -219,6 +219,11 @@ fn terminate(child: &tokio::process::Child) -> Result<(), String> {
 }
 
 /// Builds the echo example with the cargo that runs this command, from this repository.
+///
+/// Together with this command's own package and in this command's profile: cargo then resolves
+/// the features of the dependencies as it did when it built this command, and reuses what it
+/// built (only the echo's own crate is compiled), instead of building the dependencies again with
+/// the echo's features alone.
 fn build_echo() -> Result<PathBuf, String> {
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let manifest = workspace.join("examples/echo/Cargo.toml");
@@ -229,14 +234,26 @@ fn build_echo() -> Result<PathBuf, String> {
         ));
     }
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    println!("demo | building the echo example ({cargo} build -p {ECHO})");
+    let profile: &[&str] = if cfg!(debug_assertions) {
+        &[]
+    } else {
+        &["--release"]
+    };
+    println!(
+        "demo | building the echo example ({cargo} build -p {ECHO} -p {}{})",
+        env!("CARGO_PKG_NAME"),
+        if profile.is_empty() { "" } else { " --release" }
+    );
     let output = std::process::Command::new(&cargo)
         .args([
             "build",
             "-p",
             ECHO,
+            "-p",
+            env!("CARGO_PKG_NAME"),
             "--message-format=json-render-diagnostics",
         ])
+        .args(profile)
         .arg("--manifest-path")
         .arg(workspace.join("Cargo.toml"))
         .stderr(Stdio::inherit())

@@ -38,6 +38,20 @@ fn endpoint() -> Endpoint {
     Endpoint::parse_url(&amqp_addr()).expect("AMQP_ADDR is not a valid amqp:// URL")
 }
 
+/// The broker's host and port, for a relay of a test's own.
+pub fn broker_address() -> (String, u16) {
+    let e = endpoint();
+    (e.host, e.port)
+}
+
+/// The broker, with its credentials, reached at 127.0.0.1:`port` (a relay).
+pub fn endpoint_via(port: u16) -> Endpoint {
+    let mut e = endpoint();
+    e.host = "127.0.0.1".into();
+    e.port = port;
+    e
+}
+
 /// Logs to the test output when RUST_LOG is set.
 pub fn init_logs() {
     if std::env::var_os("RUST_LOG").is_some() {
@@ -398,10 +412,7 @@ impl Relay {
 
     /// An endpoint through the relay, with the broker's credentials.
     pub fn endpoint(&self) -> Endpoint {
-        let mut e = endpoint();
-        e.host = "127.0.0.1".into();
-        e.port = self.port;
-        e
+        endpoint_via(self.port)
     }
 
     /// Drops every connection (both sides). New connections are accepted again.

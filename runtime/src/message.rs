@@ -1,0 +1,332 @@
+//! Handling one received message: decode, call the handler (retrying), wait for the confirms of
+//! what it published, reject what cannot be handled.
+//!
+//! [`process`] is the future the channel's task runs for each delivery, either polled inside that
+//! task or spawned as a task of its own ([`crate::ChannelSettings::spawn`]). Whatever the handler
+//! does (decoding, polling, dropping its future) runs under `catch_unwind`: a panic counts as a
+//! [`crate::HandlerError::Retry`].
+
+use std::any::Any;
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::Poll;
+use std::time::Duration;
+
+use lapin::Acker;
+use lapin::options::BasicRejectOptions;
+use tracing::Instrument;
+
+use crate::consumer::ChannelRuntime;
+use crate::context::Context;
+use crate::handler::{AfterFailure, DispatchError, HandlerFuture, HandlerResult};
+use crate::mov::body_for_log;
+use crate::mov::protocol::LogLevel;
+use crate::publisher::PublishError;
+use crate::scope::MessageScope;
+
+/// A delivery, as the channel's task hands it over.
+pub(crate) struct Incoming {
+    /// The channel's epoch (incremented at each recovery, when delivery tags restart).
+    pub epoch: u64,
+    pub tag: u64,
+    /// Where the channel's task keeps the message's scope.
+    pub slot: usize,
+    pub data: Vec<u8>,
+    pub acker: Acker,
+    pub scope: Arc<MessageScope>,
+}
+
+/// What a message reports to its channel's task.
+#[derive(Debug)]
+pub(crate) struct Finished {
+    pub epoch: u64,
+    pub tag: u64,
+    pub slot: usize,
+    /// The acker to ack with, or `None` if the message is settled (rejected, or lost with its
+    /// connection).
+    pub ack: Option<Acker>,
+}
+
+/// How a message ended.
+enum Outcome {
+    /// Handled, its outputs confirmed: to be acked.
+    Ack,
+    /// Invalid, or its handler kept failing: to be rejected without requeue.
+    Reject,
+    /// The connection was lost meanwhile: the broker redelivers it.
+    Abandoned,
+}
+
+/// Handles one message: decode, call the handler (retrying), wait for its confirms.
+pub(crate) async fn process(rt: Arc<ChannelRuntime>, incoming: Incoming) -> Finished {
+    let Incoming {
+        epoch,
+        tag,
+        slot,
+        data,
+        acker,
+        scope,
+    } = incoming;
+    let finished = |ack| Finished {
+        epoch,
+        tag,
+        slot,
+        ack,
+    };
+    rt.counters.received(scope.meta.redelivered);
+    let span = tracing::info_span!(
+        "message",
+        channel = %rt.address,
+        message_id = scope.meta.properties.message_id().as_ref().map_or("", |id| id.as_str()),
+        tag,
+    );
+    let outcome = {
+        // Whoever polls this message is woken by its watchdog when a wait outlives the timeout.
+        let mut handled = std::pin::pin!(handle(&rt, &data, &scope, &acker).instrument(span));
+        std::future::poll_fn(|cx| {
+            scope.watch.register(cx.waker());
+            handled.as_mut().poll(cx)
+        })
+        .await
+    };
+    match outcome {
+        Outcome::Ack => finished(Some(acker)),
+        Outcome::Reject => {
+            if !Box::pin(reject(&acker)).await {
+                rt.counters.abandoned();
+            }
+            finished(None)
+        }
+        Outcome::Abandoned => {
+            rt.counters.abandoned();
+            finished(None)
+        }
+    }
+}
+
+async fn handle(
+    rt: &ChannelRuntime,
+    body: &[u8],
+    scope: &Arc<MessageScope>,
+    acker: &Acker,
+) -> Outcome {
+    if body.len() > rt.settings.max_body_bytes {
+        let reason = format!(
+            "the body has {} bytes, more than the limit of {} bytes",
+            body.len(),
+            rt.settings.max_body_bytes
+        );
+        return Box::pin(refuse_invalid(rt, body, &reason)).await;
+    }
+    if let Some(reason) = crate::wire::refused_headers(scope.meta.properties.headers().as_ref()) {
+        let reason = format!("its AMQP headers were refused: {reason}");
+        return Box::pin(refuse_invalid(rt, body, &reason)).await;
+    }
+    let mut attempt = 1;
+    loop {
+        scope.begin_attempt();
+        let publisher = rt.publisher.scoped(scope.clone());
+        let context = Context::new(
+            publisher.clone(),
+            rt.mov.with_publisher(publisher),
+            scope.clone(),
+            attempt,
+        );
+        let dispatched =
+            std::panic::catch_unwind(AssertUnwindSafe(|| rt.dispatcher.dispatch(body, context)));
+        let result = match dispatched {
+            Ok(Ok(future)) => CatchUnwind(Some(future)).await,
+            Ok(Err(DispatchError::InvalidPayload(reason))) => {
+                return Box::pin(refuse_invalid(rt, body, &reason.to_string())).await;
+            }
+            Err(panic) => Err(panic),
+        };
+        let (reason, retryable) = match result {
+            Ok(Ok(())) => match scope
+                .outbox
+                .settle(rt.publisher.shared(), &scope.watch, &|| acker.poisoned())
+                .await
+            {
+                Ok(()) => {
+                    rt.counters.handled();
+                    return Outcome::Ack;
+                }
+                Err(PublishError::Abandoned { .. }) => return Outcome::Abandoned,
+                Err(e) => (
+                    format!("the broker did not take a message the handler published: {e}"),
+                    true,
+                ),
+            },
+            Ok(Err(error)) => (error.to_string(), error.is_retryable()),
+            Err(panic) => (
+                format!("the handler panicked: {}", panic_message(&*panic)),
+                true,
+            ),
+        };
+        rt.counters.failed();
+        if acker.poisoned() {
+            // The connection was lost meanwhile: the broker redelivers the message.
+            return Outcome::Abandoned;
+        }
+        // The rare paths are boxed: they would make every message's future larger.
+        match rt.settings.retry.after_failure(attempt, retryable) {
+            AfterFailure::RetryAfter(delay) => {
+                tracing::warn!(attempt, "handler failed, retrying in {delay:?}: {reason}");
+                Box::pin(tokio::time::sleep(delay)).await;
+                rt.counters.retried();
+                attempt += 1;
+            }
+            AfterFailure::Reject => {
+                let message = format!(
+                    "Cannot process a message on channel `{}` (attempt {attempt}): {reason}",
+                    rt.address
+                );
+                Box::pin(log_error(rt, body, message)).await;
+                rt.counters.rejected(false);
+                return Outcome::Reject;
+            }
+        }
+    }
+}
+
+async fn refuse_invalid(rt: &ChannelRuntime, body: &[u8], reason: &str) -> Outcome {
+    let message = format!("Invalid message on channel `{}`: {reason}", rt.address);
+    log_error(rt, body, message).await;
+    rt.counters.rejected(true);
+    Outcome::Reject
+}
+
+/// Logs locally and to the MOV, with the body as payload.
+async fn log_error(rt: &ChannelRuntime, body: &[u8], mut message: String) {
+    let (payload, cut) = body_for_log(body, rt.settings.log_body_bytes);
+    if cut {
+        message.push_str(&format!(
+            " (payload cut to {} of {} bytes)",
+            rt.settings.log_body_bytes,
+            body.len()
+        ));
+    }
+    if let Err(error) = rt
+        .mov
+        .log_raw(LogLevel::Error, &message, Some(payload))
+        .await
+    {
+        tracing::warn!(%error, "could not send an ERROR log to the MOV");
+    }
+}
+
+/// The longest an ack or a reject may wait for lapin. lapin can keep the promise of an ack sent
+/// while the connection dies pending for good; the message is then redelivered anyway.
+pub(crate) const SETTLE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Rejects without requeue through `acker`, within [`SETTLE_TIMEOUT`]; `true` if the broker got
+/// it. The channel's task acks later messages only after this returned, so a `multiple` ack
+/// never overtakes the reject.
+async fn reject(acker: &Acker) -> bool {
+    let sent = acker.reject(BasicRejectOptions { requeue: false });
+    match tokio::time::timeout(SETTLE_TIMEOUT, sent).await {
+        Ok(Ok(done)) => done,
+        Ok(Err(error)) => {
+            tracing::debug!(%error, "reject failed; the broker will redeliver");
+            false
+        }
+        Err(_) => {
+            tracing::warn!(
+                "no answer from lapin to a reject within {SETTLE_TIMEOUT:?}; the broker will redeliver"
+            );
+            false
+        }
+    }
+}
+
+fn panic_message(panic: &(dyn Any + Send)) -> &str {
+    panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("(no message)")
+}
+
+/// Turns a panic inside a handler's future into an error. The future is also dropped under
+/// `catch_unwind`, when it finished or panicked, since its drop runs the handler's code too.
+struct CatchUnwind(Option<HandlerFuture>);
+
+impl Future for CatchUnwind {
+    type Output = Result<HandlerResult, Box<dyn Any + Send>>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> Poll<Self::Output> {
+        let Some(future) = self.0.as_mut() else {
+            return Poll::Ready(Err(Box::new(
+                "the handler's future was polled after it ended",
+            )));
+        };
+        let polled = std::panic::catch_unwind(AssertUnwindSafe(|| future.as_mut().poll(cx)));
+        let output = match polled {
+            Ok(Poll::Pending) => return Poll::Pending,
+            Ok(Poll::Ready(result)) => Ok(result),
+            Err(panic) => Err(panic),
+        };
+        let future = self.0.take();
+        match (
+            output,
+            std::panic::catch_unwind(AssertUnwindSafe(|| drop(future))),
+        ) {
+            (Ok(result), Ok(())) => Poll::Ready(Ok(result)),
+            (Err(panic), _) | (Ok(_), Err(panic)) => Poll::Ready(Err(panic)),
+        }
+    }
+}
+
+impl Drop for CatchUnwind {
+    fn drop(&mut self) {
+        // Cancelled while the handler runs (a shutdown deadline): its drop must not unwind
+        // through the channel's task either.
+        if let Some(future) = self.0.take()
+            && std::panic::catch_unwind(AssertUnwindSafe(|| drop(future))).is_err()
+        {
+            tracing::error!("a handler's future panicked while it was dropped");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_panicking_future_becomes_an_error() {
+        let r = CatchUnwind(Some(Box::pin(async { panic!("boom") }))).await;
+        assert_eq!(panic_message(&*r.unwrap_err()), "boom");
+        let r = CatchUnwind(Some(Box::pin(async { Ok(()) }))).await;
+        assert!(matches!(r, Ok(Ok(()))));
+    }
+
+    struct PanicsOnDrop;
+    impl Drop for PanicsOnDrop {
+        fn drop(&mut self) {
+            panic!("drop")
+        }
+    }
+
+    #[tokio::test]
+    async fn a_future_that_panics_when_dropped_becomes_an_error_too() {
+        let r = CatchUnwind(Some(Box::pin(async {
+            let _guard = PanicsOnDrop;
+            Ok(())
+        })))
+        .await;
+        assert_eq!(panic_message(&*r.unwrap_err()), "drop");
+        // Dropped before it finished (cancelled): no unwinding out of the drop.
+        let pending = CatchUnwind(Some(Box::pin(async {
+            let _guard = PanicsOnDrop;
+            std::future::pending::<()>().await;
+            Ok(())
+        })));
+        let mut pending = Box::pin(pending);
+        let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+        assert!(pending.as_mut().poll(&mut cx).is_pending());
+        drop(pending);
+    }
+}
