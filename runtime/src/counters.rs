@@ -9,10 +9,7 @@
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use std::sync::{Arc, RwLock};
-use std::time::{Duration, Instant};
-
-use crate::context::Context;
-use crate::handler::{Dispatch, DispatchError, HandlerFuture};
+use std::time::Duration;
 
 /// Upper bounds, in seconds, of the buckets of the handler latency histogram (a last bucket,
 /// `+Inf`, takes the rest).
@@ -254,25 +251,6 @@ impl Counters {
     /// run times, which add up across channels anyway).
     pub(crate) fn handler_ran(&self, took: Duration) {
         self.latency.observe(took);
-    }
-}
-
-/// A dispatcher that measures how long the handler futures of another one run.
-pub(crate) struct Timed {
-    pub inner: Arc<dyn Dispatch>,
-    pub counters: Arc<Counters>,
-}
-
-impl Dispatch for Timed {
-    fn dispatch(&self, body: &[u8], context: Context) -> Result<HandlerFuture, DispatchError> {
-        let future = self.inner.dispatch(body, context)?;
-        let counters = self.counters.clone();
-        Ok(Box::pin(async move {
-            let started = Instant::now();
-            let result = future.await;
-            counters.handler_ran(started.elapsed());
-            result
-        }))
     }
 }
 

@@ -12,7 +12,7 @@ use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::Poll;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use lapin::Acker;
 use lapin::options::BasicRejectOptions;
@@ -137,7 +137,14 @@ async fn handle(
         let dispatched =
             std::panic::catch_unwind(AssertUnwindSafe(|| rt.dispatcher.dispatch(body, context)));
         let result = match dispatched {
-            Ok(Ok(future)) => CatchUnwind(Some(future)).await,
+            Ok(Ok(future)) => {
+                let started = Instant::now();
+                let result = CatchUnwind(Some(future)).await;
+                if result.is_ok() {
+                    rt.counters.handler_ran(started.elapsed());
+                }
+                result
+            }
             Ok(Err(DispatchError::InvalidPayload(reason))) => {
                 return Box::pin(refuse_invalid(rt, body, &reason.to_string())).await;
             }

@@ -116,6 +116,18 @@ impl std::error::Error for PayloadError {}
 /// Decodes a payload from JSON bytes, checking every constraint of its
 /// schema.
 pub fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, PayloadError> {
+    // Tracking the path costs an allocation per member on every payload, and only an error
+    // needs it: a payload is decoded without it first, and one that fails is decoded again
+    // with it, by the same rules, for the error's path. What the failed pass reported as
+    // undeclared is forgotten (the second pass reports it again).
+    let mark = undeclared::mark();
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    if let Ok(value) = T::deserialize(wire::Wire::new(&mut deserializer))
+        && deserializer.end().is_ok()
+    {
+        return Ok(value);
+    }
+    undeclared::rollback(mark);
     from_slice_seed(PhantomData::<T>, bytes)
 }
 

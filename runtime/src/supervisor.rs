@@ -11,7 +11,6 @@ use crate::component::{Component, RunError};
 use crate::config::Config;
 use crate::connection::{self, Connected};
 use crate::consumer::{ChannelRuntime, ChannelSettings};
-use crate::counters::Timed;
 use crate::handle::HandleInner;
 use crate::handler::Dispatch;
 use crate::info::ComponentInfo;
@@ -76,10 +75,7 @@ pub(crate) async fn drive(component: Component, config: &Config) -> Result<(), R
         Arc::new(ChannelRuntime {
             address: address.into(),
             settings,
-            dispatcher: Arc::new(Timed {
-                inner: dispatcher,
-                counters: counters.clone(),
-            }),
+            dispatcher,
             publisher: raw.clone(),
             mov: mov.clone(),
             counters,

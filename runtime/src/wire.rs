@@ -294,6 +294,16 @@ enum Position {
 /// Content header frames: frame type 2.
 const CONTENT_HEADER: u8 = 2;
 
+/// What stopped a walk over freshly read bytes.
+enum Stop {
+    /// Every byte was judged: they pass as they are.
+    End,
+    /// The bytes from the stop on are an unfinished frame header or content header frame.
+    Partial,
+    /// The content header frame at the stop, `len` bytes long, goes to lapin as `with`.
+    Rewrite { len: usize, with: Vec<u8> },
+}
+
 impl Incoming {
     fn new(cap: usize) -> Self {
         Incoming {
@@ -323,15 +333,36 @@ impl Incoming {
     /// Judges freshly read bytes. Returns how many leading bytes of `data` may go to lapin as
     /// they are; the rest is taken over (held, and handed out through [`Self::take_ready`] once
     /// judged).
+    ///
+    /// The common case copies nothing: whole frames, clean content headers included, pass in
+    /// place. Bytes are taken over only behind a frame cut by the end of a read or a content
+    /// header that had to be rewritten, and then each byte is copied once, however many frames
+    /// the read holds.
     fn feed(&mut self, data: &[u8]) -> io::Result<usize> {
         if !self.held.is_empty() {
-            self.absorb(data)?;
+            let used = self.complete_held(data)?;
+            self.take_over(&data[used..])?;
             return Ok(0);
         }
+        let (passed, stop) = self.walk(data)?;
+        match stop {
+            Stop::End => {}
+            Stop::Partial => self.held.extend_from_slice(&data[passed..]),
+            Stop::Rewrite { len, with } => {
+                self.ready.extend_from_slice(&with);
+                self.take_over(&data[passed + len..])?;
+            }
+        }
+        Ok(passed)
+    }
+
+    /// Walks `data` frame by frame from the current position without copying: how many
+    /// leading bytes pass as they are, and what stopped the walk.
+    fn walk(&mut self, data: &[u8]) -> io::Result<(usize, Stop)> {
         let mut at = 0;
         while at < data.len() {
             match self.state {
-                Position::Off => return Ok(data.len()),
+                Position::Off => return Ok((data.len(), Stop::End)),
                 Position::Through(left) => {
                     let n = left.min(data.len() - at);
                     at += n;
@@ -343,83 +374,102 @@ impl Incoming {
                 }
                 Position::Header => {
                     let rest = &data[at..];
-                    match frame_start(rest) {
-                        Some((kind, size)) if kind != CONTENT_HEADER && is_frame_type(kind) => {
-                            at += 7;
-                            self.state = Position::Through(size + 1);
-                        }
-                        Some((kind, _)) if !is_frame_type(kind) => {
-                            self.state = Position::Off;
-                        }
-                        _ => {
-                            // A content header, or a frame header cut short: hold the rest.
-                            self.absorb(rest)?;
-                            return Ok(at);
-                        }
-                    }
-                }
-            }
-        }
-        Ok(at)
-    }
-
-    /// Takes over bytes, judging whole frames as they complete.
-    fn absorb(&mut self, data: &[u8]) -> io::Result<()> {
-        self.held.extend_from_slice(data);
-        loop {
-            match self.state {
-                Position::Off => {
-                    self.ready.append(&mut self.held);
-                    return Ok(());
-                }
-                Position::Through(left) => {
-                    let n = left.min(self.held.len());
-                    self.ready.extend(self.held.drain(..n));
-                    self.state = if n == left {
-                        Position::Header
-                    } else {
-                        Position::Through(left - n)
-                    };
-                }
-                Position::Header => {
-                    let Some((kind, size)) = frame_start(&self.held) else {
-                        return Ok(());
+                    let Some((kind, size)) = frame_start(rest) else {
+                        return Ok((at, Stop::Partial));
                     };
                     if !is_frame_type(kind) {
                         self.state = Position::Off;
                         continue;
                     }
                     if kind != CONTENT_HEADER {
-                        self.ready.extend(self.held.drain(..7));
+                        at += 7;
                         self.state = Position::Through(size + 1);
                         continue;
                     }
-                    if size > self.cap {
-                        tracing::error!(
-                            "the broker sent a content header frame of {size} bytes, more than \
-                             the negotiated frame_max of {}: closing the connection",
-                            self.cap
-                        );
-                        return Err(io::Error::new(
-                            io::ErrorKind::InvalidData,
-                            "content header frame larger than frame_max",
-                        ));
-                    }
-                    let total = 7 + size + 1;
-                    if self.held.len() < total {
-                        return Ok(());
-                    }
-                    let frame: Vec<u8> = self.held.drain(..total).collect();
-                    match check_content_header(&frame) {
-                        Some(rewritten) => self.ready.extend_from_slice(&rewritten),
-                        None => self.ready.extend_from_slice(&frame),
+                    let total = self.content_header_len(size)?;
+                    let Some(frame) = rest.get(..total) else {
+                        return Ok((at, Stop::Partial));
+                    };
+                    match check_content_header(frame) {
+                        None => at += total,
+                        Some(with) => return Ok((at, Stop::Rewrite { len: total, with })),
                     }
                 }
             }
-            if self.held.is_empty() {
-                return Ok(());
+        }
+        Ok((at, Stop::End))
+    }
+
+    /// Takes over bytes that must wait behind bytes already taken over: judged by the same
+    /// walk, copied once into `ready` (or `held`, for an unfinished frame at the end).
+    fn take_over(&mut self, mut data: &[u8]) -> io::Result<()> {
+        loop {
+            let (n, stop) = self.walk(data)?;
+            self.ready.extend_from_slice(&data[..n]);
+            match stop {
+                Stop::End => return Ok(()),
+                Stop::Partial => {
+                    self.held.extend_from_slice(&data[n..]);
+                    return Ok(());
+                }
+                Stop::Rewrite { len, with } => {
+                    self.ready.extend_from_slice(&with);
+                    data = &data[n + len..];
+                }
             }
         }
+    }
+
+    /// Completes the held, unfinished frame from `data`; returns how many bytes of `data` it
+    /// used. Once whole, the frame is judged and moved to `ready`.
+    fn complete_held(&mut self, data: &[u8]) -> io::Result<usize> {
+        let mut used = 0;
+        if self.held.len() < 7 {
+            used = (7 - self.held.len()).min(data.len());
+            self.held.extend_from_slice(&data[..used]);
+        }
+        let Some((kind, size)) = frame_start(&self.held) else {
+            return Ok(used);
+        };
+        if kind != CONTENT_HEADER {
+            // Only a frame header was held: it passes, and the walk goes on after it.
+            self.state = if is_frame_type(kind) {
+                Position::Through(size + 1)
+            } else {
+                Position::Off
+            };
+            self.ready.append(&mut self.held);
+            return Ok(used);
+        }
+        let total = self.content_header_len(size)?;
+        let more = (total - self.held.len()).min(data.len() - used);
+        self.held.extend_from_slice(&data[used..used + more]);
+        used += more;
+        if self.held.len() == total {
+            match check_content_header(&self.held) {
+                Some(rewritten) => self.ready.extend_from_slice(&rewritten),
+                None => self.ready.extend_from_slice(&self.held),
+            }
+            self.held.clear();
+        }
+        Ok(used)
+    }
+
+    /// The whole length of a content header frame of `size` payload bytes, or an error when it
+    /// is larger than lapin asked for.
+    fn content_header_len(&self, size: usize) -> io::Result<usize> {
+        if size > self.cap {
+            tracing::error!(
+                "the broker sent a content header frame of {size} bytes, more than the \
+                 negotiated frame_max of {}: closing the connection",
+                self.cap
+            );
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "content header frame larger than frame_max",
+            ));
+        }
+        Ok(7 + size + 1)
     }
 }
 
@@ -517,41 +567,44 @@ fn check_content_header(frame: &[u8]) -> Option<Vec<u8>> {
     let mut r = Reader::new(payload, 0);
     r.take(12)?;
     let flags = r.u16()?;
+    // Nothing is allocated until something is wrong: a clean header (every message) costs one
+    // walk over its bytes.
     let mut reasons = Vec::new();
-    // Each property kept: its flag and its bytes (the headers' entries, for the table).
-    let mut kept: Vec<(usize, Vec<u8>)> = Vec::new();
+    // Where each property kept lies in `payload`.
+    let mut kept: [Option<(usize, usize)>; PROPERTIES.len()] = [None; PROPERTIES.len()];
+    // The headers' entries that pass, when some did not.
+    let mut entries: Option<Vec<u8>> = None;
     let mut truncated = false;
     for (index, (name, kind)) in PROPERTIES.iter().enumerate() {
         if flags & flag(index) == 0 {
             continue;
         }
-        if truncated {
-            continue;
-        }
         let start = r.at;
-        let value = match kind {
+        let read = match kind {
             Property::ShortString => r.short_string().map(|text| {
-                if std::str::from_utf8(text).is_err() {
+                let text_ok = std::str::from_utf8(text).is_ok();
+                if !text_ok {
                     reasons.push(format!("property `{name}` is not UTF-8 text"));
-                    None
-                } else {
-                    Some(payload[start..r.at].to_vec())
                 }
+                text_ok
             }),
-            Property::Octet => r.take(1).map(|b| Some(b.to_vec())),
-            Property::Timestamp => r.take(8).map(|b| Some(b.to_vec())),
+            Property::Octet => r.take(1).map(|_| true),
+            Property::Timestamp => r.take(8).map(|_| true),
             Property::Table => r.long_string().map(|table| {
-                let (entries, why) = judge_headers(table);
-                reasons.extend(why);
-                Some(entries)
+                if let Some((passed, why)) = judge_headers(table) {
+                    entries = Some(passed);
+                    reasons.extend(why);
+                }
+                true
             }),
         };
-        match value {
-            Some(Some(bytes)) => kept.push((index, bytes)),
-            Some(None) => {}
+        match read {
+            Some(true) => kept[index] = Some((start, r.at)),
+            Some(false) => {}
             None => {
                 reasons.push(format!("the properties end inside `{name}`"));
                 truncated = true;
+                break;
             }
         }
     }
@@ -579,21 +632,28 @@ fn check_content_header(frame: &[u8]) -> Option<Vec<u8>> {
     mark.extend_from_slice(&(reason.len() as u32).to_be_bytes());
     mark.extend_from_slice(reason.as_bytes());
     const HEADERS: usize = 2;
-    if !kept.iter().any(|(index, _)| *index == HEADERS) {
-        let at = kept.partition_point(|(index, _)| *index < HEADERS);
-        kept.insert(at, (HEADERS, Vec::new()));
-    }
+    let new_flags = kept
+        .iter()
+        .enumerate()
+        .filter(|(_, span)| span.is_some())
+        .fold(flag(HEADERS), |f, (index, _)| f | flag(index));
     let mut new_payload = payload[..12].to_vec();
-    let new_flags = kept.iter().fold(0u16, |f, (index, _)| f | flag(*index));
     new_payload.extend_from_slice(&new_flags.to_be_bytes());
-    for (index, bytes) in kept {
+    for (index, span) in kept.iter().enumerate() {
         if index == HEADERS {
-            let length = bytes.len() + mark.len();
+            // The table's entries that pass (all of them, when only other properties failed),
+            // then the mark.
+            let passed: &[u8] = match (&entries, span) {
+                (Some(passed), _) => passed,
+                (None, Some((start, end))) => &payload[start + 4..*end],
+                (None, None) => &[],
+            };
+            let length = passed.len() + mark.len();
             new_payload.extend_from_slice(&(length as u32).to_be_bytes());
-            new_payload.extend_from_slice(&bytes);
+            new_payload.extend_from_slice(passed);
             new_payload.extend_from_slice(&mark);
-        } else {
-            new_payload.extend_from_slice(&bytes);
+        } else if let Some((start, end)) = span {
+            new_payload.extend_from_slice(&payload[*start..*end]);
         }
     }
     let mut out = frame[..3].to_vec();
@@ -603,45 +663,64 @@ fn check_content_header(frame: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// The entries of a headers table that lapin can parse safely, and why the others were not kept.
-fn judge_headers(table: &[u8]) -> (Vec<u8>, Vec<String>) {
-    let mut kept = Vec::with_capacity(table.len());
+/// `None` when every entry of a headers table can go to lapin; otherwise the entries that can,
+/// and why the others were not kept. Allocates only in the second case.
+fn judge_headers(table: &[u8]) -> Option<(Vec<u8>, Vec<String>)> {
+    // The entries that pass, once one did not.
+    let mut kept: Option<Vec<u8>> = None;
     let mut reasons = Vec::new();
     let mut r = Reader::new(table, 0);
     while r.at < table.len() {
         let start = r.at;
         let Some(key) = r.short_string() else {
+            kept.get_or_insert_with(|| table[..start].to_vec());
             reasons.push("the headers table is malformed".to_owned());
             break;
         };
-        let Ok(key) = std::str::from_utf8(key).map(str::to_owned) else {
+        let Ok(key) = std::str::from_utf8(key) else {
+            kept.get_or_insert_with(|| table[..start].to_vec());
             reasons.push("a header name is not UTF-8 text".to_owned());
             break;
         };
         let value_at = r.at;
-        match scan_value(table, value_at, MAX_HEADER_DEPTH) {
-            Ok(end) => {
-                if key == REFUSED_HEADERS {
-                    // A mark sent by someone else: the reason is kept, as given.
-                    reasons.push(describe_forged(&table[value_at..end]));
-                } else {
+        // Where the entry ends, why it cannot go to lapin, and whether the table can be read
+        // past it.
+        let (end, refused, readable) = match scan_value(table, value_at, MAX_HEADER_DEPTH) {
+            // A mark sent by someone else: the reason is kept, as given.
+            Ok(end) if key == REFUSED_HEADERS => {
+                (end, Some(describe_forged(&table[value_at..end])), true)
+            }
+            Ok(end) => (end, None, true),
+            Err(Bad::TooDeep(end)) => (
+                end,
+                Some(format!(
+                    "header `{key}` nests arrays or tables more than {MAX_HEADER_DEPTH} levels deep"
+                )),
+                true,
+            ),
+            Err(Bad::Malformed) => (
+                value_at,
+                Some(format!("header `{key}` is malformed")),
+                false,
+            ),
+        };
+        match refused {
+            None => {
+                if let Some(kept) = kept.as_mut() {
                     kept.extend_from_slice(&table[start..end]);
                 }
-                r.at = end;
             }
-            Err(Bad::TooDeep(end)) => {
-                reasons.push(format!(
-                    "header `{key}` nests arrays or tables more than {MAX_HEADER_DEPTH} levels deep"
-                ));
-                r.at = end;
-            }
-            Err(Bad::Malformed) => {
-                reasons.push(format!("header `{key}` is malformed"));
-                break;
+            Some(why) => {
+                kept.get_or_insert_with(|| table[..start].to_vec());
+                reasons.push(why);
             }
         }
+        if !readable {
+            break;
+        }
+        r.at = end;
     }
-    (kept, reasons)
+    kept.map(|kept| (kept, reasons))
 }
 
 fn describe_forged(value: &[u8]) -> String {
@@ -1035,6 +1114,54 @@ mod tests {
             assert_eq!(
                 kinds,
                 ["heartbeat", "method", "header", "body"],
+                "chunk {chunk}"
+            );
+        }
+    }
+
+    /// A stream of `messages` deliveries (method, clean content header, body), with a poisoned
+    /// content header as the `poisoned`th when given.
+    fn deliveries(messages: usize, poisoned: Option<usize>) -> Vec<u8> {
+        let mut stream = Vec::new();
+        for i in 0..messages {
+            // basic.deliver's frame: its arguments do not matter to the wire.
+            stream.extend_from_slice(&[1, 0, 5, 0, 0, 0, 4, 0, 60, 0, 60, FRAME_END]);
+            let table = if Some(i) == poisoned {
+                entry("p", &nested_array(100))
+            } else {
+                entry("trace", &nested_array(3))
+            };
+            stream.extend_from_slice(&content_header(&table));
+            stream.extend_from_slice(&[3, 0, 5, 0, 0, 0, 2, b'{', b'}', FRAME_END]);
+        }
+        stream
+    }
+
+    #[test]
+    fn clean_streams_pass_unchanged_however_they_are_read() {
+        let stream = deliveries(40, None);
+        for chunk in [1, 2, 5, 7, 13, 19, 64, 333, 4096, stream.len()] {
+            assert_eq!(
+                fuzz_incoming(stream.chunks(chunk)).unwrap(),
+                stream,
+                "chunk {chunk}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_poisoned_header_is_rewritten_the_same_however_the_stream_is_read() {
+        let stream = deliveries(30, Some(17));
+        let whole = fuzz_incoming([&stream[..]]).unwrap();
+        assert_ne!(whole, stream);
+        // Everything but the poisoned delivery's content header passes unchanged.
+        let clean = deliveries(30, None);
+        let before = clean.len() / 30 * 17 + 12;
+        assert_eq!(whole[..before], stream[..before]);
+        for chunk in [1, 3, 7, 11, 64, 500, 4096] {
+            assert_eq!(
+                fuzz_incoming(stream.chunks(chunk)).unwrap(),
+                whole,
                 "chunk {chunk}"
             );
         }
