@@ -139,7 +139,7 @@ pub(crate) struct ReceiveChannel {
 ///
 /// impl echo::Handlers for Echo {
 ///     async fn received_message(&self, payload: echo::EchoPayload, ctx: echo::Context) -> valawai::HandlerResult {
-///         ctx.mov().info("Received a message to echo", &payload).await?;
+///         ctx.mov().info("Received a message to echo").payload(&payload).await;
 ///         ctx.publisher().publish_message(&payload).await?;
 ///         Ok(())
 ///     }
@@ -346,7 +346,14 @@ impl Component {
     /// [`ComponentHandle::shutdown`]: unregisters (confirmed), deletes the id file, stops
     /// consuming, lets handlers finish until [`Config::shutdown_deadline`], flushes acks and
     /// confirms, closes the connection and returns `Ok(())`.
+    ///
+    /// When the component handles signals ([`Config::handle_signals`], the default) and no
+    /// `tracing` subscriber is installed, `run` first calls [`crate::init_logging`], so that a
+    /// component with no logging set up still says what it does.
     pub async fn run(self, config: Config) -> Result<(), RunError> {
+        if config.handle_signals && !tracing::dispatcher::has_been_set() {
+            crate::init_logging();
+        }
         let inner = self.handle.inner.clone();
         let result = match self.check().and_then(|()| Ok(config.check()?)) {
             Ok(()) => {
