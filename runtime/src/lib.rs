@@ -114,8 +114,8 @@
 //! use valawai::{ChannelSettings, RetryPolicy};
 //!
 //! echo::component(Echo)
-//!     .channel_settings(
-//!         echo::channels::RECEIVED_MESSAGE,
+//!     .settings(
+//!         echo::receive::RECEIVED_MESSAGE, // a typo, or a send channel, does not compile
 //!         ChannelSettings::ordered() // one at a time, in order
 //!             .retry(RetryPolicy { max_attempts: 3, delay: Duration::from_secs(1) }),
 //!     )
@@ -504,7 +504,7 @@ mod transport;
 mod watchdog;
 pub mod wire;
 
-pub use component::{Component, RunError};
+pub use component::{Component, ReceiveChannel, RunError};
 pub use config::{Config, ConfigError, Endpoint, QueueType, Secret};
 pub use connection::ConnectError;
 pub use consumer::ChannelSettings;
