@@ -175,12 +175,31 @@ pub(crate) fn render_wiring(table: &Table, decoders: &Decoders, identity: bool) 
             }
         }
     };
+    let receive = (!handled.is_empty()).then(|| {
+        let constants = handled.iter().map(|(channel, _)| {
+            let constant = ident(&channel.constant);
+            let doc = doc_attrs(&[channel.address_code()]);
+            quote! {
+                #doc
+                pub const #constant: ::valawai::ReceiveChannel =
+                    ::valawai::__private::receive_channel(super::channels::#constant);
+            }
+        });
+        quote! {
+            /// The channels the component receives on, to change their
+            /// settings: `component(handlers).settings(receive::..., settings)`.
+            /// A channel it does not receive on is a compile error.
+            pub mod receive {
+                #(#constants)*
+            }
+        }
+    });
     let component = identity.then(|| {
         quote! {
             /// The component: its identity, [`COMPONENT`], and a receive
             /// channel for each of `handlers`' methods. Start it with
             /// `run(config)`; change a channel's settings before with
-            /// `channel_settings(channels::..., ...)`.
+            /// `settings(receive::..., ...)`.
             pub fn component<H: Handlers>(handlers: H) -> ::valawai::Component {
                 wire_handlers(::valawai::Component::new(COMPONENT), handlers)
             }
@@ -205,6 +224,8 @@ pub(crate) fn render_wiring(table: &Table, decoders: &Decoders, identity: bool) 
     }
     let wire_doc = doc_attrs(&wire_doc);
     quote! {
+        #receive
+
         #wire_doc
         #wiring
 

@@ -44,7 +44,7 @@ pub fn handler_stubs(spec: &Spec, module: &str, ty: &str) -> Result<String, Erro
             #doc
             #[receive(#address)]
             async fn #name(&self, payload: #payload, ctx: Context) -> HandlerResult {
-                ctx.mov().info(#log, &payload).await?;
+                ctx.mov().info(#log).payload(&payload).await;
                 Ok(())
             }
         }

@@ -50,7 +50,26 @@ pub enum RunError {
     Forced,
 }
 
-pub(crate) struct ReceiveChannel {
+/// A channel a component receives on, as the generated module names it
+/// (`echo::receive::RECEIVED_MESSAGE`), for [`Component::settings`]: naming a channel the
+/// component does not receive on, or misspelling one, is a compile error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ReceiveChannel(&'static str);
+
+impl ReceiveChannel {
+    /// The channel's address.
+    pub const fn address(self) -> &'static str {
+        self.0
+    }
+}
+
+/// A [`ReceiveChannel`], for generated code (`__private::receive_channel`).
+#[doc(hidden)]
+pub const fn receive_channel(address: &'static str) -> ReceiveChannel {
+    ReceiveChannel(address)
+}
+
+pub(crate) struct Receiver {
     pub(crate) address: Cow<'static, str>,
     pub(crate) settings: ChannelSettings,
     /// Whether the code chose the settings; if not, [`Config::tune_channel`] applies.
@@ -139,7 +158,7 @@ pub(crate) struct ReceiveChannel {
 ///
 /// impl echo::Handlers for Echo {
 ///     async fn received_message(&self, payload: echo::EchoPayload, ctx: echo::Context) -> valawai::HandlerResult {
-///         ctx.mov().info("Received a message to echo", &payload).await?;
+///         ctx.mov().info("Received a message to echo").payload(&payload).await;
 ///         ctx.publisher().publish_message(&payload).await?;
 ///         Ok(())
 ///     }
@@ -158,7 +177,7 @@ pub(crate) struct ReceiveChannel {
 pub struct Component {
     pub(crate) name: Cow<'static, str>,
     pub(crate) info: Option<ComponentInfo>,
-    pub(crate) receivers: Vec<ReceiveChannel>,
+    pub(crate) receivers: Vec<Receiver>,
     pub(crate) registered_settings: ChannelSettings,
     pub(crate) publish_default: PublishSettings,
     /// Whether the code set `publish_default`; if not, [`Config::delivery_mode`] applies.
@@ -252,7 +271,7 @@ impl Component {
         settings: ChannelSettings,
         dispatcher: impl Dispatch,
     ) -> Self {
-        self.receivers.push(ReceiveChannel {
+        self.receivers.push(Receiver {
             address: address.into(),
             explicit: settings != ChannelSettings::default(),
             settings,
@@ -288,6 +307,38 @@ impl Component {
             ),
         }
         self
+    }
+
+    /// Changes the settings of a receive channel named by the generated module's `receive`
+    /// constants: a typo, or a channel the component only sends on, does not compile (where
+    /// [`Component::channel_settings`] with an address only warns at run time). The settings
+    /// are kept as given, as with `channel_settings`.
+    ///
+    /// ```
+    /// mod echo {
+    ///     valawai::generate!("../fixtures/component/echo/asyncapi.yaml");
+    /// }
+    /// # struct Echo;
+    /// # impl echo::Handlers for Echo {
+    /// #     async fn received_message(&self, _: echo::EchoPayload, _: echo::Context) -> valawai::HandlerResult { Ok(()) }
+    /// # }
+    /// let component = echo::component(Echo)
+    ///     .settings(echo::receive::RECEIVED_MESSAGE, valawai::ChannelSettings::ordered());
+    /// ```
+    ///
+    /// A channel the echo only sends on is not a `receive` constant:
+    ///
+    /// ```compile_fail
+    /// # mod echo { valawai::generate!("../fixtures/component/echo/asyncapi.yaml"); }
+    /// # struct Echo;
+    /// # impl echo::Handlers for Echo {
+    /// #     async fn received_message(&self, _: echo::EchoPayload, _: echo::Context) -> valawai::HandlerResult { Ok(()) }
+    /// # }
+    /// let component = echo::component(Echo)
+    ///     .settings(echo::receive::PUBLISH_MESSAGE, valawai::ChannelSettings::ordered());
+    /// ```
+    pub fn settings(self, channel: ReceiveChannel, settings: ChannelSettings) -> Self {
+        self.channel_settings(channel.address(), settings)
     }
 
     /// Sets how messages to `address` are published (persistent, not mandatory by default).
@@ -346,7 +397,14 @@ impl Component {
     /// [`ComponentHandle::shutdown`]: unregisters (confirmed), deletes the id file, stops
     /// consuming, lets handlers finish until [`Config::shutdown_deadline`], flushes acks and
     /// confirms, closes the connection and returns `Ok(())`.
+    ///
+    /// When the component handles signals ([`Config::handle_signals`], the default) and no
+    /// `tracing` subscriber is installed, `run` first calls [`crate::init_logging`], so that a
+    /// component with no logging set up still says what it does.
     pub async fn run(self, config: Config) -> Result<(), RunError> {
+        if config.handle_signals && !tracing::dispatcher::has_been_set() {
+            crate::init_logging();
+        }
         let inner = self.handle.inner.clone();
         let result = match self.check().and_then(|()| Ok(config.check()?)) {
             Ok(()) => {

@@ -99,8 +99,8 @@ struct Dialer {
 }
 
 impl Dialer {
-    fn fail(&self, endpoint: &Endpoint, attempt: u32, error: &dyn std::fmt::Display) {
-        let message = error.to_string();
+    fn fail(&self, endpoint: &Endpoint, attempt: u32, error: &io::Error) {
+        let message = explain_io(error, endpoint);
         if self.starting.load(Ordering::SeqCst) {
             tracing::warn!(
                 "connection attempt {attempt}/{} to RabbitMQ at {} failed: {message}",
@@ -314,7 +314,13 @@ pub(crate) async fn connect(
                 dialer.abandoned.set();
                 return Ok(Connected::Cancelled);
             }
-            result = &mut connecting => result.map_err(|e| e.to_string()),
+            result = &mut connecting => result.map_err(|e| {
+                let endpoint = peer.last().and_then(|(index, _)| config.endpoints.get(index));
+                match endpoint {
+                    Some(endpoint) => explain(&e, endpoint),
+                    None => e.to_string(),
+                }
+            }),
             () = watchdog => Err(format!(
                 "the AMQP handshake did not finish within {handshake_timeout:?}"
             )),
@@ -342,7 +348,7 @@ pub(crate) async fn connect(
                     // TCP was fine, the AMQP handshake was not: the dialer did not log it.
                     tracing::warn!(
                         "connection attempt {used}/{max} to RabbitMQ at {} failed: {error}",
-                        config.endpoints_display()
+                        peer.get().unwrap_or_else(|| config.endpoints_display())
                     );
                     error
                 } else {
@@ -366,6 +372,50 @@ pub(crate) async fn connect(
     })
 }
 
+/// Why a connection attempt failed, in words, with what to change when the configuration is the
+/// likely cause. Never the password.
+fn explain(error: &lapin::Error, endpoint: &Endpoint) -> String {
+    use lapin::protocol::{AMQPErrorKind, AMQPHardError, AMQPSoftError};
+    match error.kind() {
+        lapin::ErrorKind::ProtocolError(e) => match e.kind() {
+            AMQPErrorKind::Soft(AMQPSoftError::ACCESSREFUSED) => format!(
+                "login refused for user `{}`: set RABBITMQ_USERNAME/RABBITMQ_PASSWORD (or the \
+                 credentials in AMQP_ADDR) (the broker said: {})",
+                endpoint.username,
+                e.get_message()
+            ),
+            AMQPErrorKind::Hard(AMQPHardError::NOTALLOWED) => format!(
+                "user `{}` may not use the virtual host `{}`: give the user access to it \
+                 (`rabbitmqctl set_permissions`) or name another in AMQP_ADDR (the broker \
+                 said: {})",
+                endpoint.username,
+                endpoint.vhost,
+                e.get_message()
+            ),
+            _ => error.to_string(),
+        },
+        lapin::ErrorKind::IOError(e) => explain_io(e, endpoint),
+        _ => error.to_string(),
+    }
+}
+
+/// Why a TCP connection failed, in words.
+fn explain_io(error: &io::Error, endpoint: &Endpoint) -> String {
+    let text = error.to_string();
+    match error.kind() {
+        io::ErrorKind::ConnectionRefused => format!(
+            "connection refused: nothing listens at {}; is RabbitMQ running there? set \
+             RABBITMQ_HOST/RABBITMQ_PORT",
+            endpoint.host_port()
+        ),
+        _ if text.contains("lookup address") || text.contains("not known") => format!(
+            "cannot resolve the host name `{}` ({text}): set RABBITMQ_HOST",
+            endpoint.host
+        ),
+        _ => text,
+    }
+}
+
 /// The delay before attempt `done + 1` when a whole lapin connect failed (not only its TCP
 /// part, which lapin retries itself).
 fn backoff_delay(config: &Config, done: u32) -> Duration {
@@ -379,6 +429,35 @@ fn backoff_delay(config: &Config, done: u32) -> Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn failures_are_explained_without_the_password() {
+        use lapin::protocol::{AMQPError, AMQPErrorKind, AMQPHardError, AMQPSoftError};
+        let e = Endpoint::new("h", 5672, "mov", "hunter2");
+        let refused = lapin::Error::from(lapin::ErrorKind::ProtocolError(AMQPError::new(
+            AMQPErrorKind::Soft(AMQPSoftError::ACCESSREFUSED),
+            "ACCESS_REFUSED - Login was refused".into(),
+        )));
+        let text = explain(&refused, &e);
+        assert!(
+            text.starts_with(
+                "login refused for user `mov`: set RABBITMQ_USERNAME/RABBITMQ_PASSWORD"
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("hunter2"));
+        let vhost = lapin::Error::from(lapin::ErrorKind::ProtocolError(AMQPError::new(
+            AMQPErrorKind::Hard(AMQPHardError::NOTALLOWED),
+            "vhost x not found".into(),
+        )));
+        assert!(explain(&vhost, &e).contains("may not use the virtual host `/`"));
+        let io = io::Error::from(io::ErrorKind::ConnectionRefused);
+        assert_eq!(
+            explain_io(&io, &e),
+            "connection refused: nothing listens at h:5672; is RabbitMQ running there? set \
+             RABBITMQ_HOST/RABBITMQ_PORT"
+        );
+    }
 
     #[test]
     fn backoff_doubles_up_to_the_cap() {

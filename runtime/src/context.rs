@@ -3,9 +3,11 @@
 
 use std::sync::Arc;
 
-use lapin::types::FieldTable;
+use lapin::BasicProperties;
+use lapin::types::{AMQPValue, FieldTable};
 
 use crate::mov::Mov;
+use crate::properties::{MessageProperties, header_text};
 use crate::publisher::Publisher;
 use crate::scope::MessageScope;
 
@@ -16,6 +18,8 @@ use crate::scope::MessageScope;
 #[derive(Debug)]
 pub struct Context<P = Publisher> {
     publisher: P,
+    /// The raw publisher underneath, for [`Context::publisher_with`].
+    raw: Publisher,
     mov: Mov,
     scope: Arc<MessageScope>,
     attempt: u32,
@@ -29,6 +33,7 @@ impl Context<Publisher> {
         attempt: u32,
     ) -> Self {
         Self {
+            raw: publisher.clone(),
             publisher,
             mov,
             scope,
@@ -39,6 +44,7 @@ impl Context<Publisher> {
     /// Converts the raw publisher into the typed one generated code defines.
     pub fn typed<Q: From<Publisher>>(self) -> Context<Q> {
         Context {
+            raw: self.raw,
             publisher: Q::from(self.publisher),
             mov: self.mov,
             scope: self.scope,
@@ -52,6 +58,32 @@ impl<P> Context<P> {
     /// acks the input only after the broker confirmed every message the handler published.
     pub fn publisher(&self) -> &P {
         &self.publisher
+    }
+
+    /// The publisher, publishing every message with `properties` (headers, `correlation_id`...):
+    /// the typed publisher for generated code.
+    ///
+    /// ```no_run
+    /// # mod echo { #[derive(Clone)] pub struct Publisher(valawai::Publisher);
+    /// # impl From<valawai::Publisher> for Publisher { fn from(p: valawai::Publisher) -> Self { Self(p) } }
+    /// # impl Publisher { pub async fn publish_message(&self, _: &str) -> Result<(), valawai::PublishError> { Ok(()) } } }
+    /// # async fn example(ctx: valawai::Context<echo::Publisher>) -> valawai::HandlerResult {
+    /// use valawai::MessageProperties;
+    ///
+    /// // Pass the caller's trace id on.
+    /// let mut properties = MessageProperties::new();
+    /// if let Some(trace) = ctx.header_str("x-trace-id") {
+    ///     properties = properties.header("x-trace-id", trace);
+    /// }
+    /// ctx.publisher_with(properties).publish_message("hi").await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn publisher_with(&self, properties: MessageProperties) -> P
+    where
+        P: From<Publisher>,
+    {
+        P::from(self.raw.with_properties(properties))
     }
 
     /// The MOV logger (`debug`, `info`, `warn`, `error`), with this component's id.
@@ -93,6 +125,22 @@ impl<P> Context<P> {
     /// The AMQP headers, if any.
     pub fn headers(&self) -> Option<&FieldTable> {
         self.scope.meta.properties.headers().as_ref()
+    }
+
+    /// The value of header `name`, if the message has it.
+    pub fn header(&self, name: &str) -> Option<&AMQPValue> {
+        self.headers()?.inner().get(name)
+    }
+
+    /// The value of header `name` as text, if the message has it and it is a string in UTF-8.
+    pub fn header_str(&self, name: &str) -> Option<&str> {
+        header_text(self.header(name)?)
+    }
+
+    /// Every AMQP property of the message (`reply_to`, `timestamp`, `priority`...), as lapin
+    /// reads them.
+    pub fn properties(&self) -> &BasicProperties {
+        &self.scope.meta.properties
     }
 
     /// 1 for the first call of the handler for this message, 2 for the retry.

@@ -175,6 +175,22 @@ impl ComponentHandle {
         Publisher::new(self.inner.publisher.clone())
     }
 
+    /// The component's typed publisher (the generated `Publisher`, one method per channel it
+    /// sends on), usable outside handlers: a C0 sensor's loop publishes with it. Each publish
+    /// returns once the broker confirmed it, and waits while the connection is being recovered,
+    /// up to the publish timeout.
+    ///
+    /// ```no_run
+    /// # mod sensor { #[derive(Clone)] pub struct Publisher(valawai::Publisher);
+    /// # impl From<valawai::Publisher> for Publisher { fn from(p: valawai::Publisher) -> Self { Self(p) } } }
+    /// # fn example(handle: valawai::ComponentHandle) {
+    /// let publisher: sensor::Publisher = handle.typed_publisher();
+    /// # }
+    /// ```
+    pub fn typed_publisher<P: From<Publisher>>(&self) -> P {
+        P::from(self.publisher())
+    }
+
     /// The MOV logger, usable outside handlers.
     pub fn mov(&self) -> Mov {
         Mov::new(self.publisher(), self.inner.mov.clone())

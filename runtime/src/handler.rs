@@ -18,7 +18,11 @@ pub type HandlerFuture = Pin<Box<dyn Future<Output = HandlerResult> + Send + 'st
 
 /// Why a handler failed, and so what happens to the message.
 ///
-/// `?` converts any `std::error::Error + Send + Sync + 'static` into [`HandlerError::Retry`].
+/// `?` converts any `std::error::Error + Send + Sync + 'static` into [`HandlerError::Retry`],
+/// except the errors that say a payload does not decode or does not fit its schema, which the
+/// same input can never pass: `serde_json::Error`, [`crate::payload::PayloadError`] and
+/// [`crate::payload::ConstraintError`] become [`HandlerError::Reject`], as does a
+/// [`PublishError::Serialize`](crate::PublishError::Serialize).
 /// Like `anyhow::Error`, this type does not implement `std::error::Error` itself (that would
 /// conflict with the blanket conversion); it implements `Display` and `Debug`.
 #[non_exhaustive]
@@ -57,8 +61,25 @@ impl HandlerError {
 
 impl<E: std::error::Error + Send + Sync + 'static> From<E> for HandlerError {
     fn from(error: E) -> Self {
-        Self::Retry(Box::new(error))
+        if never_passes(&error) {
+            Self::Reject(Box::new(error))
+        } else {
+            Self::Retry(Box::new(error))
+        }
     }
+}
+
+/// Whether `error` says that the input can never be handled: a payload that does not decode or
+/// fit its schema, or an output that cannot be serialised.
+fn never_passes(error: &(dyn std::any::Any + 'static)) -> bool {
+    error.is::<serde_json::Error>()
+        || error.is::<crate::payload::PayloadError>()
+        || error.is::<crate::payload::ConstraintError>()
+        || error.is::<serde_path_to_error::Error<serde_json::Error>>()
+        || matches!(
+            error.downcast_ref::<crate::PublishError>(),
+            Some(crate::PublishError::Serialize { .. })
+        )
 }
 
 impl fmt::Display for HandlerError {
@@ -168,7 +189,7 @@ fn warn_undeclared(sightings: &Sightings, context: &Context, found: Vec<undeclar
         Ok(runtime) => {
             runtime.spawn(async move {
                 for (message, details) in logs {
-                    let _ = mov.warn(&message, &details).await;
+                    mov.warn(&message).payload(&details).await;
                 }
             });
         }
@@ -233,6 +254,22 @@ mod tests {
         assert!(err.is_retryable());
         assert_eq!(err.to_string(), "invalid digit found in string");
         assert!(!HandlerError::reject("no").is_retryable());
+    }
+
+    #[test]
+    fn errors_of_a_payload_that_never_decodes_reject() {
+        fn decode(body: &str) -> HandlerResult {
+            let _: u32 = serde_json::from_str(body)?;
+            Ok(())
+        }
+        assert!(!decode("\"x\"").unwrap_err().is_retryable());
+        fn typed(body: &str) -> HandlerResult {
+            let _: u32 = crate::payload::from_str(body)?;
+            Ok(())
+        }
+        assert!(!typed("[]").unwrap_err().is_retryable());
+        let io: HandlerError = std::io::Error::other("disk").into();
+        assert!(io.is_retryable());
     }
 
     #[test]

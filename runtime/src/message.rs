@@ -180,14 +180,31 @@ async fn handle(
         // The rare paths are boxed: they would make every message's future larger.
         match rt.settings.retry.after_failure(attempt, retryable) {
             AfterFailure::RetryAfter(delay) => {
-                tracing::warn!(attempt, "handler failed, retrying in {delay:?}: {reason}");
+                let max = rt.settings.retry.max_attempts;
+                let again = if max - attempt == 1 {
+                    "retrying once"
+                } else {
+                    "retrying"
+                };
+                tracing::warn!(
+                    "handler failed on channel `{}` (attempt {attempt} of {max}): {reason}; \
+                     {again} in {}",
+                    rt.address,
+                    in_words(delay)
+                );
                 Box::pin(tokio::time::sleep(delay)).await;
                 rt.counters.retried();
                 attempt += 1;
             }
             AfterFailure::Reject => {
+                let why = if retryable {
+                    "no attempt left"
+                } else {
+                    "the failure is final"
+                };
                 let message = format!(
-                    "Cannot process a message on channel `{}` (attempt {attempt}): {reason}",
+                    "Cannot process a message on channel `{}` (attempt {attempt}): {reason}; \
+                     {why}, {REJECTED}",
                     rt.address
                 );
                 Box::pin(log_error(rt, body, message)).await;
@@ -199,10 +216,32 @@ async fn handle(
 }
 
 async fn refuse_invalid(rt: &ChannelRuntime, body: &[u8], reason: &str) -> Outcome {
-    let message = format!("Invalid message on channel `{}`: {reason}", rt.address);
+    let message = format!(
+        "Invalid message on channel `{}`: {reason}; not retried (it can never pass), \
+         {REJECTED}",
+        rt.address
+    );
     log_error(rt, body, message).await;
     rt.counters.rejected(true);
     Outcome::Reject
+}
+
+/// What becomes of a rejected message. The runtime declares its queues without arguments, as
+/// the MOV does, so only a broker policy can give them a dead-letter exchange, and a policy is
+/// not visible over AMQP: the log says both outcomes.
+const REJECTED: &str = "rejected: dead-lettered if a broker policy gives the queue a dead-letter \
+                        exchange (`valawai dlq policy`), dropped otherwise";
+
+/// A delay as a person writes it: `100 ms`, `2 s`, `1.5 s`.
+fn in_words(delay: Duration) -> String {
+    let ms = delay.as_millis();
+    if ms < 1000 {
+        format!("{ms} ms")
+    } else if ms.is_multiple_of(1000) {
+        format!("{} s", ms / 1000)
+    } else {
+        format!("{:.1} s", delay.as_secs_f64())
+    }
 }
 
 /// Logs locally and to the MOV, with the body as payload.
@@ -215,13 +254,9 @@ async fn log_error(rt: &ChannelRuntime, body: &[u8], mut message: String) {
             body.len()
         ));
     }
-    if let Err(error) = rt
-        .mov
+    rt.mov
         .log_raw(LogLevel::Error, &message, Some(payload))
-        .await
-    {
-        tracing::warn!(%error, "could not send an ERROR log to the MOV");
-    }
+        .await;
 }
 
 /// The longest an ack or a reject may wait for lapin. lapin can keep the promise of an ack sent
@@ -301,6 +336,13 @@ impl Drop for CatchUnwind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn delays_in_words() {
+        assert_eq!(in_words(Duration::from_millis(100)), "100 ms");
+        assert_eq!(in_words(Duration::from_secs(2)), "2 s");
+        assert_eq!(in_words(Duration::from_millis(1500)), "1.5 s");
+    }
 
     #[tokio::test]
     async fn a_panicking_future_becomes_an_error() {

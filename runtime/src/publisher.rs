@@ -31,6 +31,7 @@ use tokio::sync::Notify;
 use tokio::time::{Instant, timeout_at};
 
 use crate::counters::Counters;
+use crate::properties::MessageProperties;
 use crate::scope::MessageScope;
 use crate::watchdog::Watch;
 
@@ -142,6 +143,13 @@ pub enum PublishError {
         /// The channel address.
         channel: String,
     },
+    /// The broker refused a log to the MOV (a nack: the log queue is full and refuses more,
+    /// say). Logs are not sent again after a nack; other messages are, until the timeout.
+    #[error("the broker refused the message to channel `{channel}` (nack)")]
+    Refused {
+        /// The channel address.
+        channel: String,
+    },
 }
 
 #[derive(Default)]
@@ -203,6 +211,11 @@ struct Outgoing {
     message_id: Option<ShortString>,
     /// The counters of its channel.
     counters: Arc<Counters>,
+    /// A log to the MOV: its failure is logged and counted, never the handler's (see
+    /// [`crate::Mov`]), and a nack is final.
+    best_effort: bool,
+    /// Headers and properties the author set ([`Publisher::with_properties`]).
+    properties: Option<Arc<MessageProperties>>,
 }
 
 impl Outgoing {
@@ -390,25 +403,29 @@ impl PublisherShared {
                 Some(channel) => channel,
                 None => Box::pin(self.channel(name, bound.deadline(self.timeout()))).await?,
             };
-            let published = std::pin::pin!(
-                channel.basic_publish(
-                    ShortString::from(""),
-                    msg.routing_key.clone(),
-                    BasicPublishOptions {
-                        mandatory: msg.settings.mandatory,
-                        immediate: false,
-                    },
-                    &msg.body,
-                    BasicProperties::default()
+            let published = std::pin::pin!(channel.basic_publish(
+                ShortString::from(""),
+                msg.routing_key.clone(),
+                BasicPublishOptions {
+                    mandatory: msg.settings.mandatory,
+                    immediate: false,
+                },
+                &msg.body,
+                {
+                    let base = BasicProperties::default()
                         .with_content_type(CONTENT_TYPE.into())
                         .with_delivery_mode(msg.settings.delivery_mode.amqp())
                         .with_message_id(
                             msg.message_id
                                 .take()
                                 .unwrap_or_else(|| self.message_id(msg.number)),
-                        ),
-                )
-            );
+                        );
+                    match &msg.properties {
+                        None => base,
+                        Some(extra) => extra.apply(base),
+                    }
+                },
+            ));
             let published = match bound {
                 Bound::Deadline(deadline) => timeout_at(deadline, published).await.ok(),
                 Bound::Watched(watch) => watch.guard(published).await.ok(),
@@ -483,6 +500,12 @@ impl PublisherShared {
                         reply_text: returned.reply_text.to_string(),
                     });
                 }
+                Some(Ok(Confirmation::Nack(_))) if msg.best_effort => {
+                    msg.counters.nacked();
+                    return Err(PublishError::Refused {
+                        channel: msg.channel(),
+                    });
+                }
                 Some(Ok(Confirmation::Nack(_))) => {
                     msg.counters.nacked();
                     tracing::warn!(channel = %msg.routing_key, "the broker nacked a message; sending it again");
@@ -516,6 +539,8 @@ impl PublisherShared {
             number,
             message_id: Some(self.message_id(number)),
             counters: self.counters.channel(channel),
+            best_effort: false,
+            properties: None,
         }
     }
 
@@ -613,6 +638,7 @@ impl Outbox {
         let mut first_error = None;
         for (msg, mut confirm) in std::iter::once(first).chain(more) {
             let counters = msg.counters.clone();
+            let best_effort = msg.best_effort;
             // Anything but a plain ack is rare: boxed, so that it does not make every message's
             // future larger (nor keeps the outcome, which can hold a whole returned message).
             let further = match watch.guard(&mut confirm).await {
@@ -629,8 +655,13 @@ impl Outbox {
                 Some(further) => further.await,
             };
             count(&counters, &result);
-            if let Err(e) = result {
-                first_error.get_or_insert(e);
+            match result {
+                // A log to the MOV never fails the message (nor makes it handled again).
+                Err(e) if best_effort => crate::mov::warn_log_lost(&e),
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+                Ok(()) => {}
             }
         }
         first_error.map_or(Ok(()), Err)
@@ -646,12 +677,15 @@ pub struct Publisher {
     shared: Arc<PublisherShared>,
     /// The message being handled, for the publisher of a handler's context.
     scope: Option<Arc<MessageScope>>,
+    /// Headers and properties of every message it publishes.
+    properties: Option<Arc<MessageProperties>>,
 }
 
 impl fmt::Debug for Publisher {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Publisher")
             .field("in_handler", &self.scope.is_some())
+            .field("properties", &self.properties)
             .finish()
     }
 }
@@ -661,6 +695,7 @@ impl Publisher {
         Self {
             shared,
             scope: None,
+            properties: None,
         }
     }
 
@@ -670,6 +705,32 @@ impl Publisher {
         Self {
             shared: self.shared.clone(),
             scope: Some(scope),
+            properties: None,
+        }
+    }
+
+    /// The same publisher, publishing every message with `properties` (headers,
+    /// `correlation_id`...). Inside a handler it keeps the handler's way of waiting: the input
+    /// is acked once these messages are confirmed too.
+    ///
+    /// ```no_run
+    /// # async fn example(handle: valawai::ComponentHandle) -> Result<(), valawai::PublishError> {
+    /// use valawai::MessageProperties;
+    ///
+    /// let traced = handle
+    ///     .publisher()
+    ///     .with_properties(MessageProperties::new().header("x-trace-id", "4bf92f35"));
+    /// traced
+    ///     .publish("valawai/c0/sensor/data/reading", &serde_json::json!({"value": 1}))
+    ///     .await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn with_properties(&self, properties: MessageProperties) -> Self {
+        Self {
+            shared: self.shared.clone(),
+            scope: self.scope.clone(),
+            properties: Some(Arc::new(properties)),
         }
     }
 
@@ -695,8 +756,25 @@ impl Publisher {
 
     /// Publishes a body that is already JSON, unchanged.
     pub async fn publish_json(&self, channel: &str, body: Vec<u8>) -> Result<(), PublishError> {
+        let mut msg = self.shared.outgoing(channel, body);
+        msg.properties = self.properties.clone();
+        self.publish_outgoing(msg).await
+    }
+
+    /// Publishes a log to the MOV: as [`Publisher::publish_json`], but inside a handler its
+    /// failure is logged and counted instead of failing the message, and a nack is final.
+    pub(crate) async fn publish_log(
+        &self,
+        channel: &str,
+        body: Vec<u8>,
+    ) -> Result<(), PublishError> {
+        let mut msg = self.shared.outgoing(channel, body);
+        msg.best_effort = true;
+        self.publish_outgoing(msg).await
+    }
+
+    async fn publish_outgoing(&self, mut msg: Outgoing) -> Result<(), PublishError> {
         let shared = &*self.shared;
-        let mut msg = shared.outgoing(channel, body);
         let bound = match &self.scope {
             Some(scope) => Bound::Watched(&scope.watch),
             None => Bound::Deadline(Instant::now() + shared.timeout()),
@@ -704,7 +782,7 @@ impl Publisher {
         let confirm = match shared.send(&mut msg, bound).await {
             Ok(c) => c,
             Err(e) => {
-                shared.counters.channel(channel).publish_failed();
+                msg.counters.publish_failed();
                 return Err(e);
             }
         };

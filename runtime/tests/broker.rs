@@ -139,9 +139,9 @@ async fn mov_register_log_unregister_round_trip() {
 
     // Logs outside handlers, every level, with and without payload.
     let m = handle.mov();
-    m.debug("d", &()).await.unwrap();
-    m.warn("w {braces} kept", &json!([1, 2])).await.unwrap();
-    m.error("e", &"text").await.unwrap();
+    m.debug("d").await;
+    m.warn("w {braces} kept").payload(&json!([1, 2])).await;
+    m.error("e").payload(&"text").await;
     let d = next(&mut mov.log, "DEBUG").await.json();
     assert_eq!(
         d,
@@ -841,7 +841,7 @@ fn sigterm_child_component() {
             payload: echo::EchoPayload,
             ctx: echo::Context,
         ) -> valawai::HandlerResult {
-            ctx.mov().info("start", &payload).await?;
+            ctx.mov().info("start").payload(&payload).await;
             tokio::time::sleep(Duration::from_millis(handler_ms())).await;
             ctx.publisher().publish_message(&payload).await?;
             Ok(())

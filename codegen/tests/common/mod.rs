@@ -181,6 +181,10 @@ pub const CASES: &[Case] = &[
     case("loader_recursive", "loader/cycles/recursive-ok.yaml"),
     case("component_echo", "component/echo/asyncapi.yaml"),
     case("component_channels", "component/channels.asyncapi.yaml"),
+    case(
+        "component_thermometer",
+        "component/thermometer/asyncapi.yaml",
+    ),
 ];
 
 /// The `fixtures/` folder.

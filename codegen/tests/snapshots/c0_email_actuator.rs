@@ -957,6 +957,16 @@ impl Publisher {
     }
 }
 
+/// The channels the component receives on, to change their
+/// settings: `component(handlers).settings(receive::..., settings)`.
+/// A channel it does not receive on is a compile error.
+pub mod receive {
+    /// `valawai/c0/email_actuator/data/e_mail`
+    pub const E_MAIL: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::E_MAIL,
+    );
+}
+
 /// Adds a receive channel for each of `handlers`' methods to `component`: the
 /// runtime decodes each body with the channel's decoder (a body that does not fit
 /// is logged and rejected) and calls the method with the payload.
@@ -988,7 +998,7 @@ pub fn wire_handlers<H: Handlers>(
 /// The component: its identity, [`COMPONENT`], and a receive
 /// channel for each of `handlers`' methods. Start it with
 /// `run(config)`; change a channel's settings before with
-/// `channel_settings(channels::..., ...)`.
+/// `settings(receive::..., ...)`.
 pub fn component<H: Handlers>(handlers: H) -> ::valawai::Component {
     wire_handlers(::valawai::Component::new(COMPONENT), handlers)
 }

@@ -1895,6 +1895,16 @@ impl Publisher {
     }
 }
 
+/// The channels the component receives on, to change their
+/// settings: `component(handlers).settings(receive::..., settings)`.
+/// A channel it does not receive on is a compile error.
+pub mod receive {
+    /// `valawai/c1/nit_protocol_manager/data/treatment`
+    pub const TREATMENT: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::TREATMENT,
+    );
+}
+
 /// Adds a receive channel for each of `handlers`' methods to `component`: the
 /// runtime decodes each body with the channel's decoder (a body that does not fit
 /// is logged and rejected) and calls the method with the payload.
@@ -1928,7 +1938,7 @@ pub fn wire_handlers<H: Handlers>(
 /// The component: its identity, [`COMPONENT`], and a receive
 /// channel for each of `handlers`' methods. Start it with
 /// `run(config)`; change a channel's settings before with
-/// `channel_settings(channels::..., ...)`.
+/// `settings(receive::..., ...)`.
 pub fn component<H: Handlers>(handlers: H) -> ::valawai::Component {
     wire_handlers(::valawai::Component::new(COMPONENT), handlers)
 }

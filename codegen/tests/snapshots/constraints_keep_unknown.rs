@@ -1803,6 +1803,21 @@ impl Publisher {
     }
 }
 
+/// The channels the component receives on, to change their
+/// settings: `component(handlers).settings(receive::..., settings)`.
+/// A channel it does not receive on is a compile error.
+pub mod receive {
+    /// `valawai/c1/constraints/data/checked`
+    pub const CHECKED: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::CHECKED,
+    );
+
+    /// `valawai/c1/constraints/data/numbers`
+    pub const NUMBERS: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::NUMBERS,
+    );
+}
+
 /// Adds a receive channel for each of `handlers`' methods to `component`: the
 /// runtime decodes each body with the channel's decoder (a body that does not fit
 /// is logged and rejected) and calls the method with the payload.

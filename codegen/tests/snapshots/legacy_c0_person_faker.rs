@@ -414,6 +414,26 @@ impl Publisher {
     }
 }
 
+/// The channels the component receives on, to change their
+/// settings: `component(handlers).settings(receive::..., settings)`.
+/// A channel it does not receive on is a compile error.
+pub mod receive {
+    /// `valawai.c0.person-faker.control.set-seed`
+    pub const SET_SEED: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::SET_SEED,
+    );
+
+    /// `valawai.c0.person-faker.control.set-sample-rate`
+    pub const SET_SAMPLE_RATE: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::SET_SAMPLE_RATE,
+    );
+
+    /// `valawai.c0.person-faker.control.enable`
+    pub const ENABLE: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::ENABLE,
+    );
+}
+
 /// Adds a receive channel for each of `handlers`' methods to `component`: the
 /// runtime decodes each body with the channel's decoder (a body that does not fit
 /// is logged and rejected) and calls the method with the payload.

@@ -272,6 +272,31 @@ impl Publisher {
     }
 }
 
+/// The channels the component receives on, to change their
+/// settings: `component(handlers).settings(receive::..., settings)`.
+/// A channel it does not receive on is a compile error.
+pub mod receive {
+    /// `valawai/C2/norm_optimizer/control/opt_cls`
+    pub const OPT_CLS: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::OPT_CLS,
+    );
+
+    /// `valawai/C2/norm_optimizer/control/opt_args`
+    pub const OPT_ARGS: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::OPT_ARGS,
+    );
+
+    /// `valawai/C2/norm_optimizer/control/opt_kwargs`
+    pub const OPT_KWARGS: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::OPT_KWARGS,
+    );
+
+    /// `valawai/C2/norm_optimizer/control/term_dict`
+    pub const TERM_DICT: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::TERM_DICT,
+    );
+}
+
 /// Adds a receive channel for each of `handlers`' methods to `component`: the
 /// runtime decodes each body with the channel's decoder (a body that does not fit
 /// is logged and rejected) and calls the method with the payload.

@@ -201,6 +201,16 @@ impl Publisher {
     }
 }
 
+/// The channels the component receives on, to change their
+/// settings: `component(handlers).settings(receive::..., settings)`.
+/// A channel it does not receive on is a compile error.
+pub mod receive {
+    /// `valawai/C2/legacy_types/control/parameters`
+    pub const PARAMETERS: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::PARAMETERS,
+    );
+}
+
 /// Adds a receive channel for each of `handlers`' methods to `component`: the
 /// runtime decodes each body with the channel's decoder (a body that does not fit
 /// is logged and rejected) and calls the method with the payload.

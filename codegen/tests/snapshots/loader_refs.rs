@@ -158,7 +158,7 @@ pub fn wire_handlers<H: Handlers>(
 /// The component: its identity, [`COMPONENT`], and a receive
 /// channel for each of `handlers`' methods. Start it with
 /// `run(config)`; change a channel's settings before with
-/// `channel_settings(channels::..., ...)`.
+/// `settings(receive::..., ...)`.
 pub fn component<H: Handlers>(handlers: H) -> ::valawai::Component {
     wire_handlers(::valawai::Component::new(COMPONENT), handlers)
 }

@@ -3485,6 +3485,56 @@ impl Publisher {
     }
 }
 
+/// The channels the component receives on, to change their
+/// settings: `component(handlers).settings(receive::..., settings)`.
+/// A channel it does not receive on is a compile error.
+pub mod receive {
+    /// `valawai/component/register`
+    pub const REGISTER: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::REGISTER,
+    );
+
+    /// `valawai/component/query`
+    pub const COMPONENT_QUERY: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::COMPONENT_QUERY,
+    );
+
+    /// `valawai/component/unregister`
+    pub const UNREGISTER: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::UNREGISTER,
+    );
+
+    /// `valawai/topology/create`
+    pub const TOPOLOGY_CREATE: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::TOPOLOGY_CREATE,
+    );
+
+    /// `valawai/topology/query`
+    pub const TOPOLOGY_QUERY: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::TOPOLOGY_QUERY,
+    );
+
+    /// `valawai/topology/change`
+    pub const TOPOLOGY_CHANGE: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::TOPOLOGY_CHANGE,
+    );
+
+    /// `valawai/log/add`
+    pub const ADD: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::ADD,
+    );
+
+    /// `valawai/topology/notification/create`
+    pub const NOTIFICATION_CREATE: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::NOTIFICATION_CREATE,
+    );
+
+    /// `valawai/topology/notification/change`
+    pub const NOTIFICATION_CHANGE: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::NOTIFICATION_CHANGE,
+    );
+}
+
 /// Adds a receive channel for each of `handlers`' methods to `component`: the
 /// runtime decodes each body with the channel's decoder (a body that does not fit
 /// is logged and rejected) and calls the method with the payload.

@@ -2509,6 +2509,21 @@ impl Publisher {
     }
 }
 
+/// The channels the component receives on, to change their
+/// settings: `component(handlers).settings(receive::..., settings)`.
+/// A channel it does not receive on is a compile error.
+pub mod receive {
+    /// `valawai/c2/treatment_beneficence_valuator/data/treatment`
+    pub const TREATMENT: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::TREATMENT,
+    );
+
+    /// `valawai/c2/treatment_beneficence_valuator/control/parameters`
+    pub const PARAMETERS: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::PARAMETERS,
+    );
+}
+
 /// Adds a receive channel for each of `handlers`' methods to `component`: the
 /// runtime decodes each body with the channel's decoder (a body that does not fit
 /// is logged and rejected) and calls the method with the payload.
@@ -2558,7 +2573,7 @@ pub fn wire_handlers<H: Handlers>(
 /// The component: its identity, [`COMPONENT`], and a receive
 /// channel for each of `handlers`' methods. Start it with
 /// `run(config)`; change a channel's settings before with
-/// `channel_settings(channels::..., ...)`.
+/// `settings(receive::..., ...)`.
 pub fn component<H: Handlers>(handlers: H) -> ::valawai::Component {
     wire_handlers(::valawai::Component::new(COMPONENT), handlers)
 }

@@ -822,6 +822,31 @@ impl Publisher {
     }
 }
 
+/// The channels the component receives on, to change their
+/// settings: `component(handlers).settings(receive::..., settings)`.
+/// A channel it does not receive on is a compile error.
+pub mod receive {
+    /// `valawai/c1/component_7/data/input_1`
+    pub const INPUT_1: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::INPUT_1,
+    );
+
+    /// `valawai/c1/component_7/data/input_2`
+    pub const INPUT_2: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::INPUT_2,
+    );
+
+    /// `valawai/c1/component_7/data/input_3`
+    pub const INPUT_3: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::INPUT_3,
+    );
+
+    /// `valawai/c1/component_7/data/input_4`
+    pub const INPUT_4: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::INPUT_4,
+    );
+}
+
 /// Adds a receive channel for each of `handlers`' methods to `component`: the
 /// runtime decodes each body with the channel's decoder (a body that does not fit
 /// is logged and rejected) and calls the method with the payload.
@@ -895,7 +920,7 @@ pub fn wire_handlers<H: Handlers>(
 /// The component: its identity, [`COMPONENT`], and a receive
 /// channel for each of `handlers`' methods. Start it with
 /// `run(config)`; change a channel's settings before with
-/// `channel_settings(channels::..., ...)`.
+/// `settings(receive::..., ...)`.
 pub fn component<H: Handlers>(handlers: H) -> ::valawai::Component {
     wire_handlers(::valawai::Component::new(COMPONENT), handlers)
 }

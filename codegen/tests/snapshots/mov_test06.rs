@@ -209,6 +209,16 @@ impl Publisher {
     }
 }
 
+/// The channels the component receives on, to change their
+/// settings: `component(handlers).settings(receive::..., settings)`.
+/// A channel it does not receive on is a compile error.
+pub mod receive {
+    /// `user/signedin`
+    pub const SIGNEDIN: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::SIGNEDIN,
+    );
+}
+
 /// Adds a receive channel for each of `handlers`' methods to `component`: the
 /// runtime decodes each body with the channel's decoder (a body that does not fit
 /// is logged and rejected) and calls the method with the payload.

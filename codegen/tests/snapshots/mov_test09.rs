@@ -296,6 +296,31 @@ impl Publisher {
     }
 }
 
+/// The channels the component receives on, to change their
+/// settings: `component(handlers).settings(receive::..., settings)`.
+/// A channel it does not receive on is a compile error.
+pub mod receive {
+    /// `valawai/c0/test_component/data/action_1`
+    pub const ACTION_1: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::ACTION_1,
+    );
+
+    /// `valawai/c0/test_component/data/action_2`
+    pub const ACTION_2: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::ACTION_2,
+    );
+
+    /// `valawai/c0/test_component/data/action_3`
+    pub const ACTION_3: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::ACTION_3,
+    );
+
+    /// `valawai/c0/test_component/data/action_4`
+    pub const ACTION_4: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::ACTION_4,
+    );
+}
+
 /// Adds a receive channel for each of `handlers`' methods to `component`: the
 /// runtime decodes each body with the channel's decoder (a body that does not fit
 /// is logged and rejected) and calls the method with the payload.

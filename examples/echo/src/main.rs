@@ -30,31 +30,23 @@ impl Echo {
     #[receive("valawai/c1/echo_example_with_rust_and_lapin/data/received_message")]
     async fn echo(&self, message: EchoPayload, ctx: Context) -> HandlerResult {
         ctx.mov()
-            .info("Received a message to echo", &message)
-            .await?;
+            .info("Received a message to echo")
+            .payload(&message)
+            .await;
         // Only `content` is echoed: unknown members were dropped when the payload was decoded.
         let echoed = EchoPayload {
             content: message.content,
         };
         ctx.publisher().publish_message(&echoed).await?;
-        ctx.mov().info("Sent Echoed message", &echoed).await?;
+        ctx.mov().info("Sent Echoed message").payload(&echoed).await;
         Ok(())
     }
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let level = std::env::var("LOG_CONSOLE_LEVEL").unwrap_or_else(|_| "INFO".into());
-    // Colours only for a person at a terminal (and never with NO_COLOR set).
-    let colour = std::io::IsTerminal::is_terminal(&std::io::stdout())
-        && std::env::var_os("NO_COLOR").is_none();
-    tracing_subscriber::fmt()
-        .with_ansi(colour)
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_new(level.to_lowercase())
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-        )
-        .init();
+    // LOG_CONSOLE_LEVEL (or RUST_LOG), colours only at a terminal.
+    valawai::init_logging();
     let config = match valawai::Config::from_env() {
         Ok(config) => config,
         Err(e) => {

@@ -171,10 +171,26 @@ impl MovShared {
 
 /// The MOV client: logs to `valawai/log/add`, with this component's id once registered.
 ///
-/// Each call also logs locally through `tracing` at the same level; logs below
-/// [`Config::mov_log_level`](crate::Config::mov_log_level) are only logged locally. The payload is any
-/// `Serialize` value; it travels as a JSON document encoded in a string, as the MOV expects.
-/// Pass `()` (or `None::<()>`) for no payload.
+/// Each log is also logged locally through `tracing` at the same level; logs below
+/// [`Config::mov_log_level`](crate::Config::mov_log_level) are only logged locally. A log is
+/// built by [`Mov::info`] (or `debug`, `warn`, `error`, `log`), takes an optional payload with
+/// [`MovLog::payload`], and is sent when awaited:
+///
+/// ```no_run
+/// # async fn example(mov: valawai::Mov) {
+/// mov.info("Started").await;
+/// mov.info("Received a message to echo")
+///     .payload(&serde_json::json!({"content": "hi"}))
+///     .await;
+/// # }
+/// ```
+///
+/// **A log never fails the message.** Awaiting a log returns `()`: a log the broker does not
+/// take (the connection is down, the log queue refuses it, the publish times out) is logged
+/// locally at WARN and counted as a failed publish on the log channel
+/// ([`ComponentHandle::channel_counters`](crate::ComponentHandle::channel_counters)), and the
+/// handler carries on. Inside a handler the input is acked without waiting for the log's
+/// fate, so a lost log never makes the runtime handle (and publish) the message again.
 #[derive(Clone, Debug)]
 pub struct Mov {
     publisher: Publisher,
@@ -198,71 +214,44 @@ impl Mov {
         self.shared.component_id()
     }
 
-    /// Logs at DEBUG level.
-    pub async fn debug<T: Serialize + ?Sized>(
-        &self,
-        message: &str,
-        payload: &T,
-    ) -> Result<(), PublishError> {
-        self.log(LogLevel::Debug, message, payload).await
+    /// A log at DEBUG level, sent when awaited.
+    pub fn debug<'a>(&'a self, message: &'a str) -> MovLog<'a> {
+        self.log(LogLevel::Debug, message)
     }
 
-    /// Logs at INFO level.
-    pub async fn info<T: Serialize + ?Sized>(
-        &self,
-        message: &str,
-        payload: &T,
-    ) -> Result<(), PublishError> {
-        self.log(LogLevel::Info, message, payload).await
+    /// A log at INFO level, sent when awaited.
+    pub fn info<'a>(&'a self, message: &'a str) -> MovLog<'a> {
+        self.log(LogLevel::Info, message)
     }
 
-    /// Logs at WARN level.
-    pub async fn warn<T: Serialize + ?Sized>(
-        &self,
-        message: &str,
-        payload: &T,
-    ) -> Result<(), PublishError> {
-        self.log(LogLevel::Warn, message, payload).await
+    /// A log at WARN level, sent when awaited.
+    pub fn warn<'a>(&'a self, message: &'a str) -> MovLog<'a> {
+        self.log(LogLevel::Warn, message)
     }
 
-    /// Logs at ERROR level.
-    pub async fn error<T: Serialize + ?Sized>(
-        &self,
-        message: &str,
-        payload: &T,
-    ) -> Result<(), PublishError> {
-        self.log(LogLevel::Error, message, payload).await
+    /// A log at ERROR level, sent when awaited.
+    pub fn error<'a>(&'a self, message: &'a str) -> MovLog<'a> {
+        self.log(LogLevel::Error, message)
     }
 
-    /// Logs at `level`. A payload that serialises to `null` is left out.
-    pub async fn log<T: Serialize + ?Sized>(
-        &self,
-        level: LogLevel,
-        message: &str,
-        payload: &T,
-    ) -> Result<(), PublishError> {
-        if !self.shared.sends(level) && !local_log_enabled(level) {
-            // Neither the MOV nor the local subscriber wants it: skip serialising the payload.
-            return Ok(());
+    /// A log at `level`, sent when awaited.
+    pub fn log<'a>(&'a self, level: LogLevel, message: &'a str) -> MovLog<'a> {
+        MovLog {
+            mov: self,
+            level,
+            message,
+            payload: None,
         }
-        let payload = match serde_json::to_string(payload) {
-            Ok(p) if p == "null" => None,
-            Ok(p) => Some(p),
-            Err(e) => Some(
-                serde_json::to_string(&format!("<payload not serialisable: {e}>"))
-                    .unwrap_or_default(),
-            ),
-        };
-        self.log_raw(level, message, payload).await
     }
 
-    /// Logs with a payload that is already a JSON text.
-    pub(crate) async fn log_raw(
-        &self,
-        level: LogLevel,
-        message: &str,
-        payload: Option<String>,
-    ) -> Result<(), PublishError> {
+    /// Whether a log at `level` goes anywhere: to the MOV, or to the local subscriber.
+    fn wanted(&self, level: LogLevel) -> bool {
+        self.shared.sends(level) || local_log_enabled(level)
+    }
+
+    /// Logs with a payload that is already a JSON text. Never fails: a log the broker does not
+    /// take is logged locally at WARN (and counted by the publisher on the log channel).
+    pub(crate) async fn log_raw(&self, level: LogLevel, message: &str, payload: Option<String>) {
         let p = payload.as_deref().unwrap_or("");
         match level {
             LogLevel::Error => tracing::error!(target: "valawai::mov", payload = p, "{message}"),
@@ -271,7 +260,7 @@ impl Mov {
             LogLevel::Debug => tracing::debug!(target: "valawai::mov", payload = p, "{message}"),
         }
         if !self.shared.sends(level) {
-            return Ok(());
+            return;
         }
         let (message, payload) = fit_log(message, payload, MOV_LOG_MAX_BYTES);
         let record = AddLogPayload {
@@ -284,7 +273,75 @@ impl Mov {
                 .and_then(|id| AddLogPayloadComponentId::try_from(&*id).ok()),
         };
         let channel = &self.shared.channels().log;
-        self.publisher.publish(channel, &record).await
+        let body = match serde_json::to_vec(&record) {
+            Ok(body) => body,
+            Err(error) => {
+                tracing::warn!(%error, "a log to the MOV could not be serialised; not sent");
+                return;
+            }
+        };
+        if let Err(error) = self.publisher.publish_log(channel, body).await {
+            warn_log_lost(&error);
+        }
+    }
+}
+
+/// The local WARN for a log the MOV did not get.
+pub(crate) fn warn_log_lost(error: &PublishError) {
+    tracing::warn!(
+        "a log to the MOV was not sent ({error}); the message being handled is not affected"
+    );
+}
+
+/// One log to the MOV, sent when awaited (the await returns `()`: see [`Mov`]).
+///
+/// Built by [`Mov::info`] and its siblings; [`MovLog::payload`] adds a payload.
+#[must_use = "a log to the MOV is sent only when awaited"]
+#[derive(Debug)]
+pub struct MovLog<'a> {
+    mov: &'a Mov,
+    level: LogLevel,
+    message: &'a str,
+    payload: Option<String>,
+}
+
+impl MovLog<'_> {
+    /// Adds a payload: any `Serialize` value, which travels as a JSON document encoded in a
+    /// string, as the MOV expects. A value that serialises to `null` is left out, one that
+    /// cannot be serialised is replaced by a note saying why.
+    pub fn payload<T: Serialize + ?Sized>(mut self, payload: &T) -> Self {
+        if !self.mov.wanted(self.level) {
+            // Neither the MOV nor the local subscriber wants it: skip serialising the payload.
+            return self;
+        }
+        self.payload = match serde_json::to_string(payload) {
+            Ok(p) if p == "null" => None,
+            Ok(p) => Some(p),
+            Err(e) => Some(
+                serde_json::to_string(&format!("<payload not serialisable: {e}>"))
+                    .unwrap_or_default(),
+            ),
+        };
+        self
+    }
+
+    /// Sends the log (what `.await` does).
+    pub async fn send(self) {
+        if !self.mov.wanted(self.level) {
+            return;
+        }
+        self.mov
+            .log_raw(self.level, self.message, self.payload)
+            .await;
+    }
+}
+
+impl<'a> std::future::IntoFuture for MovLog<'a> {
+    type Output = ();
+    type IntoFuture = std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send + 'a>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
     }
 }
 

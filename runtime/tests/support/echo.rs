@@ -211,13 +211,14 @@ macro_rules! impl_echo_handlers {
                 ctx: $module::Context,
             ) -> ::valawai::HandlerResult {
                 ctx.mov()
-                    .info("Received a message to echo", &payload)
-                    .await?;
+                    .info("Received a message to echo")
+                    .payload(&payload)
+                    .await;
                 let echo = $module::EchoPayload {
                     content: payload.content,
                 };
                 ctx.publisher().publish_message(&echo).await?;
-                ctx.mov().info("Sent Echoed message", &echo).await?;
+                ctx.mov().info("Sent Echoed message").payload(&echo).await;
                 Ok(())
             }
         }

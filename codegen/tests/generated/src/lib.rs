@@ -210,3 +210,8 @@ pub mod component_echo {
 pub mod component_channels {
     include!("../../snapshots/component_channels.rs");
 }
+
+/// Generated from `fixtures/component/thermometer/asyncapi.yaml`.
+pub mod component_thermometer {
+    include!("../../snapshots/component_thermometer.rs");
+}

@@ -12,7 +12,7 @@ impl Echo {
     /// Echoes the content back.
     #[receive("valawai/c1/echo_example_with_python_and_pika/data/received_message")]
     async fn echo(&self, message: EchoPayload, ctx: Context) -> HandlerResult {
-        ctx.mov().info("Received a message to echo", &message).await?;
+        ctx.mov().info("Received a message to echo").payload(&message).await;
         ctx.publisher().publish_message(&message).await?;
         Ok(())
     }
