@@ -17,12 +17,12 @@ const TEMPLATES: &[(&str, &str, &str)] = &[
     (
         "index.md",
         "index.md.j2",
-        include_str!("../../templates/docs/index.md.j2"),
+        include_str!("../templates/docs/index.md.j2"),
     ),
     (
         "index.html",
         "index.html.j2",
-        include_str!("../../templates/docs/index.html.j2"),
+        include_str!("../templates/docs/index.html.j2"),
     ),
 ];
 

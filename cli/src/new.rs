@@ -16,50 +16,50 @@ const TEMPLATES: &[(&str, &str, &str)] = &[
     (
         "Cargo.toml",
         "Cargo.toml.j2",
-        include_str!("../../templates/new/Cargo.toml.j2"),
+        include_str!("../templates/new/Cargo.toml.j2"),
     ),
     (
         "build.rs",
         "build.rs.j2",
-        include_str!("../../templates/new/build.rs.j2"),
+        include_str!("../templates/new/build.rs.j2"),
     ),
     (
         "src/main.rs",
         "main.rs.j2",
-        include_str!("../../templates/new/main.rs.j2"),
+        include_str!("../templates/new/main.rs.j2"),
     ),
     (
         "Dockerfile",
         "Dockerfile.j2",
-        include_str!("../../templates/new/Dockerfile.j2"),
+        include_str!("../templates/new/Dockerfile.j2"),
     ),
     (
         "docker-compose.yml",
         "docker-compose.yml.j2",
-        include_str!("../../templates/new/docker-compose.yml.j2"),
+        include_str!("../templates/new/docker-compose.yml.j2"),
     ),
     (
         "README.md",
         "README.md.j2",
-        include_str!("../../templates/new/README.md.j2"),
+        include_str!("../templates/new/README.md.j2"),
     ),
     (
         "CHANGELOG.md",
         "CHANGELOG.md.j2",
-        include_str!("../../templates/new/CHANGELOG.md.j2"),
+        include_str!("../templates/new/CHANGELOG.md.j2"),
     ),
     (
         ".gitignore",
         "gitignore.j2",
-        include_str!("../../templates/new/gitignore.j2"),
+        include_str!("../templates/new/gitignore.j2"),
     ),
 ];
 
 /// The spec of a new component without `--spec`.
-const SPEC_TEMPLATE: &str = include_str!("../../templates/new/asyncapi.yaml.j2");
+const SPEC_TEMPLATE: &str = include_str!("../templates/new/asyncapi.yaml.j2");
 
 /// The GNU GPL version 3, VALAWAI's recommended license.
-const GPL_3: &str = include_str!("../../templates/new/LICENSE-GPL-3.0");
+const GPL_3: &str = include_str!("../templates/new/LICENSE-GPL-3.0");
 
 /// Arguments of `valawai new`.
 #[derive(Debug, clap::Args)]
