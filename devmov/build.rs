@@ -6,7 +6,8 @@
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     valawai_codegen::Builder::new()
-        .spec("../fixtures/valawai/MOV/asyncapi.yaml")
+        // A link to fixtures/valawai/MOV/asyncapi.yaml, so that the packaged crate holds it.
+        .spec("mov-asyncapi.yaml")
         .type_options(valawai_codegen::mov::type_options())
         .module("mov")
         .compile()?;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use minijinja::Environment;
 use serde::Serialize;
-use valawai_codegen::model::{Direction, Payload};
+use valawai_codegen::model::{ChannelId, Direction, Payload};
 use valawai_codegen::types::ir::{Checks, Kind, Presence, Prim, Ty, TypeDef};
 
 use crate::common::{Failure, Loaded, SpecArgs};
@@ -17,12 +17,12 @@ const TEMPLATES: &[(&str, &str, &str)] = &[
     (
         "index.md",
         "index.md.j2",
-        include_str!("../../templates/docs/index.md.j2"),
+        include_str!("../templates/docs/index.md.j2"),
     ),
     (
         "index.html",
         "index.html.j2",
-        include_str!("../../templates/docs/index.html.j2"),
+        include_str!("../templates/docs/index.html.j2"),
     ),
 ];
 
@@ -36,14 +36,21 @@ pub struct Args {
     output: PathBuf,
 }
 
+/// What the templates render. The component's own channels and types come first; the MOV
+/// protocol's (the registered channel, `valawai/component/...`, `valawai/log/...`,
+/// `valawai/topology/...` and the types only they use) come last, in `protocol_*`, which the
+/// HTML folds.
 #[derive(Serialize)]
 struct Doc {
     title: String,
     version: String,
     description: String,
+    description_html: String,
     component: Option<Component>,
     channels: Vec<ChannelDoc>,
     types: Vec<TypeDoc>,
+    protocol_channels: Vec<ChannelDoc>,
+    protocol_types: Vec<TypeDoc>,
 }
 
 #[derive(Serialize)]
@@ -58,6 +65,7 @@ struct ChannelDoc {
     address: String,
     direction: &'static str,
     description: String,
+    description_html: String,
     messages: Vec<MessageDoc>,
 }
 
@@ -65,7 +73,10 @@ struct ChannelDoc {
 struct MessageDoc {
     name: String,
     description: String,
+    description_html: String,
     payload: TyDoc,
+    /// An example payload, pretty JSON: the spec's examples, or built from the schema.
+    example: Option<String>,
 }
 
 /// A type expression: its text, and the generated type it names, to link.
@@ -80,6 +91,7 @@ struct TypeDoc {
     name: String,
     kind: String,
     description: String,
+    description_html: String,
     fields: Vec<FieldDoc>,
     variants: Vec<VariantDoc>,
     constraints: Vec<String>,
@@ -91,6 +103,7 @@ struct FieldDoc {
     ty: TyDoc,
     presence: &'static str,
     description: String,
+    description_html: String,
 }
 
 #[derive(Serialize)]
@@ -135,8 +148,13 @@ fn document(loaded: &Loaded) -> Doc {
     let spec = &loaded.spec;
     let defs = loaded.types.type_defs();
     let mut channels = Vec::new();
+    let mut protocol_channels = Vec::new();
+    // The types each side's payloads name, in the order the channels name them.
+    let mut own_roots = Vec::new();
+    let mut protocol_roots = Vec::new();
     for operation in &spec.operations {
         let channel = spec.channel(operation.channel);
+        let protocol = is_protocol(spec, operation.channel);
         let description = [
             &operation.summary,
             &operation.description,
@@ -147,55 +165,91 @@ fn document(loaded: &Loaded) -> Doc {
         .flatten()
         .next()
         .map_or_else(String::new, |d| d.trim().to_owned());
-        let messages = operation
-            .messages
-            .iter()
-            .map(|&id| {
-                let message = spec.message(id);
-                let payload = match (&message.payload, loaded.types.message_model(id)) {
-                    (Payload::Untyped { .. }, _) => TyDoc {
-                        text: "untyped JSON".to_owned(),
-                        link: None,
-                    },
-                    (_, Some(ty)) => ty_doc(ty, defs),
-                    (_, None) => TyDoc {
-                        text: "no payload".to_owned(),
-                        link: None,
-                    },
-                };
-                MessageDoc {
-                    name: message.name.clone(),
-                    description: [&message.summary, &message.description]
-                        .into_iter()
-                        .flatten()
-                        .next()
-                        .map_or_else(String::new, |d| d.trim().to_owned()),
-                    payload,
+        let mut messages = Vec::new();
+        for &id in &operation.messages {
+            let message = spec.message(id);
+            let payload = match (&message.payload, loaded.types.message_model(id)) {
+                (Payload::Untyped { .. }, _) => TyDoc {
+                    text: "untyped JSON".to_owned(),
+                    link: None,
+                },
+                (_, Some(ty)) => {
+                    let roots = if protocol {
+                        &mut protocol_roots
+                    } else {
+                        &mut own_roots
+                    };
+                    ty_ids(ty, roots);
+                    ty_doc(ty, defs)
                 }
-            })
-            .collect();
-        channels.push(ChannelDoc {
+                (_, None) => TyDoc {
+                    text: "no payload".to_owned(),
+                    link: None,
+                },
+            };
+            let description = [&message.summary, &message.description]
+                .into_iter()
+                .flatten()
+                .next()
+                .map_or_else(String::new, |d| d.trim().to_owned());
+            messages.push(MessageDoc {
+                name: message.name.clone(),
+                description_html: markdown_html(&description),
+                description,
+                payload,
+                example: valawai_cli::example::message_example(spec, id)
+                    .and_then(|v| serde_json::to_string_pretty(&v).ok()),
+            });
+        }
+        let doc = ChannelDoc {
             address: channel.address.clone(),
             direction: match operation.direction {
                 Direction::Receive => "receives",
                 Direction::Send => "publishes",
             },
+            description_html: markdown_html(&description),
             description,
             messages,
-        });
+        };
+        if protocol {
+            protocol_channels.push(doc);
+        } else {
+            channels.push(doc);
+        }
     }
-    let mut types: Vec<TypeDoc> = defs.iter().map(|d| type_doc(d, defs)).collect();
-    types.sort_by(|a, b| a.name.cmp(&b.name));
+    // The component's own types: those its own channels reach, in the order they reach them,
+    // then those no channel uses, by name. The protocol's: the rest.
+    let own = reachable(&own_roots, defs);
+    let mut unused: Vec<usize> = (0..defs.len())
+        .filter(|id| !own.contains(id) && !reachable(&protocol_roots, defs).contains(id))
+        .collect();
+    unused.sort_by(|a, b| defs[*a].name.cmp(&defs[*b].name));
+    let types = own
+        .iter()
+        .chain(&unused)
+        .map(|&id| type_doc(&defs[id], defs))
+        .collect();
+    let mut protocol: Vec<usize> = reachable(&protocol_roots, defs)
+        .into_iter()
+        .filter(|id| !own.contains(id))
+        .collect();
+    protocol.sort_by(|a, b| defs[*a].name.cmp(&defs[*b].name));
+    let protocol_types = protocol
+        .iter()
+        .map(|&id| type_doc(&defs[id], defs))
+        .collect();
+    let description = spec
+        .info
+        .description
+        .as_deref()
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
     Doc {
         title: spec.info.title.clone(),
         version: spec.info.version.clone(),
-        description: spec
-            .info
-            .description
-            .as_deref()
-            .unwrap_or_default()
-            .trim()
-            .to_owned(),
+        description_html: markdown_html(&description),
+        description,
         component: spec.identity.as_ref().map(|i| Component {
             name: i.name.clone(),
             r#type: i.component_type.to_string(),
@@ -203,6 +257,126 @@ fn document(loaded: &Loaded) -> Doc {
         }),
         channels,
         types,
+        protocol_channels,
+        protocol_types,
+    }
+}
+
+/// Whether a channel belongs to the MOV protocol rather than to the component's own work: the
+/// registered channel and the MOV's channels, for a spec that names a component (the MOV's own
+/// spec, or a spec that names none, has no protocol part).
+fn is_protocol(spec: &valawai_codegen::Spec, channel: ChannelId) -> bool {
+    let Some(identity) = &spec.identity else {
+        return false;
+    };
+    if channel == identity.registered_channel {
+        return true;
+    }
+    let address = &spec.channel(channel).address;
+    ["valawai/component/", "valawai/log/", "valawai/topology/"]
+        .iter()
+        .any(|prefix| address.starts_with(prefix))
+}
+
+/// The generated types `roots` name, and every type they name in turn, in the order met.
+fn reachable(roots: &[usize], defs: &[TypeDef]) -> Vec<usize> {
+    let mut seen: Vec<usize> = Vec::new();
+    let mut queue: std::collections::VecDeque<usize> = roots.iter().copied().collect();
+    while let Some(id) = queue.pop_front() {
+        if seen.contains(&id) || id >= defs.len() {
+            continue;
+        }
+        seen.push(id);
+        let mut next = Vec::new();
+        match &defs[id].kind {
+            Kind::Struct(s) => {
+                for field in &s.fields {
+                    ty_ids(&field.ty, &mut next);
+                }
+                if let Some((_, ty)) = &s.extra {
+                    ty_ids(ty, &mut next);
+                }
+            }
+            Kind::Tagged(t) => {
+                for variant in &t.variants {
+                    if let Some(ty) = &variant.content {
+                        ty_ids(ty, &mut next);
+                    }
+                }
+            }
+            Kind::Untagged(u) => {
+                for variant in &u.variants {
+                    ty_ids(&variant.ty, &mut next);
+                }
+            }
+            Kind::Newtype(n) => ty_ids(&n.inner, &mut next),
+            Kind::Alias(ty) => ty_ids(ty, &mut next),
+            Kind::StringEnum(_) | Kind::Const(_) | Kind::Pending => {}
+        }
+        queue.extend(next);
+    }
+    seen
+}
+
+/// Every generated type a type expression names.
+fn ty_ids(ty: &Ty, out: &mut Vec<usize>) {
+    match ty {
+        Ty::Named(id) => out.push(id.0),
+        Ty::Option(inner) | Ty::Vec(inner) | Ty::Map(inner) | Ty::Box(inner) => {
+            ty_ids(inner, out);
+        }
+        Ty::Tuple(members) => {
+            for member in members {
+                ty_ids(member, out);
+            }
+        }
+        Ty::Prim(_) | Ty::Json | Ty::JsonObject | Ty::External(_) => {}
+    }
+}
+
+/// Markdown (CommonMark, with tables and strikethrough) as HTML, safe to put in a page: raw
+/// HTML in the Markdown is shown as text, links go only to `http`, `https`, `mailto`, anchors
+/// and relative paths (others keep their text), and images become their text.
+fn markdown_html(text: &str) -> String {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    if text.is_empty() {
+        return String::new();
+    }
+    let mut dropped_links: Vec<bool> = Vec::new();
+    let events = Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
+        .filter_map(|event| match event {
+            Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
+            Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => None,
+            Event::Start(Tag::Link { ref dest_url, .. }) => {
+                let safe = safe_url(dest_url);
+                dropped_links.push(!safe);
+                safe.then_some(event)
+            }
+            Event::End(TagEnd::Link) => {
+                if dropped_links.pop().unwrap_or(false) {
+                    None
+                } else {
+                    Some(event)
+                }
+            }
+            Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
+            other => Some(other),
+        });
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events);
+    html
+}
+
+/// A link target a documentation page may point at.
+fn safe_url(url: &str) -> bool {
+    let url = url.trim().to_ascii_lowercase();
+    match url.find(':') {
+        None => true,
+        Some(colon) => {
+            // A colon after a path, query or fragment start is no scheme.
+            url[..colon].contains(['/', '?', '#'])
+                || ["http", "https", "mailto"].contains(&&url[..colon])
+        }
     }
 }
 
@@ -211,6 +385,7 @@ fn type_doc(def: &TypeDef, defs: &[TypeDef]) -> TypeDoc {
         name: def.name.clone(),
         kind: String::new(),
         description: def.docs.join("\n").trim().to_owned(),
+        description_html: markdown_html(def.docs.join("\n").trim()),
         fields: Vec::new(),
         variants: Vec::new(),
         constraints: Vec::new(),
@@ -234,6 +409,7 @@ fn type_doc(def: &TypeDef, defs: &[TypeDef]) -> TypeDoc {
                         Presence::Optional => "optional",
                     },
                     description: f.docs.join("\n").trim().to_owned(),
+                    description_html: markdown_html(f.docs.join("\n").trim()),
                 })
                 .collect();
             if let Some((_, ty)) = &s.extra {
@@ -242,6 +418,7 @@ fn type_doc(def: &TypeDef, defs: &[TypeDef]) -> TypeDoc {
                     ty: ty_doc(ty, defs),
                     presence: "optional",
                     description: String::new(),
+                    description_html: String::new(),
                 });
             }
         }
@@ -371,5 +548,30 @@ fn ty_text(ty: &Ty, defs: &[TypeDef]) -> String {
         }
         Ty::Box(inner) => ty_text(inner, defs),
         Ty::External(text) => text.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_is_rendered_and_html_in_it_is_text() {
+        assert_eq!(
+            markdown_html("The `content` to **echo**."),
+            "<p>The <code>content</code> to <strong>echo</strong>.</p>\n"
+        );
+        let html = markdown_html("a <script>alert(1)</script> b\n\n<div onclick=x>c</div>");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<div"), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+        let html = markdown_html("[x](javascript:alert(1)) [y](https://valawai.eu/) ![i](x.png)");
+        assert!(!html.contains("javascript"), "{html}");
+        assert!(
+            html.contains("<a href=\"https://valawai.eu/\">y</a>"),
+            "{html}"
+        );
+        assert!(!html.contains("<img"), "{html}");
+        assert!(safe_url("#type-Echo") && safe_url("docs/a:b") && !safe_url("data:text/html,x"));
     }
 }

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde_json::{Map, Value, json};
+use valawai::lapin::options::{QueueDeclareOptions, QueuePurgeOptions};
+use valawai::lapin::types::FieldTable;
 use valawai_devmov::DevMov;
 
 use crate::broker::{BrokerArgs, runtime};
@@ -48,6 +50,10 @@ struct RunArgs {
     /// Print one JSON object per event (`{"event": "registered", ...}`) instead of text.
     #[arg(long)]
     json: bool,
+    /// Keep the messages already waiting in the MOV's queues and handle them (by default they
+    /// are purged before the MOV starts: stale logs and registrations of earlier runs).
+    #[arg(long)]
+    keep_backlog: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -73,6 +79,9 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
 
 async fn serve(args: &RunArgs) -> Result<ExitCode, Failure> {
     let config = args.broker.config()?;
+    if !args.keep_backlog {
+        purge_backlog(&args.broker, args.json).await?;
+    }
     let dev_mov = DevMov::new(config);
     let handle = dev_mov.handle();
     let mut events = handle.subscribe();
@@ -100,6 +109,80 @@ async fn serve(args: &RunArgs) -> Result<ExitCode, Failure> {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) => Err(Failure::new(e.to_string()).hint(NO_BROKER)),
     }
+}
+
+/// Purges the queues the development MOV consumes, before it consumes them, and says how many
+/// messages were dropped, in one line.
+async fn purge_backlog(broker: &BrokerArgs, json: bool) -> Result<(), Failure> {
+    if broker.endpoint()?.tls {
+        eprintln!(
+            "warning: the command line cannot purge over amqps:// yet; the MOV's queues keep \
+             their backlog"
+        );
+        return Ok(());
+    }
+    // No broker: the MOV's own connection says so, with its retries and its error.
+    let Ok((connection, _)) = broker.connect("valawai mov run (purge)").await else {
+        return Ok(());
+    };
+    let mut purged: Vec<(&str, u32)> = Vec::new();
+    for &queue in valawai_devmov::QUEUES {
+        // A channel per queue: a refused declaration closes its channel.
+        let channel = connection.create_channel().await.map_err(|e| {
+            Failure::new(format!(
+                "cannot open a channel to purge the MOV's queues: {e}"
+            ))
+            .hint("run with --keep-backlog to skip the purge")
+        })?;
+        // Declared as the MOV declares it (durable, no arguments), so a queue that is not
+        // there yet is no error; one declared otherwise is left to the MOV, which reports it.
+        let declared = channel
+            .queue_declare(
+                queue.into(),
+                QueueDeclareOptions {
+                    durable: true,
+                    ..QueueDeclareOptions::default()
+                },
+                FieldTable::default(),
+            )
+            .await;
+        if declared.is_err() {
+            continue;
+        }
+        let count = channel
+            .queue_purge(queue.into(), QueuePurgeOptions::default())
+            .await
+            .map_err(|e| {
+                Failure::new(format!("cannot purge `{queue}`: {e}"))
+                    .hint("check the user's permissions, or run with --keep-backlog")
+            })?;
+        if count > 0 {
+            purged.push((queue, count));
+        }
+        let _ = channel.close(200, "purged".into()).await;
+    }
+    let _ = connection.close(200, "done".into()).await;
+    let total: u64 = purged.iter().map(|(_, n)| u64::from(*n)).sum();
+    let text = if total == 0 {
+        "no stale messages in the MOV's queues".to_owned()
+    } else {
+        let each: Vec<String> = purged.iter().map(|(q, n)| format!("{q}: {n}")).collect();
+        format!(
+            "purged {total} stale message{} from the MOV's queues ({}); --keep-backlog keeps them",
+            if total == 1 { "" } else { "s" },
+            each.join(", ")
+        )
+    };
+    let queues: Map<String, Value> = purged
+        .iter()
+        .map(|(q, n)| ((*q).to_owned(), json!(n)))
+        .collect();
+    print_line(
+        json,
+        &json!({"event": "purged", "messages": total, "queues": queues}),
+        &text,
+    );
+    Ok(())
 }
 
 fn print_line(json: bool, value: &Value, text: &str) {

@@ -16,50 +16,50 @@ const TEMPLATES: &[(&str, &str, &str)] = &[
     (
         "Cargo.toml",
         "Cargo.toml.j2",
-        include_str!("../../templates/new/Cargo.toml.j2"),
+        include_str!("../templates/new/Cargo.toml.j2"),
     ),
     (
         "build.rs",
         "build.rs.j2",
-        include_str!("../../templates/new/build.rs.j2"),
+        include_str!("../templates/new/build.rs.j2"),
     ),
     (
         "src/main.rs",
         "main.rs.j2",
-        include_str!("../../templates/new/main.rs.j2"),
+        include_str!("../templates/new/main.rs.j2"),
     ),
     (
         "Dockerfile",
         "Dockerfile.j2",
-        include_str!("../../templates/new/Dockerfile.j2"),
+        include_str!("../templates/new/Dockerfile.j2"),
     ),
     (
         "docker-compose.yml",
         "docker-compose.yml.j2",
-        include_str!("../../templates/new/docker-compose.yml.j2"),
+        include_str!("../templates/new/docker-compose.yml.j2"),
     ),
     (
         "README.md",
         "README.md.j2",
-        include_str!("../../templates/new/README.md.j2"),
+        include_str!("../templates/new/README.md.j2"),
     ),
     (
         "CHANGELOG.md",
         "CHANGELOG.md.j2",
-        include_str!("../../templates/new/CHANGELOG.md.j2"),
+        include_str!("../templates/new/CHANGELOG.md.j2"),
     ),
     (
         ".gitignore",
         "gitignore.j2",
-        include_str!("../../templates/new/gitignore.j2"),
+        include_str!("../templates/new/gitignore.j2"),
     ),
 ];
 
 /// The spec of a new component without `--spec`.
-const SPEC_TEMPLATE: &str = include_str!("../../templates/new/asyncapi.yaml.j2");
+const SPEC_TEMPLATE: &str = include_str!("../templates/new/asyncapi.yaml.j2");
 
 /// The GNU GPL version 3, VALAWAI's recommended license.
-const GPL_3: &str = include_str!("../../templates/new/LICENSE-GPL-3.0");
+const GPL_3: &str = include_str!("../templates/new/LICENSE-GPL-3.0");
 
 /// Arguments of `valawai new`.
 #[derive(Debug, clap::Args)]
@@ -75,9 +75,15 @@ pub struct Args {
     #[arg(long, value_name = "DIR", default_value = ".")]
     dir: PathBuf,
     /// Depend on `valawai` and `valawai-codegen` in this valawai-rs checkout
-    /// (by path) instead of crates.io.
-    #[arg(long, value_name = "PATH")]
+    /// (by path). Without it or `--valawai-version`: the checkout this
+    /// `valawai` was built from, when it is still there, else crates.io.
+    #[arg(long, value_name = "PATH", conflicts_with = "valawai_version")]
     valawai_path: Option<PathBuf>,
+    /// Depend on this version of `valawai` and `valawai-codegen` from
+    /// crates.io (default: this `valawai`'s own version, when the checkout it
+    /// was built from is gone).
+    #[arg(long, value_name = "VERSION")]
+    valawai_version: Option<String>,
     /// The one-line description of the component.
     #[arg(long, default_value = "A VALAWAI component.")]
     description: String,
@@ -162,30 +168,12 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     let type_name = type_name(short_name);
     let handlers = valawai_codegen::scaffold::handler_stubs(&spec, &module, &type_name)
         .map_err(|e| Failure::new(format!("cannot generate the handlers:\n{e}")))?;
-    let (valawai_dep, codegen_dep) = match &args.valawai_path {
-        Some(path) => {
-            let path = std::fs::canonicalize(path).map_err(|e| {
-                Failure::new(format!("cannot find `{}`: {e}", path.display()))
-                    .hint("give the path of a valawai-rs checkout")
-            })?;
-            let path_of = |krate: &str| toml_string(&path.join(krate).to_string_lossy());
-            (
-                format!("{{ path = {}, features = [\"http\"] }}", path_of("runtime")),
-                format!("{{ path = {} }}", path_of("codegen")),
-            )
-        }
-        // `http`: /healthz, /readyz and /metrics, which the Dockerfile's HEALTHCHECK uses.
-        None => (
-            "{ version = \"0.1\", features = [\"http\"] }".to_owned(),
-            "\"0.1\"".to_owned(),
-        ),
-    };
+    let source = dependency_source(args)?;
+    let (valawai_dep, codegen_dep) = source.dependencies();
     let gpl = args.license.starts_with("GPL-3.0");
     let channels = channel_rows(&spec);
-    let try_channel = channels
-        .iter()
-        .find(|c| c.0 == "receive" && c.1 != spec.channel(identity.registered_channel).address)
-        .map_or("<channel>".to_owned(), |c| c.1.clone());
+    let version = package_version(&spec.info.version);
+    let try_it = try_it(&spec, identity.registered_channel);
     let vars = context! {
         crate_name => &args.name,
         component_name => &identity.name,
@@ -207,7 +195,10 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
             .iter()
             .map(|(d, a)| context! { direction => d, address => a })
             .collect::<Vec<_>>(),
-        try_channel => try_channel,
+        version => version,
+        try_channel => try_it.as_ref().map(|t| t.channel.clone()),
+        try_payload => try_it.as_ref().map(|t| t.payload.clone()),
+        try_problem => try_it.as_ref().and_then(|t| t.problem.clone()),
     };
     let mut env = Environment::new();
     for (_, name, text) in TEMPLATES {
@@ -238,14 +229,12 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
         .status();
     // The checkout's lock file pins what the repository is tested with, and
     // lets the new crate build offline.
-    if let Some(lock) = args
-        .valawai_path
-        .as_ref()
-        .map(|p| p.join("Cargo.lock"))
-        .filter(|p| p.exists())
-    {
-        std::fs::copy(&lock, root.join("Cargo.lock"))
-            .map_err(|e| Failure::new(format!("cannot copy `{}`: {e}", lock.display())))?;
+    if let Source::Path(checkout) = &source {
+        let lock = checkout.join("Cargo.lock");
+        if lock.exists() {
+            std::fs::copy(&lock, root.join("Cargo.lock"))
+                .map_err(|e| Failure::new(format!("cannot copy `{}`: {e}", lock.display())))?;
+        }
     }
     println!(
         "created {} ({} {}, {} files)",
@@ -254,8 +243,156 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
         identity.name,
         files.len()
     );
+    println!("{}", source.describe());
     println!("next: cd {} && cargo test", root.display());
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where the scaffold's `valawai` and `valawai-codegen` come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Source {
+    /// A valawai-rs checkout, by path.
+    Path(PathBuf),
+    /// A version on crates.io.
+    Version(String),
+}
+
+impl Source {
+    /// The TOML of the `valawai` and `valawai-codegen` dependencies.
+    fn dependencies(&self) -> (String, String) {
+        // `http`: /healthz, /readyz and /metrics, which the Dockerfile's HEALTHCHECK uses.
+        match self {
+            Source::Path(root) => {
+                let path_of = |krate: &str| toml_string(&root.join(krate).to_string_lossy());
+                (
+                    format!("{{ path = {}, features = [\"http\"] }}", path_of("runtime")),
+                    format!("{{ path = {} }}", path_of("codegen")),
+                )
+            }
+            Source::Version(version) => (
+                format!(
+                    "{{ version = {}, features = [\"http\"] }}",
+                    toml_string(version)
+                ),
+                toml_string(version),
+            ),
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            Source::Path(root) => format!("valawai: the checkout {}", root.display()),
+            Source::Version(version) => format!("valawai: version {version} from crates.io"),
+        }
+    }
+}
+
+/// The dependency source: `--valawai-path`, `--valawai-version`, else the checkout this binary
+/// was built from when it is still there, else this binary's version.
+fn dependency_source(args: &Args) -> Result<Source, Failure> {
+    if let Some(path) = &args.valawai_path {
+        let root = std::fs::canonicalize(path).map_err(|e| {
+            Failure::new(format!("cannot find `{}`: {e}", path.display()))
+                .hint("give the path of a valawai-rs checkout")
+        })?;
+        return match checkout_at(&root) {
+            Some(root) => Ok(Source::Path(root)),
+            None => Err(Failure::new(format!(
+                "`{}` is not a valawai-rs checkout: it has no runtime/Cargo.toml of `valawai` \
+                 and codegen/Cargo.toml of `valawai-codegen`",
+                root.display()
+            ))
+            .hint("give the root of a valawai-rs checkout, or use --valawai-version")),
+        };
+    }
+    if let Some(version) = &args.valawai_version {
+        return Ok(Source::Version(version.clone()));
+    }
+    Ok(default_source(Path::new(BUILT_IN)))
+}
+
+/// The `cli/` folder this binary was built from (`cargo install --path cli` builds it there).
+const BUILT_IN: &str = env!("CARGO_MANIFEST_DIR");
+
+/// The checkout that holds the `cli/` folder `built_in`, when it is still there; else this
+/// binary's version from crates.io (a binary built from a published package has no checkout
+/// around it).
+fn default_source(built_in: &Path) -> Source {
+    match built_in.parent().and_then(checkout_at) {
+        Some(root) => Source::Path(root),
+        None => Source::Version(env!("CARGO_PKG_VERSION").to_owned()),
+    }
+}
+
+/// `root`, canonical, when it holds the `valawai` and `valawai-codegen` packages in
+/// `runtime/` and `codegen/`.
+fn checkout_at(root: &Path) -> Option<PathBuf> {
+    let holds = |folder: &str, package: &str| {
+        std::fs::read_to_string(root.join(folder).join("Cargo.toml")).is_ok_and(|text| {
+            text.lines()
+                .any(|l| l.trim() == format!("name = \"{package}\""))
+        })
+    };
+    (holds("runtime", "valawai") && holds("codegen", "valawai-codegen"))
+        .then(|| std::fs::canonicalize(root).ok())
+        .flatten()
+}
+
+/// The package version: the spec's `info.version` when the MOV accepts it (`major.minor.patch`
+/// in digits), else `0.1.0` with a warning.
+fn package_version(spec_version: &str) -> String {
+    let version = spec_version.trim();
+    let parts: Vec<&str> = version.split('.').collect();
+    if parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return version.to_owned();
+    }
+    eprintln!(
+        "warning: the spec's info.version `{spec_version}` is not major.minor.patch in digits, \
+         which the MOV wants; the crate's version is 0.1.0"
+    );
+    "0.1.0".to_owned()
+}
+
+/// What the README's "Try it" publishes.
+struct TryIt {
+    /// The receive channel.
+    channel: String,
+    /// The payload, pretty JSON.
+    payload: String,
+    /// Why the payload does not fit the channel, when it does not.
+    problem: Option<String>,
+}
+
+/// An example payload for the first channel the component receives on (the registered
+/// channel and parameterised channels excepted), from the spec's examples or its schema, and
+/// checked as the component will check it.
+fn try_it(spec: &Spec, registered: valawai_codegen::model::ChannelId) -> Option<TryIt> {
+    let operation = spec.operations.iter().find(|o| {
+        o.direction == Direction::Receive
+            && o.channel != registered
+            && !spec.channel(o.channel).is_parameterised()
+    })?;
+    let message = *operation.messages.first()?;
+    let payload = valawai_cli::example::message_example(spec, message)
+        .unwrap_or_else(|| serde_json::json!({}));
+    let payload = serde_json::to_string_pretty(&payload).ok()?;
+    let problem = valawai_codegen::TypeSpace::new(spec, &valawai_codegen::TypeOptions::default())
+        .ok()
+        .and_then(|types| {
+            valawai_cli::dynamic::Validator::new(&types)
+                .validate(message, payload.as_bytes())
+                .err()
+                .map(|e| e.to_string())
+        });
+    Some(TryIt {
+        channel: spec.channel(operation.channel).address.clone(),
+        payload,
+        problem,
+    })
 }
 
 /// `(direction, address)` for each operation, from the component's view.
@@ -333,4 +470,66 @@ fn write(path: &Path, text: &str) -> Result<(), Failure> {
 fn template_error(e: minijinja::Error) -> Failure {
     Failure::new(format!("a template of `valawai new` failed: {e}"))
         .hint("this is a bug in valawai; please report it")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_checkout_it_was_built_from_is_used_while_it_is_there() {
+        let checkout = Path::new(BUILT_IN).parent().unwrap();
+        assert_eq!(
+            default_source(Path::new(BUILT_IN)),
+            Source::Path(checkout.canonicalize().unwrap())
+        );
+        let (valawai, codegen) = default_source(Path::new(BUILT_IN)).dependencies();
+        assert!(valawai.contains("runtime\""), "{valawai}");
+        assert!(codegen.contains("codegen\""), "{codegen}");
+    }
+
+    #[test]
+    fn without_the_checkout_it_is_this_version_from_crates_io() {
+        let gone = std::env::temp_dir().join(format!("valawai-gone-{}/cli", std::process::id()));
+        let source = default_source(&gone);
+        assert_eq!(
+            source,
+            Source::Version(env!("CARGO_PKG_VERSION").to_owned())
+        );
+        assert_eq!(
+            source.dependencies(),
+            (
+                format!(
+                    "{{ version = \"{}\", features = [\"http\"] }}",
+                    env!("CARGO_PKG_VERSION")
+                ),
+                format!("\"{}\"", env!("CARGO_PKG_VERSION"))
+            )
+        );
+        // A folder that is not a checkout any more (runtime/ left, codegen/ gone).
+        let half = std::env::temp_dir().join(format!("valawai-half-{}", std::process::id()));
+        std::fs::create_dir_all(half.join("runtime")).unwrap();
+        std::fs::write(
+            half.join("runtime/Cargo.toml"),
+            "[package]\nname = \"valawai\"\n",
+        )
+        .unwrap();
+        assert!(checkout_at(&half).is_none());
+        std::fs::create_dir_all(half.join("codegen")).unwrap();
+        std::fs::write(
+            half.join("codegen/Cargo.toml"),
+            "[package]\nname = \"valawai-codegen\"\n",
+        )
+        .unwrap();
+        assert_eq!(checkout_at(&half), Some(half.canonicalize().unwrap()));
+        std::fs::remove_dir_all(&half).unwrap();
+    }
+
+    #[test]
+    fn the_version_is_the_spec_s_when_the_mov_accepts_it() {
+        assert_eq!(package_version("1.0.0"), "1.0.0");
+        assert_eq!(package_version(" 2.10.3 "), "2.10.3");
+        assert_eq!(package_version("1.0"), "0.1.0");
+        assert_eq!(package_version("1.0.0-beta"), "0.1.0");
+    }
 }

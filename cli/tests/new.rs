@@ -95,6 +95,9 @@ fn cargo_test(root: &Path) {
     );
 }
 
+/// Without `--valawai-path` or `--valawai-version`, a `valawai` built from a checkout
+/// depends on that checkout, by path (`cargo install --path cli` records it), so the scaffold
+/// builds on this machine.
 #[test]
 fn a_scaffold_from_a_real_spec_builds_too() {
     let dir = temp_dir();
@@ -108,17 +111,67 @@ fn a_scaffold_from_a_real_spec_builds_too() {
             dir.to_str().unwrap(),
             "--spec",
             &spec,
-            "--valawai-path",
-            repo.to_str().unwrap(),
         ],
         "",
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains(&format!("valawai: the checkout {}", repo.display())),
+        "{}",
+        text(&out.stdout)
+    );
     let root = dir.join("c2_treatment_autonomy_valuator");
     let main = std::fs::read_to_string(root.join("src/main.rs")).unwrap();
     assert_eq!(main.matches("#[receive(").count(), 2, "{main}");
+    let cargo = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    // The spec's info.version, which the component registers with.
+    assert!(cargo.contains("\nversion = \"1.0.0\"\n"), "{cargo}");
+    let runtime = repo.join("runtime").display().to_string();
+    assert!(
+        cargo.contains(&format!(
+            "valawai = {{ path = {runtime:?}, features = [\"http\"] }}"
+        )),
+        "{cargo}"
+    );
+    let changelog = std::fs::read_to_string(root.join("CHANGELOG.md")).unwrap();
+    assert!(changelog.contains("## [1.0.0]"), "{changelog}");
+    check_readme(
+        &root,
+        &spec,
+        "valawai/c2/treatment_autonomy_valuator/data/treatment",
+    );
     cargo_test(&root);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The README runs against the local broker of valawai-rs's README (guest on 127.0.0.1), and
+/// its "Try it" publishes a payload that fits a channel the component receives on.
+fn check_readme(root: &Path, spec: &str, channel: &str) {
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    assert!(readme.contains("```sh\nvalawai mov run\n```"), "{readme}");
+    assert!(
+        readme.contains(
+            "```sh\nRABBITMQ_HOST=127.0.0.1 RABBITMQ_USERNAME=guest RABBITMQ_PASSWORD=guest \
+             cargo run\n```"
+        ),
+        "{readme}"
+    );
+    assert!(!readme.contains("<channel>"), "{readme}");
+    assert!(!readme.contains("does not fit the schema yet"), "{readme}");
+    let publish = format!("valawai publish asyncapi.yaml {channel} message.json");
+    assert!(readme.contains(&publish), "{readme}");
+    let (_, rest) = readme.split_once("cat > message.json <<'EOF'\n").unwrap();
+    let (payload, _) = rest.split_once("\nEOF\n").unwrap();
+    let file = root.join("message.json");
+    std::fs::write(&file, payload).unwrap();
+    let out = valawai(&["validate", spec, channel, file.to_str().unwrap()], "");
+    assert!(
+        out.status.success(),
+        "{payload}\n{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    std::fs::remove_file(&file).unwrap();
 }
 
 #[test]
@@ -132,10 +185,13 @@ fn a_spec_gives_one_stub_per_receive_channel() {
             dir.to_str().unwrap(),
             "--spec",
             &echo(),
+            "--valawai-version",
+            "0.1.0",
         ],
         "",
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("valawai: version 0.1.0 from crates.io"));
     let root = dir.join("c1_echo_again");
     let main = std::fs::read_to_string(root.join("src/main.rs")).unwrap();
     assert_eq!(main.matches("#[receive(").count(), 1, "{main}");
@@ -147,8 +203,15 @@ fn a_spec_gives_one_stub_per_receive_channel() {
     );
     let cargo = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
     assert!(
-        cargo.contains("valawai = { version = \"0.1\", features = [\"http\"] }"),
+        cargo.contains("valawai = { version = \"0.1.0\", features = [\"http\"] }"),
         "{cargo}"
+    );
+    assert!(cargo.contains("valawai-codegen = \"0.1.0\""), "{cargo}");
+    assert!(!root.join("Cargo.lock").exists());
+    check_readme(
+        &root,
+        &echo(),
+        "valawai/c1/echo_example_with_python_and_pika/data/received_message",
     );
     let docker = std::fs::read_to_string(root.join("Dockerfile")).unwrap();
     assert!(
@@ -163,6 +226,21 @@ fn a_spec_gives_one_stub_per_receive_channel() {
         std::fs::read_to_string(root.join("asyncapi.yaml")).unwrap(),
         std::fs::read_to_string(echo()).unwrap()
     );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_path_that_is_not_a_checkout_is_refused() {
+    let dir = temp_dir();
+    let d = dir.to_str().unwrap();
+    let out = valawai(&["new", "c1_a", "--dir", d, "--valawai-path", d], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("is not a valawai-rs checkout"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!dir.join("c1_a").exists());
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -81,7 +81,7 @@ fn every_snapshot_is_compiled_once() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     let text = fs::read_to_string(dir.join("generated/src/lib.rs")).unwrap();
     let mut includes: Vec<String> = text
-        .split("include!(\"../../snapshots/")
+        .split("include!(\"../codegen/tests/snapshots/")
         .skip(1)
         .map(|piece| piece.split(".rs\")").next().unwrap().to_owned())
         .collect();

@@ -38,4 +38,4 @@ pub mod mov {
 pub use events::{Event, LogRecord};
 pub use registry::{ComponentRecord, ConnectionRecord};
 pub use schema::matches;
-pub use server::{DevMov, DevMovHandle};
+pub use server::{DevMov, DevMovHandle, QUEUES};

@@ -34,6 +34,21 @@ impl Shared {
     }
 }
 
+/// The queues the development MOV consumes: the MOV's channels it receives on (register,
+/// unregister, log, queries, topology and notifications). `valawai mov run` purges them
+/// before it starts, unless told to keep their backlog.
+pub const QUEUES: &[&str] = &[
+    mov::channels::REGISTER,
+    mov::channels::UNREGISTER,
+    mov::channels::COMPONENT_QUERY,
+    mov::channels::TOPOLOGY_CREATE,
+    mov::channels::TOPOLOGY_QUERY,
+    mov::channels::TOPOLOGY_CHANGE,
+    mov::channels::ADD,
+    mov::channels::NOTIFICATION_CREATE,
+    mov::channels::NOTIFICATION_CHANGE,
+];
+
 /// The development MOV, ready to run.
 ///
 /// ```no_run
@@ -82,17 +97,7 @@ impl DevMov {
         // One message at a time on every channel, in the order sent: a component's logs are
         // kept in the order it wrote them, a register before the connections it proposes.
         let mut component = mov::wire_handlers(component, MovHandlers(shared.clone()));
-        for channel in [
-            mov::channels::REGISTER,
-            mov::channels::UNREGISTER,
-            mov::channels::COMPONENT_QUERY,
-            mov::channels::TOPOLOGY_CREATE,
-            mov::channels::TOPOLOGY_QUERY,
-            mov::channels::TOPOLOGY_CHANGE,
-            mov::channels::ADD,
-            mov::channels::NOTIFICATION_CREATE,
-            mov::channels::NOTIFICATION_CHANGE,
-        ] {
+        for &channel in QUEUES {
             component = component.channel_settings(channel, ChannelSettings::ordered());
         }
         Self {

@@ -16,8 +16,8 @@ use quote::{ToTokens, quote, quote_spanned};
 use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned;
 use syn::{
-    Attribute, FnArg, Ident, ImplItem, ImplItemFn, ItemImpl, LitStr, Path, ReceiverKind, Token,
-    Type, braced, parenthesized,
+    Attribute, FnArg, Ident, ImplItem, ImplItemFn, ItemImpl, LitStr, Path, ReceiverKind,
+    ReturnType, Token, Type, braced, parenthesized,
 };
 
 /// The first step: hand the block to the module's table.
@@ -135,6 +135,9 @@ struct Handler {
     payload: Type,
     takes_context: bool,
     span: Span,
+    /// The return type as written (the name when there is none): where the compiler reports
+    /// a future that is not `Send` or an output that is not `HandlerResult`.
+    output_span: Span,
 }
 
 /// The second step: check the block against the table and implement
@@ -194,6 +197,10 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
                 payload: found,
                 takes_context,
                 span: function.sig.span(),
+                output_span: match &function.sig.output {
+                    ReturnType::Type(_, ty) => ty.span(),
+                    ReturnType::Default => function.sig.ident.span(),
+                },
             }),
             Err(e) => errors.push(e),
         }
@@ -220,14 +227,45 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
         }
     }
     let block = &input.block;
+    let module_path = &input.module;
+    let (impl_generics, _, where_clause) = block.generics.split_for_impl();
+    let self_ty = &block.self_ty;
     if let Some(mut error) = errors.first().cloned() {
         for e in &errors[1..] {
             error.combine(e.clone());
         }
         let error = error.to_compile_error();
-        return quote!(#error #block);
+        // The errors above are the whole story: an implementation that only stands in keeps
+        // the compiler from adding "`Handlers` is not implemented" at every use of the type,
+        // pointing into the generated code, and the methods it does not call from warnings.
+        let stubs = input.entries.iter().filter_map(|entry| {
+            let Entry::Receive {
+                method, payload, ..
+            } = entry
+            else {
+                return None;
+            };
+            let payload = rebase(payload.to_token_stream(), module_path);
+            Some(quote! {
+                fn #method(
+                    &self,
+                    _: #payload,
+                    _: #module_path::Context,
+                ) -> impl ::std::future::Future<Output = ::valawai::HandlerResult> + ::std::marker::Send {
+                    ::std::future::pending()
+                }
+            })
+        });
+        return quote! {
+            #error
+            #[allow(dead_code)]
+            #block
+
+            impl #impl_generics #module_path::Handlers for #self_ty #where_clause {
+                #(#stubs)*
+            }
+        };
     }
-    let module_path = &input.module;
     let methods = handlers.iter().map(|h| {
         let Entry::Receive { method, .. } = &input.entries[h.entry] else {
             unreachable!("handlers are made for receive entries only")
@@ -246,18 +284,22 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
                 #path(self, payload)
             })
         };
+        // The return type carries the span of the one written on the method: the compiler
+        // checks the future's `Send` and its output there, so those errors point at the
+        // method, not at this macro's call in the generated module.
+        let future = quote_spanned! {h.output_span=>
+            impl ::std::future::Future<Output = ::valawai::HandlerResult> + ::std::marker::Send
+        };
         quote! {
             fn #method(
                 &self,
                 payload: #payload,
                 ctx: #module_path::Context,
-            ) -> impl ::std::future::Future<Output = ::valawai::HandlerResult> + ::std::marker::Send {
+            ) -> #future {
                 #call
             }
         }
     });
-    let (impl_generics, _, where_clause) = block.generics.split_for_impl();
-    let self_ty = &block.self_ty;
     quote! {
         #block
 
@@ -265,6 +307,31 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
             #(#methods)*
         }
     }
+}
+
+/// A type of the table (`self::EchoPayload`, relative to the generated module) as seen from
+/// where the attribute is: `self` replaced by the module's path.
+fn rebase(tokens: TokenStream, module: &Path) -> TokenStream {
+    use proc_macro2::{Group, TokenTree};
+    let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut out = TokenStream::new();
+    for (i, token) in tokens.iter().enumerate() {
+        match token {
+            TokenTree::Ident(ident)
+                if ident == "self"
+                    && matches!(tokens.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == ':') =>
+            {
+                out.extend(module.to_token_stream());
+            }
+            TokenTree::Group(group) => {
+                let mut rebased = Group::new(group.delimiter(), rebase(group.stream(), module));
+                rebased.set_span(group.span());
+                out.extend([TokenTree::Group(rebased)]);
+            }
+            other => out.extend([other.clone()]),
+        }
+    }
+    out
 }
 
 /// Removes the `#[receive(..)]` attributes of a method and returns them.
@@ -467,7 +534,118 @@ fn signature(
             ),
         ));
     }
+    check_output(function, address, expected, module)?;
     Ok(((**payload).clone(), rest.len() == 2))
+}
+
+/// Checks that a handler is `async` (or returns `impl Future`) and returns
+/// `valawai::HandlerResult`, so that these mistakes are one error at the method instead of a
+/// type error inside the generated implementation.
+fn check_output(
+    function: &ImplItemFn,
+    address: &str,
+    expected: &Type,
+    module: &str,
+) -> syn::Result<()> {
+    let sig = &function.sig;
+    let write = format!(
+        "`async fn {}(&self, payload: {}, ctx: {module}::Context) -> valawai::HandlerResult`",
+        sig.ident,
+        display_type(expected, module)
+    );
+    if sig.asyncness.is_none() {
+        if let ReturnType::Type(_, ty) = &sig.output
+            && matches!(&**ty, Type::ImplTrait(_))
+        {
+            // `fn name(..) -> impl Future<Output = HandlerResult> + Send`: the compiler checks
+            // the bounds, at this method.
+            return Ok(());
+        }
+        return Err(syn::Error::new(
+            sig.ident.span(),
+            format!(
+                "the handler of `{address}` is not `async`: the runtime awaits it; write {write}"
+            ),
+        ));
+    }
+    let wrong = |span: Span, what: String| {
+        syn::Error::new(
+            span,
+            format!(
+                "the handler of `{address}` {what}, not `valawai::HandlerResult`: `Ok(())` acks \
+                 the message, an error retries or rejects it; write {write}"
+            ),
+        )
+    };
+    match &sig.output {
+        ReturnType::Default => Err(wrong(sig.ident.span(), "returns nothing".to_owned())),
+        ReturnType::Type(_, ty) => match output_verdict(ty) {
+            Verdict::Right | Verdict::Unknown => Ok(()),
+            Verdict::Wrong => Err(wrong(
+                ty.span(),
+                format!("returns `{}`", clean(&ty.to_token_stream())),
+            )),
+        },
+    }
+}
+
+/// What a handler's return type, as written, says.
+enum Verdict {
+    /// `HandlerResult`, or `Result<(), HandlerError>`, by any path.
+    Right,
+    /// Not a result a handler can return.
+    Wrong,
+    /// Another name, maybe an alias: the compiler decides.
+    Unknown,
+}
+
+fn output_verdict(ty: &Type) -> Verdict {
+    match ty {
+        Type::Paren(p) => output_verdict(&p.elem),
+        Type::Group(g) => output_verdict(&g.elem),
+        Type::Path(p) if p.qself.is_none() => {
+            let Some(last) = p.path.segments.last() else {
+                return Verdict::Unknown;
+            };
+            let name = last.ident.to_string();
+            let args: Vec<&Type> = match &last.arguments {
+                syn::PathArguments::AngleBracketed(a) => a
+                    .args
+                    .iter()
+                    .filter_map(|a| match a {
+                        syn::GenericArgument::Type(t) => Some(t),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            match name.as_str() {
+                "HandlerResult" if args.is_empty() => Verdict::Right,
+                "Result" if args.len() == 2 => {
+                    let unit = matches!(args[0], Type::Tuple(t) if t.elems.is_empty());
+                    if unit && shape(args[1]) == "HandlerError" {
+                        Verdict::Right
+                    } else {
+                        Verdict::Wrong
+                    }
+                }
+                "Option" | "String" | "Vec" | "Box" | "bool" | "char" | "str" | "u8" | "u16"
+                | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64" | "i128"
+                | "isize" | "f32" | "f64" | "HandlerError" => Verdict::Wrong,
+                _ => Verdict::Unknown,
+            }
+        }
+        Type::Tuple(_)
+        | Type::Never(_)
+        | Type::Reference(_)
+        | Type::Slice(_)
+        | Type::Array(_)
+        | Type::Ptr(_)
+        | Type::ImplTrait(_)
+        | Type::TraitObject(_)
+        | Type::FnPtr(_) => Verdict::Wrong,
+        _ => Verdict::Unknown,
+    }
 }
 
 /// A type reduced to what the check compares: each path to its last

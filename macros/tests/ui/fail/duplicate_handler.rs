@@ -17,4 +17,7 @@ impl Echo {
     }
 }
 
-fn main() {}
+// A use of the type: the only error stays the one at the method.
+fn main() {
+    let _ = echo::component(Echo);
+}

@@ -7,4 +7,7 @@ struct Echo;
 #[valawai::handlers(echo)]
 impl Echo {}
 
-fn main() {}
+// A use of the type: the only error stays the one at the method.
+fn main() {
+    let _ = echo::component(Echo);
+}

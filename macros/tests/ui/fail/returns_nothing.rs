@@ -1,0 +1,15 @@
+mod echo {
+    valawai::include_component!();
+}
+
+struct Echo;
+
+#[valawai::handlers(echo)]
+impl Echo {
+    #[receive(received_message)]
+    async fn echo(&self, _: echo::EchoPayload) {}
+}
+
+fn main() {
+    let _ = echo::component(Echo);
+}
