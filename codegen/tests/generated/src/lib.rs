@@ -217,5 +217,5 @@ pub mod component_channels {
 
 /// Generated from `fixtures/component/thermometer/asyncapi.yaml`.
 pub mod component_thermometer {
-    include!("../../snapshots/component_thermometer.rs");
+    include!("../codegen/tests/snapshots/component_thermometer.rs");
 }
