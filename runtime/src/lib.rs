@@ -73,6 +73,8 @@ mod scope;
 mod session;
 mod shutdown;
 mod supervisor;
+#[cfg(feature = "testing")]
+pub mod testing;
 mod transport;
 mod watchdog;
 pub mod wire;
