@@ -42,6 +42,10 @@ impl Echo {
     }
 }
 
+/// The handler tested in memory, without a broker (`valawai::testing`).
+#[cfg(test)]
+mod tests;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let level = std::env::var("LOG_CONSOLE_LEVEL").unwrap_or_else(|_| "INFO".into());
