@@ -59,7 +59,11 @@ fn the_scaffold_builds_and_its_tests_pass() {
     );
     let license = std::fs::read_to_string(root.join("LICENSE")).unwrap();
     assert!(license.contains("GNU GENERAL PUBLIC LICENSE"));
-    cargo_test(&root);
+    assert!(
+        main.contains("async fn input_refuses_what_is_not_its_payload()"),
+        "{main}"
+    );
+    cargo_test(&root, 2);
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let fmt = Command::new(&cargo)
         .args(["fmt", "--check"])
@@ -72,7 +76,7 @@ fn the_scaffold_builds_and_its_tests_pass() {
 
 /// Builds a scaffold and runs its tests, with the workspace's target
 /// directory so that the dependencies are built once.
-fn cargo_test(root: &Path) {
+fn cargo_test(root: &Path, passed: usize) {
     let target =
         std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| repo().join("target"), PathBuf::from);
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
@@ -88,8 +92,9 @@ fn cargo_test(root: &Path) {
         text(&test.stdout),
         text(&test.stderr)
     );
+    // The identity test, and one in-memory test per receive handler.
     assert!(
-        text(&test.stdout).contains("1 passed"),
+        text(&test.stdout).contains(&format!("{passed} passed")),
         "{}",
         text(&test.stdout)
     );
@@ -117,7 +122,12 @@ fn a_scaffold_from_a_real_spec_builds_too() {
     let root = dir.join("c2_treatment_autonomy_valuator");
     let main = std::fs::read_to_string(root.join("src/main.rs")).unwrap();
     assert_eq!(main.matches("#[receive(").count(), 2, "{main}");
-    cargo_test(&root);
+    assert_eq!(
+        main.matches("valawai::testing::Harness::start(").count(),
+        2,
+        "{main}"
+    );
+    cargo_test(&root, 3);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
