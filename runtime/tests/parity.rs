@@ -219,13 +219,12 @@ async fn the_harness_and_rabbitmq_give_the_same_outcomes_and_logs() {
         .wait_for_state(|s| s == valawai::State::Running)
         .await;
     let mut found = Vec::new();
-    let mut settled = 0;
     captured.take();
-    for ((which, body, headers), expected) in corpus.iter().zip(&expected) {
+    for (index, ((which, body, headers), expected)) in corpus.iter().zip(&expected).enumerate() {
+        let settled = index as u64 + 1;
         let before = handle.counters();
         let (properties, _) = input(body, headers);
         client.publish_with(channel(which), body, properties).await;
-        settled += 1;
         wait_until("the input settled", PATIENCE, || {
             let c = handle.counters();
             c.handled + c.rejected == settled
