@@ -211,7 +211,7 @@ pub struct Unsettled {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum SendError {
-    /// The component does not receive on this channel (with the `.. channels it receives on).
+    /// The component does not receive on this channel.
     #[error("`{channel}` is not a receive channel of the component (it receives on {known})")]
     UnknownChannel {
         /// The channel asked for.
