@@ -168,8 +168,17 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     let type_name = type_name(short_name);
     let handlers = valawai_codegen::scaffold::handler_stubs(&spec, &module, &type_name)
         .map_err(|e| Failure::new(format!("cannot generate the handlers:\n{e}")))?;
+    let handler_tests = valawai_codegen::scaffold::handler_tests(&spec, &module, &type_name)
+        .map_err(|e| {
+            Failure::new(format!(
+                "cannot generate the handlers' tests:
+{e}"
+            ))
+        })?;
     let source = dependency_source(args)?;
     let (valawai_dep, codegen_dep) = source.dependencies();
+    // The tests serve the component in memory (`valawai::testing`).
+    let valawai_dev_dep = valawai_dep.replace("[\"http\"]", "[\"testing\"]");
     let gpl = args.license.starts_with("GPL-3.0");
     let channels = channel_rows(&spec);
     let version = package_version(&spec.info.version);
@@ -190,6 +199,8 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
         module => module,
         type_name => type_name,
         handlers => handlers,
+        handler_tests => handler_tests,
+        valawai_dev_dep => valawai_dev_dep,
         registered_channel => &spec.channel(identity.registered_channel).address,
         channels => channels
             .iter()

@@ -59,7 +59,11 @@ fn the_scaffold_builds_and_its_tests_pass() {
     );
     let license = std::fs::read_to_string(root.join("LICENSE")).unwrap();
     assert!(license.contains("GNU GENERAL PUBLIC LICENSE"));
-    cargo_test(&root);
+    assert!(
+        main.contains("async fn input_refuses_what_is_not_its_payload()"),
+        "{main}"
+    );
+    cargo_test(&root, 2);
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let fmt = Command::new(&cargo)
         .args(["fmt", "--check"])
@@ -72,13 +76,15 @@ fn the_scaffold_builds_and_its_tests_pass() {
 
 /// Builds a scaffold and runs its tests, with the workspace's target
 /// directory so that the dependencies are built once.
-fn cargo_test(root: &Path) {
+fn cargo_test(root: &Path, passed: usize) {
     let target =
         std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| repo().join("target"), PathBuf::from);
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let test = Command::new(&cargo)
         .args(["test", "--offline", "--quiet"])
         .current_dir(root)
+        // The scaffold's tests need no broker: none answers here.
+        .env("AMQP_ADDR", "amqp://127.0.0.1:1")
         .env("CARGO_TARGET_DIR", &target)
         .output()
         .unwrap();
@@ -88,8 +94,9 @@ fn cargo_test(root: &Path) {
         text(&test.stdout),
         text(&test.stderr)
     );
+    // The identity test, and one in-memory test per receive handler.
     assert!(
-        text(&test.stdout).contains("1 passed"),
+        text(&test.stdout).contains(&format!("{passed} passed")),
         "{}",
         text(&test.stdout)
     );
@@ -140,7 +147,12 @@ fn a_scaffold_from_a_real_spec_builds_too() {
         &spec,
         "valawai/c2/treatment_autonomy_valuator/data/treatment",
     );
-    cargo_test(&root);
+    assert_eq!(
+        main.matches("valawai::testing::Harness::start(").count(),
+        2,
+        "{main}"
+    );
+    cargo_test(&root, 3);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

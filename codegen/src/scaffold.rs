@@ -62,3 +62,55 @@ pub fn handler_stubs(spec: &Spec, module: &str, ty: &str) -> Result<String, Erro
     format_into(tokens, &mut out)?;
     Ok(out)
 }
+
+/// Formatted Rust source of one `#[tokio::test]` per handler stub of
+/// [`handler_stubs`], for the new component's `mod tests` (which has
+/// `use super::*;`): each serves the component in memory with
+/// `valawai::testing::Harness` (no broker) and checks that a body that is
+/// not the channel's payload is refused with an ERROR log to the MOV and
+/// dead-lettered, which shows that the channel is wired to its decoder. A
+/// comment says how to test the handler with a valid payload.
+///
+/// Fails when the spec's types cannot be generated.
+pub fn handler_tests(spec: &Spec, module: &str, ty: &str) -> Result<String, Error> {
+    let mut types = TypeSpace::new(spec, &TypeOptions::default())?;
+    let table = Table::new(spec, &mut types)?;
+    let module_ident = ident(module);
+    let ty_ident = format_ident!("{}", ty);
+    let tests = table.handled().map(|(channel, _)| {
+        let name = format_ident!("{}_refuses_what_is_not_its_payload", channel.name);
+        let address = &channel.address;
+        let doc = doc_attrs(&[
+            format!("`{address}` refuses a body that is not its payload, without a broker."),
+            String::new(),
+            "TODO: send a valid payload too, `harness.send(channel, &payload).await`, and check"
+                .to_owned(),
+            "what the handler published (`harness.published(..)`) and logged".to_owned(),
+            "(`harness.mov_logs()`).".to_owned(),
+        ]);
+        quote! {
+            #doc
+            #[tokio::test]
+            async fn #name() {
+                let harness = valawai::testing::Harness::start(#module_ident::component(#ty_ident))
+                    .await
+                    .unwrap();
+                let channel = #address;
+                let outcome = harness
+                    .send_raw(channel, valawai::testing::Input::bytes("not JSON"))
+                    .await;
+                let reason = outcome.reason().expect("dead-lettered");
+                assert!(
+                    reason.starts_with(&format!("Invalid message on channel `{channel}`")),
+                    "{reason}"
+                );
+                assert_eq!(outcome.mov_logs.len(), 1, "one ERROR log to the MOV");
+                assert_eq!(outcome.attempts, 1, "decoded once, not retried");
+            }
+        }
+    });
+    let tokens = quote! { #(#tests)* };
+    let mut out = String::new();
+    format_into(tokens, &mut out)?;
+    Ok(out)
+}

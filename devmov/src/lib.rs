@@ -27,6 +27,7 @@ mod registry;
 mod router;
 mod schema;
 mod server;
+pub mod topology;
 
 /// The MOV's channels, payload types, handler trait and publisher, generated from
 /// `fixtures/valawai/MOV/asyncapi.yaml`.
@@ -39,3 +40,4 @@ pub use events::{Event, LogRecord};
 pub use registry::{ComponentRecord, ConnectionRecord};
 pub use schema::matches;
 pub use server::{DevMov, DevMovHandle, QUEUES};
+pub use topology::{Subscription, Topology, TopologyError};

@@ -359,7 +359,7 @@ impl Component {
         self
     }
 
-    fn check(&self) -> Result<(), RunError> {
+    pub(crate) fn check(&self) -> Result<(), RunError> {
         if let Some(info) = &self.info {
             info.check().map_err(RunError::InvalidComponent)?;
         }

@@ -500,6 +500,8 @@ mod scope;
 mod session;
 mod shutdown;
 mod supervisor;
+#[cfg(feature = "testing")]
+pub mod testing;
 mod transport;
 mod watchdog;
 pub mod wire;
@@ -518,7 +520,7 @@ pub use info::ComponentInfo;
 pub use lifecycle::State;
 pub use logging::init_logging;
 pub use mov::protocol::{ComponentType, LogLevel};
-pub use mov::{Mov, MovChannels, MovLog, MovLogLevel};
+pub use mov::{Mov, MovChannels, MovLog, MovLogLevel, MovLogSent};
 pub use properties::{IntoHeaderValue, MessageProperties};
 pub use publisher::{BoxError, DeliveryMode, PublishError, PublishSettings, Publisher};
 

@@ -25,7 +25,7 @@ use std::time::Duration;
 
 use lapin::options::BasicPublishOptions;
 use lapin::types::ShortString;
-use lapin::{BasicProperties, Channel, Confirmation, PublisherConfirm};
+use lapin::{BasicProperties, Channel, Confirmation};
 use serde::Serialize;
 use tokio::sync::Notify;
 use tokio::time::{Instant, timeout_at};
@@ -34,6 +34,14 @@ use crate::counters::Counters;
 use crate::properties::MessageProperties;
 use crate::scope::MessageScope;
 use crate::watchdog::Watch;
+
+/// What a publish waits on for its confirm: lapin's promise, or, with the `testing` feature,
+/// the in-memory transport's answer (`crate::testing`). Without the feature it is lapin's type
+/// itself, so production builds carry no extra variant.
+#[cfg(not(feature = "testing"))]
+type Confirm = lapin::PublisherConfirm;
+#[cfg(feature = "testing")]
+use crate::testing::wire::Confirm;
 
 /// `content_type` of every message.
 pub const CONTENT_TYPE: &str = "application/json";
@@ -190,6 +198,10 @@ pub(crate) struct PublisherShared {
     counters: Arc<Counters>,
     next_id: AtomicU64,
     id_prefix: String,
+    /// The in-memory transport, when a test harness runs the component (`crate::testing`):
+    /// publishes go there instead of to a lapin channel.
+    #[cfg(feature = "testing")]
+    pub(crate) memory: OnceLock<Arc<crate::testing::wire::Wire>>,
 }
 
 impl fmt::Debug for PublisherShared {
@@ -239,6 +251,8 @@ impl PublisherShared {
             counters,
             next_id: AtomicU64::new(0),
             id_prefix: format!("{:x}-{:x}", std::process::id(), nanos & 0xffff_ffff),
+            #[cfg(feature = "testing")]
+            memory: OnceLock::new(),
         })
     }
 
@@ -390,12 +404,23 @@ impl PublisherShared {
         }
     }
 
-    async fn send(
-        &self,
-        msg: &mut Outgoing,
-        bound: Bound<'_>,
-    ) -> Result<PublisherConfirm, PublishError> {
+    async fn send(&self, msg: &mut Outgoing, bound: Bound<'_>) -> Result<Confirm, PublishError> {
         let name = msg.routing_key.as_str();
+        #[cfg(feature = "testing")]
+        if let Some(wire) = self.memory.get() {
+            if self.closed.load(Ordering::SeqCst) {
+                return Err(PublishError::Closed {
+                    channel: name.into(),
+                });
+            }
+            let properties = self.properties(
+                &msg.settings,
+                &mut msg.message_id,
+                msg.number,
+                msg.properties.as_deref(),
+            );
+            return Ok(wire.publish(name, &msg.body, properties, msg.settings.mandatory));
+        }
         loop {
             // The usual case first: no deadline to compute. The rare waits are boxed, so that
             // they do not make every publish's future larger.
@@ -411,20 +436,12 @@ impl PublisherShared {
                     immediate: false,
                 },
                 &msg.body,
-                {
-                    let base = BasicProperties::default()
-                        .with_content_type(CONTENT_TYPE.into())
-                        .with_delivery_mode(msg.settings.delivery_mode.amqp())
-                        .with_message_id(
-                            msg.message_id
-                                .take()
-                                .unwrap_or_else(|| self.message_id(msg.number)),
-                        );
-                    match &msg.properties {
-                        None => base,
-                        Some(extra) => extra.apply(base),
-                    }
-                },
+                self.properties(
+                    &msg.settings,
+                    &mut msg.message_id,
+                    msg.number,
+                    msg.properties.as_deref()
+                ),
             ));
             let published = match bound {
                 Bound::Deadline(deadline) => timeout_at(deadline, published).await.ok(),
@@ -437,7 +454,8 @@ impl PublisherShared {
                         timeout: self.timeout(),
                     });
                 }
-                Some(Ok(confirm)) => return Ok(confirm),
+                #[allow(clippy::useless_conversion)]
+                Some(Ok(confirm)) => return Ok(Confirm::from(confirm)),
                 Some(Err(error)) => {
                     let deadline = bound.deadline(self.timeout());
                     Box::pin(self.recover(&channel, error, name, deadline)).await?
@@ -446,12 +464,32 @@ impl PublisherShared {
         }
     }
 
+    /// The properties of every publish: JSON, the channel's delivery mode, the message id (the
+    /// same again for a second send, which takes it), and what the author set with
+    /// [`Publisher::with_properties`].
+    fn properties(
+        &self,
+        settings: &PublishSettings,
+        message_id: &mut Option<ShortString>,
+        number: u64,
+        extra: Option<&MessageProperties>,
+    ) -> BasicProperties {
+        let base = BasicProperties::default()
+            .with_content_type(CONTENT_TYPE.into())
+            .with_delivery_mode(settings.delivery_mode.amqp())
+            .with_message_id(message_id.take().unwrap_or_else(|| self.message_id(number)));
+        match extra {
+            None => base,
+            Some(extra) => extra.apply(base),
+        }
+    }
+
     /// Waits for the confirm of `msg` until `deadline`, sending it again after a lost
     /// connection or a nack.
     async fn settle(
         &self,
         msg: Outgoing,
-        mut confirm: PublisherConfirm,
+        mut confirm: Confirm,
         deadline: Instant,
     ) -> Result<(), PublishError> {
         let confirmed = timeout_at(deadline, &mut confirm).await.ok();
@@ -465,7 +503,7 @@ impl PublisherShared {
 
     /// Waits for one confirm; `None` when the bound ran out.
     async fn confirmed(
-        confirm: &mut PublisherConfirm,
+        confirm: &mut Confirm,
         bound: Bound<'_>,
     ) -> Option<lapin::Result<Confirmation>> {
         match bound {
@@ -582,8 +620,8 @@ pub(crate) struct Outbox {
 /// The first message in place (most handlers publish one or two), the others in a vector.
 #[derive(Default)]
 struct Pending {
-    first: Option<(Outgoing, PublisherConfirm)>,
-    more: Vec<(Outgoing, PublisherConfirm)>,
+    first: Option<(Outgoing, Confirm)>,
+    more: Vec<(Outgoing, Confirm)>,
 }
 
 impl Pending {
@@ -604,7 +642,7 @@ impl Outbox {
         self.pending.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn push(&self, msg: Outgoing, confirm: PublisherConfirm) {
+    fn push(&self, msg: Outgoing, confirm: Confirm) {
         let mut pending = self.lock();
         if pending.first.is_none() {
             pending.first = Some((msg, confirm));

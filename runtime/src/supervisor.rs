@@ -268,6 +268,17 @@ fn unregister_payload(id: &str) -> UnregisterComponentPayload {
     }
 }
 
+/// The register message of `info`.
+pub(crate) fn register_payload(info: &ComponentInfo) -> RegisterComponentPayload {
+    RegisterComponentPayload {
+        type_: Some(info.component_type),
+        name: Some(info.name.to_string()),
+        // `check` accepted the version, so the spec's (looser) pattern does too.
+        version: RegisterComponentPayloadVersion::try_from(info.version.as_ref()).ok(),
+        asyncapi_yaml: Some(info.asyncapi_yaml.to_string()),
+    }
+}
+
 /// Publishes the register message and starts the watchdog that warns when no registered
 /// notification comes.
 async fn register(
@@ -276,13 +287,7 @@ async fn register(
     config: &Config,
     inner: &HandleInner,
 ) -> Registration {
-    let register = RegisterComponentPayload {
-        type_: Some(info.component_type),
-        name: Some(info.name.to_string()),
-        // `check` accepted the version, so the spec's (looser) pattern does too.
-        version: RegisterComponentPayloadVersion::try_from(info.version.as_ref()).ok(),
-        asyncapi_yaml: Some(info.asyncapi_yaml.to_string()),
-    };
+    let register = register_payload(info);
     let sent = match raw.publish(&config.mov_channels.register, &register).await {
         Ok(()) => {
             tracing::info!(

@@ -43,6 +43,10 @@ impl Echo {
     }
 }
 
+/// The handler tested in memory, without a broker (`valawai::testing`).
+#[cfg(test)]
+mod tests;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     // LOG_CONSOLE_LEVEL (or RUST_LOG), colours only at a terminal.

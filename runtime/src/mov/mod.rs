@@ -338,10 +338,49 @@ impl MovLog<'_> {
 
 impl<'a> std::future::IntoFuture for MovLog<'a> {
     type Output = ();
-    type IntoFuture = std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send + 'a>>;
+    type IntoFuture = MovLogSent<'a>;
 
     fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
+        // A log nobody wants (the usual DEBUG, or INFO with the MOV's level above it) costs
+        // no allocation: the echo logs twice per message.
+        if !self.mov.wanted(self.level) {
+            return MovLogSent(None);
+        }
+        MovLogSent(Some(Box::pin(self.send())))
+    }
+}
+
+/// The future of an awaited [`MovLog`]: done at once when nobody wants the log.
+#[must_use = "futures do nothing unless polled"]
+pub struct MovLogSent<'a>(
+    Option<std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send + 'a>>>,
+);
+
+impl std::fmt::Debug for MovLogSent<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MovLogSent")
+            .field("sending", &self.0.is_some())
+            .finish()
+    }
+}
+
+impl std::future::Future for MovLogSent<'_> {
+    type Output = ();
+
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<()> {
+        match self.0.as_mut() {
+            None => std::task::Poll::Ready(()),
+            Some(sending) => {
+                let done = sending.as_mut().poll(cx);
+                if done.is_ready() {
+                    self.0 = None;
+                }
+                done
+            }
+        }
     }
 }
 

@@ -196,6 +196,18 @@ impl Client {
 
     /// Publishes `body` to `queue` (default exchange), persistent, and waits for the confirm.
     pub async fn publish(&self, queue: &str, body: &[u8]) {
+        self.publish_with(
+            queue,
+            body,
+            BasicProperties::default()
+                .with_content_type("application/json".into())
+                .with_delivery_mode(2),
+        )
+        .await;
+    }
+
+    /// Publishes `body` with these properties and waits for the confirm.
+    pub async fn publish_with(&self, queue: &str, body: &[u8], properties: BasicProperties) {
         let confirm = self
             .channel
             .basic_publish(
@@ -203,9 +215,7 @@ impl Client {
                 queue.into(),
                 BasicPublishOptions::default(),
                 body,
-                BasicProperties::default()
-                    .with_content_type("application/json".into())
-                    .with_delivery_mode(2),
+                properties,
             )
             .await
             .expect("publish")
