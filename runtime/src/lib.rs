@@ -389,13 +389,66 @@
 //!
 //! # Testing
 //!
-//! **With the broker.** A handler needs a [`Context`], which the runtime makes: test the
-//! component whole, against a real RabbitMQ. Run it with a [`Config`] of the test's own
-//! ([`Config::handle_signals`] off, short retries), publish to its receive queue with any AMQP
-//! client, and read what it publishes. `valawai-testkit` (in this
-//! repository) has the broker client and the MOV side; `valawai mov run` is a development MOV
-//! for trying a component by hand, and `valawai tap` shows what goes over the channels. The
-//! crate's own broker tests (`runtime/tests/`) are examples of the pattern:
+//! **Without a broker.** `valawai::testing::Harness` (feature `testing`, for the component's
+//! dev-dependencies) serves the component in memory through the runtime's own message path:
+//! decode, validation, the handler, retries, confirms and the reject with its ERROR log. Send a
+//! payload, read the outcome, what the handler published and what it logged to the MOV:
+//!
+//! ```
+//! # #[cfg(feature = "testing")]
+//! # mod doc {
+//! mod echo {
+//!     valawai::generate!("../fixtures/component/echo/asyncapi.yaml");
+//! }
+//!
+//! struct Echo;
+//!
+//! impl echo::Handlers for Echo {
+//!     async fn received_message(
+//!         &self,
+//!         message: echo::EchoPayload,
+//!         ctx: echo::Context,
+//!     ) -> valawai::HandlerResult {
+//!         ctx.mov().info("Received a message to echo").payload(&message).await;
+//!         ctx.publisher().publish_message(&message).await?;
+//!         Ok(())
+//!     }
+//! }
+//!
+//! #[tokio::test]
+//! # async fn dummy() {}
+//! async fn echoes() -> Result<(), Box<dyn std::error::Error>> {
+//!     use valawai::testing::{Fate, Harness};
+//!
+//!     let harness = Harness::start(echo::component(Echo)).await?;
+//!     let outcome = harness
+//!         .send(echo::channels::RECEIVED_MESSAGE, &serde_json::json!({"content": "hi"}))
+//!         .await;
+//!     assert_eq!(outcome.fate, Fate::Acked);
+//!     assert_eq!(outcome.mov_logs[0].message, "Received a message to echo");
+//!     let echoed: Vec<serde_json::Value> =
+//!         harness.published_as(echo::channels::PUBLISH_MESSAGE)?;
+//!     assert_eq!(echoed, [serde_json::json!({"content": "hi"})]);
+//!     Ok(())
+//! }
+//! # pub fn run() {
+//! #     tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap()
+//! #         .block_on(echoes()).unwrap();
+//! # }
+//! # }
+//! # #[cfg(feature = "testing")]
+//! # doc::run();
+//! ```
+//!
+//! The harness's limits (only the default exchange, no broker-side limits such as queue
+//! lengths or policies, no prefetch) are in the documentation of `valawai::testing`. `valawai new`
+//! scaffolds one such test per receive handler.
+//!
+//! **With the broker.** For what only RabbitMQ shows (dead-letter policies, reconnection,
+//! several components and the MOV's connections), run the component whole with a [`Config`]
+//! of the test's own ([`Config::handle_signals`] off, short retries). `valawai_devmov::Topology`
+//! (crate `valawai-devmov`) runs the development MOV and several components in the test's
+//! process, in a virtual host of their own, and waits until the MOV has connected them:
 //!
 //! ```no_run
 //! # mod echo { valawai::generate!("../fixtures/component/echo/asyncapi.yaml"); }
