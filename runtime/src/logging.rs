@@ -15,8 +15,8 @@ use tracing_subscriber::EnvFilter;
 /// - `RUST_LOG`, when set, is a full [`EnvFilter`] directive (`info,valawai=debug`...) and wins;
 /// - otherwise `LOG_CONSOLE_LEVEL`, the Python components' variable: `DEBUG`, `INFO`,
 ///   `WARNING` (or `WARN`), `ERROR`, `CRITICAL`, in any case, or a Python level number (10, 20,
-///   30, 40, 50). At `DEBUG` the AMQP client underneath (lapin) stays at INFO: ask for its debug
-///   logs with `RUST_LOG`;
+///   30, 40, 50), or `TRACE` (or `NOTSET`, 0) for everything. At `DEBUG` the AMQP client
+///   underneath (lapin) stays at INFO: ask for its debug logs with `RUST_LOG` or `TRACE`;
 /// - otherwise INFO.
 ///
 /// A value that cannot be read gives INFO and one WARN saying why. Colours are used only when
@@ -81,8 +81,10 @@ fn console_filter(
             "info"
         }),
     };
+    // At DEBUG lapin's frame-by-frame output would drown the component's own; TRACE, which
+    // Python has no name for, asks for everything.
     let directives = match level {
-        "debug" | "trace" => format!("{level},lapin=info,amq_protocol=info"),
+        "debug" => format!("{level},lapin=info,amq_protocol=info"),
         _ => level.to_owned(),
     };
     (EnvFilter::new(directives), note)

@@ -30,6 +30,9 @@ impl Echo {
 }
 
 const RECEIVED: &str = echo::channels::RECEIVED_MESSAGE;
+/// How a reject's ERROR log ends: the runtime cannot see the broker's policies.
+const DEAD_LETTERED: &str = "dead-lettered if a broker policy gives the queue a dead-letter \
+                             exchange (`valawai dlq policy`), dropped otherwise";
 const PUBLISHED: &str = echo::channels::PUBLISH_MESSAGE;
 
 fn info() -> ComponentInfo {
@@ -65,9 +68,13 @@ async fn the_echo_echoes_and_refuses_what_its_spec_refuses() {
 
     let outcome = harness.send_raw(RECEIVED, Input::bytes("[1]")).await;
     let reason = outcome.reason().unwrap();
+    // The reason is the ERROR log, which also says what became of the message.
     assert_eq!(
         reason,
-        format!("Invalid message on channel `{RECEIVED}`: expected a JSON object, found an array")
+        format!(
+            "Invalid message on channel `{RECEIVED}`: expected a JSON object, found an array; \
+             not retried (it can never pass), rejected: {DEAD_LETTERED}"
+        )
     );
     assert_eq!(outcome.attempts, 1);
     assert_eq!(outcome.mov_logs[0].payload, Some(json!([1])));
@@ -108,18 +115,28 @@ async fn retries_rejects_and_panics_follow_the_retry_policy() {
     assert_eq!(broken.attempts, 3);
     assert_eq!(
         broken.reason(),
-        Some("Cannot process a message on channel `in` (attempt 3): disk on fire")
+        Some(
+            format!(
+                "Cannot process a message on channel `in` (attempt 3): disk on fire; \
+                 no attempt left, rejected: {DEAD_LETTERED}"
+            )
+            .as_str()
+        )
     );
     let poison = send("poison").await;
     assert_eq!(poison.attempts, 1, "a reject is final");
-    assert!(poison.reason().unwrap().ends_with("cannot ever work"));
+    let reason = poison.reason().unwrap();
+    assert!(
+        reason.contains("cannot ever work; ") && reason.ends_with(DEAD_LETTERED),
+        "{reason}"
+    );
     let panicked = send("panic").await;
     assert_eq!(panicked.attempts, 3);
     assert!(
         panicked
             .reason()
             .unwrap()
-            .ends_with("the handler panicked: handler bug")
+            .contains("the handler panicked: handler bug; no attempt left")
     );
     assert_eq!(panicked.mov_logs.len(), 1);
     assert_eq!(panicked.mov_logs[0].level, LogLevel::Error);
