@@ -400,6 +400,38 @@ impl Topology {
         self.mov.logs()
     }
 
+    /// Waits for a log the MOV received (earlier or from now on) that `accept` accepts. A log
+    /// to the MOV is not confirmed before the handler goes on, so it may arrive after what the
+    /// handler published next.
+    pub async fn wait_for_log(
+        &self,
+        what: &str,
+        timeout: Duration,
+        mut accept: impl FnMut(&LogRecord) -> bool,
+    ) -> Result<LogRecord, TopologyError> {
+        // Subscribed before looking at what arrived, so that nothing falls between the two.
+        let mut events = self.mov.subscribe();
+        if let Some(log) = self.mov.logs().into_iter().find(|l| accept(l)) {
+            return Ok(log);
+        }
+        tokio::time::timeout(timeout, async {
+            loop {
+                match events.recv().await {
+                    Ok(Event::Log(log)) if accept(&log) => return Some(log),
+                    Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
+                    Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
+                }
+            }
+        })
+        .await
+        .ok()
+        .flatten()
+        .ok_or_else(|| TopologyError::Timeout {
+            what: what.to_owned(),
+            timeout,
+        })
+    }
+
     /// Waits for the MOV event `accept` accepts (events from now on).
     pub async fn wait_for_event(
         &self,

@@ -154,11 +154,12 @@ async fn two_components_exchange_a_message_through_the_dev_mov_in_a_vhost_of_the
 
     // The manager's log reached the MOV, with its id.
     let nit_id = nit.component_id().unwrap().to_string();
-    let logs = topology.mov_logs();
-    let log = logs
-        .iter()
-        .find(|l| l.message == "Treatment received")
-        .unwrap_or_else(|| panic!("{logs:?}"));
+    let log = topology
+        .wait_for_log("the manager's log", PATIENCE, |l| {
+            l.message == "Treatment received"
+        })
+        .await
+        .unwrap_or_else(|e| panic!("{e}: {:?}", topology.mov_logs()));
     assert_eq!(log.level, "INFO");
     assert_eq!(log.component_id.as_deref(), Some(nit_id.as_str()));
 
