@@ -410,26 +410,15 @@ impl Topology {
         mut accept: impl FnMut(&LogRecord) -> bool,
     ) -> Result<LogRecord, TopologyError> {
         // Subscribed before looking at what arrived, so that nothing falls between the two.
-        let mut events = self.mov.subscribe();
+        let events = self.mov.subscribe();
         if let Some(log) = self.mov.logs().into_iter().find(|l| accept(l)) {
             return Ok(log);
         }
-        tokio::time::timeout(timeout, async {
-            loop {
-                match events.recv().await {
-                    Ok(Event::Log(log)) if accept(&log) => return Some(log),
-                    Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
-                    Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
-                }
-            }
+        wait_on(events, what, timeout, |event| match event {
+            Event::Log(log) if accept(&log) => Some(log),
+            _ => None,
         })
         .await
-        .ok()
-        .flatten()
-        .ok_or_else(|| TopologyError::Timeout {
-            what: what.to_owned(),
-            timeout,
-        })
     }
 
     /// Waits for the MOV event `accept` accepts (events from now on).
@@ -439,23 +428,11 @@ impl Topology {
         timeout: Duration,
         mut accept: impl FnMut(&Event) -> bool,
     ) -> Result<Event, TopologyError> {
-        let mut events = self.mov.subscribe();
-        tokio::time::timeout(timeout, async {
-            loop {
-                match events.recv().await {
-                    Ok(event) if accept(&event) => return Some(event),
-                    Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
-                    Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
-                }
-            }
+        let events = self.mov.subscribe();
+        wait_on(events, what, timeout, |event| {
+            accept(&event).then_some(event)
         })
         .await
-        .ok()
-        .flatten()
-        .ok_or_else(|| TopologyError::Timeout {
-            what: what.to_owned(),
-            timeout,
-        })
     }
 
     /// Stops the components (they unregister), then the MOV, and deletes the virtual host.
@@ -558,4 +535,33 @@ impl<T> Drop for Subscription<T> {
     fn drop(&mut self) {
         self.task.abort();
     }
+}
+
+/// The first of `events` that `pick` takes, within `timeout`.
+async fn wait_on<T>(
+    mut events: tokio::sync::broadcast::Receiver<Event>,
+    what: &str,
+    timeout: Duration,
+    mut pick: impl FnMut(Event) -> Option<T>,
+) -> Result<T, TopologyError> {
+    tokio::time::timeout(timeout, async {
+        loop {
+            match events.recv().await {
+                Ok(event) => {
+                    if let Some(found) = pick(event) {
+                        return Some(found);
+                    }
+                }
+                Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
+                Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
+            }
+        }
+    })
+    .await
+    .ok()
+    .flatten()
+    .ok_or_else(|| TopologyError::Timeout {
+        what: what.to_owned(),
+        timeout,
+    })
 }

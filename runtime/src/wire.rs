@@ -618,14 +618,7 @@ fn check_content_header(frame: &[u8]) -> Option<Vec<u8>> {
     if reasons.is_empty() {
         return None;
     }
-    let mut reason = reasons.join("; ");
-    if reason.len() > 1024 {
-        let mut end = 1024;
-        while !reason.is_char_boundary(end) {
-            end -= 1;
-        }
-        reason.truncate(end);
-    }
+    let reason = refusal_reason(&reasons);
     let mut mark = vec![REFUSED_HEADERS.len() as u8];
     mark.extend_from_slice(REFUSED_HEADERS.as_bytes());
     mark.push(b'S');
@@ -661,6 +654,20 @@ fn check_content_header(frame: &[u8]) -> Option<Vec<u8>> {
     out.extend_from_slice(&new_payload);
     out.push(FRAME_END);
     Some(out)
+}
+
+/// The text of the [`REFUSED_HEADERS`] mark: the reasons, joined, cut to 1 KiB (at a character
+/// boundary).
+pub(crate) fn refusal_reason(reasons: &[String]) -> String {
+    let mut reason = reasons.join("; ");
+    if reason.len() > 1024 {
+        let mut end = 1024;
+        while !reason.is_char_boundary(end) {
+            end -= 1;
+        }
+        reason.truncate(end);
+    }
+    reason
 }
 
 /// `None` when every entry of a headers table can go to lapin; otherwise the entries that can,

@@ -674,14 +674,7 @@ fn refuse_headers(properties: BasicProperties) -> BasicProperties {
     if reasons.is_empty() {
         return properties;
     }
-    let mut reason = reasons.join("; ");
-    if reason.len() > 1024 {
-        let mut end = 1024;
-        while !reason.is_char_boundary(end) {
-            end -= 1;
-        }
-        reason.truncate(end);
-    }
+    let reason = crate::wire::refusal_reason(&reasons);
     kept.insert(REFUSED_HEADERS.into(), AMQPValue::LongString(reason.into()));
     properties.with_headers(kept)
 }
