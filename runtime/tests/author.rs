@@ -224,41 +224,35 @@ async fn failure_logs_say_what_becomes_of_the_message() {
     let mut mov = support::TestMov::start(&prefix).await;
     let client = &Client::connect().await;
     let queue = format!("{prefix}/in");
-    let name = prefix.replace(['/', '-'], "_");
-    let registered = format!("valawai/c0/{name}/control/registered");
     let attempts: Arc<Mutex<Vec<(String, u32)>>> = Arc::default();
     let a = attempts.clone();
-    let component = valawai::Component::new(valawai::ComponentInfo {
-        name: format!("c0_{name}").into(),
-        component_type: valawai::ComponentType::C0,
-        version: "0.1.0".into(),
-        asyncapi_yaml: "asyncapi: 2.6.0".into(),
-        registered_channel: registered.clone().into(),
-    })
-    .on(
-        queue.clone(),
-        move |msg: serde_json::Value, ctx: Context| {
-            let a = a.clone();
-            async move {
-                let kind = msg["kind"].as_str().unwrap_or_default().to_owned();
-                a.lock().unwrap().push((kind.clone(), ctx.attempt()));
-                match kind.as_str() {
-                    "undecodable" => {
-                        let _: u32 = serde_json::from_str(msg["inner"].as_str().unwrap_or(""))?;
-                        Ok(())
+    let (component, registered) =
+        support::test_component(&prefix, valawai::ComponentType::C0, "0.1.0");
+    let component = component
+        .on(
+            queue.clone(),
+            move |msg: serde_json::Value, ctx: Context| {
+                let a = a.clone();
+                async move {
+                    let kind = msg["kind"].as_str().unwrap_or_default().to_owned();
+                    a.lock().unwrap().push((kind.clone(), ctx.attempt()));
+                    match kind.as_str() {
+                        "undecodable" => {
+                            let _: u32 = serde_json::from_str(msg["inner"].as_str().unwrap_or(""))?;
+                            Ok(())
+                        }
+                        _ => Err(HandlerError::retry("the database is away")),
                     }
-                    _ => Err(HandlerError::retry("the database is away")),
                 }
-            }
-        },
-    )
-    .channel_settings(
-        &queue,
-        ChannelSettings::ordered().retry(valawai::RetryPolicy {
-            max_attempts: 2,
-            delay: Duration::from_millis(10),
-        }),
-    );
+            },
+        )
+        .channel_settings(
+            &queue,
+            ChannelSettings::ordered().retry(valawai::RetryPolicy {
+                max_attempts: 2,
+                delay: Duration::from_millis(10),
+            }),
+        );
     let handle = component.handle();
     let run = support::spawn(component.run(support::config(&prefix, support::temp_dir(&prefix))));
     next(&mut mov.register, "register").await;

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 use support::echo::EchoHandlers;
 use support::{Client, PATIENCE, TestMov, next, unique, wait_until};
-use valawai::{ChannelSettings, Config, Context, Endpoint, HandlerError, RunError, State};
+use valawai::{ChannelSettings, Config, Context, Endpoint, RunError, State};
 
 echo_component!(round_trip_echo);
 impl_echo_handlers!(round_trip_echo);
@@ -534,39 +534,26 @@ async fn handler_failures_retry_once_then_reject() {
     let mut mov = TestMov::start(&prefix).await;
     let client = &Client::connect().await;
     let queue = format!("{prefix}/in");
-    let name = prefix.replace(['/', '-'], "_");
-    let registered = format!("valawai/c0/{name}/control/registered");
     let attempts: Arc<Mutex<Vec<(String, u32)>>> = Arc::default();
     let a = attempts.clone();
-    let component = valawai::Component::new(valawai::ComponentInfo {
-        name: format!("c0_{name}").into(),
-        component_type: valawai::ComponentType::C0,
-        version: "0.1.0".into(),
-        asyncapi_yaml: "asyncapi: 2.6.0".into(),
-        registered_channel: registered.clone().into(),
-    })
-    .on(queue.clone(), move |msg: Value, ctx: Context| {
-        let a = a.clone();
-        async move {
-            let kind = msg["kind"].as_str().unwrap_or_default().to_owned();
-            a.lock().unwrap().push((kind.clone(), ctx.attempt()));
-            match (kind.as_str(), ctx.attempt()) {
-                ("flaky", 1) => Err(HandlerError::retry("not yet")),
-                ("flaky", _) => Ok(()),
-                ("broken", _) => Err(std::io::Error::other("disk on fire").into()),
-                ("poison", _) => Err(HandlerError::reject("cannot ever work")),
-                ("panic", _) => panic!("handler bug"),
-                _ => Ok(()),
+    let (component, registered) =
+        support::test_component(&prefix, valawai::ComponentType::C0, "0.1.0");
+    let component = component
+        .on(queue.clone(), move |msg: Value, ctx: Context| {
+            let a = a.clone();
+            async move {
+                let kind = msg["kind"].as_str().unwrap_or_default().to_owned();
+                a.lock().unwrap().push((kind.clone(), ctx.attempt()));
+                support::failing_handler(&kind, ctx.attempt())
             }
-        }
-    })
-    .channel_settings(
-        &queue,
-        ChannelSettings::ordered().retry(valawai::RetryPolicy {
-            max_attempts: 2,
-            delay: Duration::from_millis(10),
-        }),
-    );
+        })
+        .channel_settings(
+            &queue,
+            ChannelSettings::ordered().retry(valawai::RetryPolicy {
+                max_attempts: 2,
+                delay: Duration::from_millis(10),
+            }),
+        );
     let handle = component.handle();
     let run = support::spawn(component.run(support::config(&prefix, support::temp_dir(&prefix))));
     next(&mut mov.register, "register").await;
@@ -636,45 +623,39 @@ async fn concurrency_limits_and_order() {
     let client = &Client::connect().await;
     let ordered_q = format!("{prefix}/ordered");
     let parallel_q = format!("{prefix}/parallel");
-    let name = prefix.replace(['/', '-'], "_");
-    let registered = format!("valawai/c1/{name}/control/registered");
     let order: Arc<Mutex<Vec<u64>>> = Arc::default();
     let (running, peak) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
     let done = Arc::new(AtomicUsize::new(0));
     let (o, r, p, d) = (order.clone(), running.clone(), peak.clone(), done.clone());
-    let component = valawai::Component::new(valawai::ComponentInfo {
-        name: format!("c1_{name}").into(),
-        component_type: valawai::ComponentType::C1,
-        version: "1.2.3".into(),
-        asyncapi_yaml: "asyncapi: 2.6.0".into(),
-        registered_channel: registered.clone().into(),
-    })
-    .on(ordered_q.clone(), move |msg: Value, _: Context| {
-        let o = o.clone();
-        async move {
-            let n = msg["n"].as_u64().unwrap();
-            // Early messages take longer: with any concurrency they would finish out of order.
-            tokio::time::sleep(Duration::from_millis(10u64.saturating_sub(n / 4))).await;
-            o.lock().unwrap().push(n);
-            Ok(())
-        }
-    })
-    .on(parallel_q.clone(), move |_: Value, _: Context| {
-        let (r, p, d) = (r.clone(), p.clone(), d.clone());
-        async move {
-            let now = r.fetch_add(1, Ordering::SeqCst) + 1;
-            p.fetch_max(now, Ordering::SeqCst);
-            tokio::time::sleep(Duration::from_millis(30)).await;
-            r.fetch_sub(1, Ordering::SeqCst);
-            d.fetch_add(1, Ordering::SeqCst);
-            Ok(())
-        }
-    })
-    .channel_settings(&ordered_q, ChannelSettings::ordered())
-    .channel_settings(
-        &parallel_q,
-        ChannelSettings::new().prefetch(20).concurrency(4),
-    );
+    let (component, registered) =
+        support::test_component(&prefix, valawai::ComponentType::C1, "1.2.3");
+    let component = component
+        .on(ordered_q.clone(), move |msg: Value, _: Context| {
+            let o = o.clone();
+            async move {
+                let n = msg["n"].as_u64().unwrap();
+                // Early messages take longer: with any concurrency they would finish out of order.
+                tokio::time::sleep(Duration::from_millis(10u64.saturating_sub(n / 4))).await;
+                o.lock().unwrap().push(n);
+                Ok(())
+            }
+        })
+        .on(parallel_q.clone(), move |_: Value, _: Context| {
+            let (r, p, d) = (r.clone(), p.clone(), d.clone());
+            async move {
+                let now = r.fetch_add(1, Ordering::SeqCst) + 1;
+                p.fetch_max(now, Ordering::SeqCst);
+                tokio::time::sleep(Duration::from_millis(30)).await;
+                r.fetch_sub(1, Ordering::SeqCst);
+                d.fetch_add(1, Ordering::SeqCst);
+                Ok(())
+            }
+        })
+        .channel_settings(&ordered_q, ChannelSettings::ordered())
+        .channel_settings(
+            &parallel_q,
+            ChannelSettings::new().prefetch(20).concurrency(4),
+        );
     let handle = component.handle();
     let run = support::spawn(component.run(support::config(&prefix, support::temp_dir(&prefix))));
     next(&mut mov.register, "register").await;

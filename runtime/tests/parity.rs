@@ -17,7 +17,7 @@ use tracing_subscriber::layer::SubscriberExt;
 use valawai::lapin::BasicProperties;
 use valawai::lapin::types::{AMQPValue, FieldTable};
 use valawai::testing::{Fate, Harness, Input};
-use valawai::{ChannelSettings, Component, Context, HandlerError, RetryPolicy};
+use valawai::{ChannelSettings, Component, Context, RetryPolicy};
 
 echo_component!(parity_echo);
 impl_echo_handlers!(parity_echo);
@@ -77,14 +77,7 @@ fn component(failing: &str) -> Component {
     };
     echo::component(EchoHandlers)
         .on(failing.to_owned(), |msg: Value, ctx: Context| async move {
-            match (msg["kind"].as_str().unwrap_or_default(), ctx.attempt()) {
-                ("flaky", 1) => Err(HandlerError::retry("not yet")),
-                ("flaky", _) => Ok(()),
-                ("broken", _) => Err(std::io::Error::other("disk on fire").into()),
-                ("poison", _) => Err(HandlerError::reject("cannot ever work")),
-                ("panic", _) => panic!("handler bug"),
-                _ => Ok(()),
-            }
+            support::failing_handler(msg["kind"].as_str().unwrap_or_default(), ctx.attempt())
         })
         .channel_settings(
             &echo::channels::RECEIVED_MESSAGE,

@@ -117,6 +117,41 @@ pub fn config(mov_prefix: &str, log_dir: PathBuf) -> Config {
     c
 }
 
+/// A component of type `kind` (`C0`, `C1`...) named after the test's `prefix`
+/// (`c0_<prefix>`, version `version`), and its registered channel.
+pub fn test_component(
+    prefix: &str,
+    kind: valawai::ComponentType,
+    version: &str,
+) -> (valawai::Component, String) {
+    let level = format!("{kind:?}").to_lowercase();
+    let name = prefix.replace(['/', '-'], "_");
+    let registered = format!("valawai/{level}/{name}/control/registered");
+    let component = valawai::Component::new(valawai::ComponentInfo {
+        name: format!("{level}_{name}").into(),
+        component_type: kind,
+        version: version.to_owned().into(),
+        asyncapi_yaml: "asyncapi: 2.6.0".into(),
+        registered_channel: registered.clone().into(),
+    });
+    (component, registered)
+}
+
+/// The failing handler of the retry tests, by the message's `kind` and the attempt: `flaky`
+/// fails once (retryable), `broken` always, `poison` rejects at once, `panic` panics, anything
+/// else succeeds.
+pub fn failing_handler(kind: &str, attempt: u32) -> valawai::HandlerResult {
+    use valawai::HandlerError;
+    match (kind, attempt) {
+        ("flaky", 1) => Err(HandlerError::retry("not yet")),
+        ("flaky", _) => Ok(()),
+        ("broken", _) => Err(std::io::Error::other("disk on fire").into()),
+        ("poison", _) => Err(HandlerError::reject("cannot ever work")),
+        ("panic", _) => panic!("handler bug"),
+        _ => Ok(()),
+    }
+}
+
 /// Waits for `condition` (checked every 20 ms) or panics with `what` after `limit`.
 pub async fn wait_until(what: &str, limit: Duration, mut condition: impl FnMut() -> bool) {
     let deadline = tokio::time::Instant::now() + limit;
