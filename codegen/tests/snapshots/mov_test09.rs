@@ -230,10 +230,12 @@ pub type Context = ::valawai::Context<Publisher>;
 /// on (the registered channel excepted: the runtime consumes it).
 ///
 /// A handler's result decides what happens to the message: `Ok` acks
-/// it, `HandlerError::Retry` (what `?` makes of any error) tries it
-/// once more, `HandlerError::Reject` rejects it at once. Implement the
-/// trait with `#[valawai::handlers]`, or by hand, and pass the
-/// implementation to `component`.
+/// it, `HandlerError::Retry` (what `?` makes of most errors) tries it
+/// again by the channel's retry policy, `HandlerError::Reject` (what
+/// `?` makes of an error that can never pass: a payload that does not
+/// decode or fit its schema, an output that cannot be serialised)
+/// rejects it at once. Implement the trait with `#[valawai::handlers]`,
+/// or by hand, and pass the implementation to `component`.
 pub trait Handlers: Send + Sync + 'static {
     /// Handles a message received on `valawai/c0/test_component/data/action_1`.
     ///
