@@ -561,7 +561,7 @@ fn flag(index: usize) -> u16 {
 /// the frame with what lapin could not take (headers nested too deep or malformed, short
 /// strings that are not UTF-8, a truncated list) left out, and the [`REFUSED_HEADERS`] mark
 /// added to the headers.
-fn check_content_header(frame: &[u8]) -> Option<Vec<u8>> {
+pub(crate) fn check_content_header(frame: &[u8]) -> Option<Vec<u8>> {
     let payload = frame.get(7..frame.len().checked_sub(1)?)?;
     // class-id, weight, body size, property flags.
     let mut r = Reader::new(payload, 0);

@@ -632,51 +632,28 @@ impl Harness {
     }
 }
 
-/// What the runtime's transport does to headers lapin could not take
-/// ([`crate::wire::MAX_HEADER_DEPTH`]): a header nested too deep is left out, and the
-/// [`crate::wire::REFUSED_HEADERS`] mark says why; a mark the sender forged is replaced by one
-/// with its reason. (Properties that are not UTF-8, the transport's other refusals, cannot be
-/// built with lapin's types.)
+/// What the runtime's transport hands lapin for a message with these properties: they are
+/// written as the content header frame the broker would send and go through the transport's
+/// own check ([`crate::wire`]), which leaves out what lapin could not take and adds the
+/// [`crate::wire::REFUSED_HEADERS`] mark with the reason (unchanged when nothing is wrong).
 fn refuse_headers(properties: BasicProperties) -> BasicProperties {
-    use crate::wire::{MAX_HEADER_DEPTH, REFUSED_HEADERS};
-    fn too_deep(value: &AMQPValue, depth: usize) -> bool {
-        match value {
-            AMQPValue::FieldArray(array) => {
-                depth == MAX_HEADER_DEPTH || array.as_slice().iter().any(|v| too_deep(v, depth + 1))
-            }
-            AMQPValue::FieldTable(table) => {
-                depth == MAX_HEADER_DEPTH || table.inner().values().any(|v| too_deep(v, depth + 1))
-            }
-            _ => false,
-        }
-    }
-    let Some(headers) = properties.headers().as_ref() else {
-        return properties;
-    };
-    let mut kept = lapin::types::FieldTable::default();
-    let mut reasons = Vec::new();
-    for (key, value) in headers.inner() {
-        if key.as_str() == REFUSED_HEADERS {
-            reasons.push(match value {
-                AMQPValue::LongString(text) => {
-                    String::from_utf8_lossy(text.as_bytes()).into_owned()
-                }
-                _ => format!("the message carries a `{REFUSED_HEADERS}` header"),
-            });
-        } else if too_deep(value, 0) {
-            reasons.push(format!(
-                "header `{key}` nests arrays or tables more than {MAX_HEADER_DEPTH} levels deep"
-            ));
-        } else {
-            kept.insert(key.clone(), value.clone());
-        }
-    }
-    if reasons.is_empty() {
-        return properties;
-    }
-    let reason = crate::wire::refusal_reason(&reasons);
-    kept.insert(REFUSED_HEADERS.into(), AMQPValue::LongString(reason.into()));
-    properties.with_headers(kept)
+    use amq_protocol::frame::{AMQPContentHeader, AMQPFrame, gen_frame, parse_frame};
+    let frame = AMQPFrame::Header(
+        1,
+        AMQPContentHeader {
+            class_id: 60,
+            body_size: 0,
+            properties: properties.clone(),
+        },
+    );
+    gen_frame(&frame)(Vec::new().into())
+        .ok()
+        .and_then(|written| crate::wire::check_content_header(&written.write))
+        .and_then(|rewritten| match parse_frame(&rewritten[..]) {
+            Ok((_, AMQPFrame::Header(_, header))) => Some(header.properties),
+            _ => None,
+        })
+        .unwrap_or(properties)
 }
 
 /// Marks an input done when its task ends, however it ends.
