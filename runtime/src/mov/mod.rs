@@ -346,7 +346,11 @@ impl<'a> std::future::IntoFuture for MovLog<'a> {
         if !self.mov.wanted(self.level) {
             return MovLogSent(None);
         }
-        MovLogSent(Some(Box::pin(self.send())))
+        MovLogSent(Some(Box::pin(self.mov.log_raw(
+            self.level,
+            self.message,
+            self.payload,
+        ))))
     }
 }
 

@@ -124,7 +124,7 @@ pub fn test_component(
     kind: valawai::ComponentType,
     version: &str,
 ) -> (valawai::Component, String) {
-    let level = format!("{kind:?}").to_lowercase();
+    let level = kind.as_str().to_lowercase();
     let name = prefix.replace(['/', '-'], "_");
     let registered = format!("valawai/{level}/{name}/control/registered");
     let component = valawai::Component::new(valawai::ComponentInfo {
