@@ -3,13 +3,20 @@
 //! per window: they check the harness works, not how fast anything is.
 
 use std::process::{Command, Output};
+use std::sync::Mutex;
 
 use serde_json::Value;
 
 const DRIVER: &str = env!("CARGO_BIN_EXE_valawai-bench");
 const LAPIN_ECHO: &str = env!("CARGO_BIN_EXE_lapin-echo");
 
+/// One driver at a time: a run of the generated slot uses the MOV's queues of the default
+/// virtual host, and serves them with its own development MOV unless another one already does;
+/// two runs side by side could then each wait for the other's MOV to take their messages.
+static SERIAL: Mutex<()> = Mutex::new(());
+
 fn run_driver(args: &[&str]) -> Output {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let output = Command::new(DRIVER)
         .args(args)
         .output()
