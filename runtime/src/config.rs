@@ -12,6 +12,7 @@ use std::time::Duration;
 use crate::consumer::ChannelSettings;
 use crate::mov::{MovChannels, MovLogLevel};
 use crate::publisher::DeliveryMode;
+pub use crate::secret::Secret;
 
 /// Default `RABBITMQ_HOST`.
 pub const DEFAULT_HOST: &str = "mov-mq";
@@ -87,34 +88,6 @@ fn parse_mov_watch(value: &str) -> Result<Option<Duration>, String> {
         ));
     }
     Ok(Some(Duration::from_secs_f64(interval)))
-}
-
-/// A value that must never be printed, such as a password.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
-
-impl Secret {
-    /// Wraps a secret value.
-    pub fn new(value: impl Into<String>) -> Self {
-        Self(value.into())
-    }
-
-    /// The secret itself, for the one place that needs it (the AMQP handshake).
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("***")
-    }
-}
-
-impl fmt::Display for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("***")
-    }
 }
 
 /// One broker address: scheme, host, port, credentials and virtual host.

@@ -32,8 +32,12 @@ use tokio::time::{Instant, timeout_at};
 
 use crate::counters::Counters;
 use crate::properties::MessageProperties;
-use crate::scope::MessageScope;
 use crate::watchdog::Watch;
+use scope::MessageScope;
+
+#[cfg(feature = "testing")]
+pub(crate) mod memory;
+pub(crate) mod scope;
 
 /// What a publish waits on for its confirm: lapin's promise, or, with the `testing` feature,
 /// the in-memory transport's answer (`crate::testing`). Without the feature it is lapin's type
@@ -41,7 +45,7 @@ use crate::watchdog::Watch;
 #[cfg(not(feature = "testing"))]
 type Confirm = lapin::PublisherConfirm;
 #[cfg(feature = "testing")]
-use crate::testing::wire::Confirm;
+use memory::Confirm;
 
 /// `content_type` of every message.
 pub const CONTENT_TYPE: &str = "application/json";
@@ -201,7 +205,7 @@ pub(crate) struct PublisherShared {
     /// The in-memory transport, when a test harness runs the component (`crate::testing`):
     /// publishes go there instead of to a lapin channel.
     #[cfg(feature = "testing")]
-    pub(crate) memory: OnceLock<Arc<crate::testing::wire::Wire>>,
+    pub(crate) memory: OnceLock<Arc<memory::Wire>>,
 }
 
 impl fmt::Debug for PublisherShared {
@@ -611,6 +615,13 @@ fn push_hex(out: &mut String, n: u64) {
     }
 }
 
+/// The local WARN for a log the MOV did not get.
+pub(crate) fn warn_log_lost(error: &PublishError) {
+    tracing::warn!(
+        "a log to the MOV was not sent ({error}); the message being handled is not affected"
+    );
+}
+
 /// Messages published by one handler attempt, waiting for their confirms.
 #[derive(Default)]
 pub(crate) struct Outbox {
@@ -695,7 +706,7 @@ impl Outbox {
             count(&counters, &result);
             match result {
                 // A log to the MOV never fails the message (nor makes it handled again).
-                Err(e) if best_effort => crate::mov::warn_log_lost(&e),
+                Err(e) if best_effort => warn_log_lost(&e),
                 Err(e) => {
                     first_error.get_or_insert(e);
                 }
