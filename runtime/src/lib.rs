@@ -533,6 +533,7 @@ pub mod component;
 pub mod config;
 pub mod connection;
 pub mod consumer;
+pub mod conventions;
 pub mod context;
 pub mod counters;
 mod handle;
