@@ -25,7 +25,6 @@ use valawai::lapin::options::{
     BasicAckOptions, BasicGetOptions, BasicNackOptions, BasicPublishOptions, ConfirmSelectOptions,
     QueueDeclareOptions,
 };
-use valawai::lapin::types::FieldTable;
 use valawai::lapin::{Channel, Confirmation, Connection};
 use valawai_codegen::model::Direction;
 
@@ -244,11 +243,14 @@ async fn open_channel(connection: &Connection) -> Result<Channel, Failure> {
 async fn declare(channel: &Channel, queue: &str, passive: bool) -> Result<u32, Failure> {
     let options = QueueDeclareOptions {
         passive,
-        durable: true,
-        ..QueueDeclareOptions::default()
+        ..valawai::conventions::queue_declare_options()
     };
     channel
-        .queue_declare(queue.into(), options, FieldTable::default())
+        .queue_declare(
+            queue.into(),
+            options,
+            valawai::conventions::queue_arguments(),
+        )
         .await
         .map(|q| q.message_count())
         .map_err(|e| {

@@ -79,7 +79,10 @@ impl Event {
     pub fn to_json(&self) -> serde_json::Value {
         let component;
         let view = match self {
-            Event::Registered { component: c, channel } => {
+            Event::Registered {
+                component: c,
+                channel,
+            } => {
                 component = c.to_payload();
                 View::Registered {
                     component: Wire(&component),

@@ -243,8 +243,11 @@ impl mov::Handlers for MovHandlers {
             .iter()
             .rev()
             .find(|c| {
-                schema::role(component.component_type, channel_name(c), c.subscribe.as_ref())
-                    == ChannelRole::Registered
+                schema::role(
+                    component.component_type,
+                    channel_name(c),
+                    c.subscribe.as_ref(),
+                ) == ChannelRole::Registered
             })
             .map(|c| channel_name(c).to_owned());
         if let Some(channel) = &registered {

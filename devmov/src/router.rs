@@ -9,10 +9,10 @@ use std::sync::Arc;
 use futures_core::Stream;
 use lapin::options::BasicConsumeOptions;
 use lapin::types::FieldTable;
-use valawai::conventions;
-use valawai::mov::protocol::{MinComponentPayload, SentMessagePayload};
 use tokio::sync::Mutex;
 use tokio::task::JoinHandle;
+use valawai::conventions;
+use valawai::mov::protocol::{MinComponentPayload, SentMessagePayload};
 
 use crate::ids;
 use crate::state::Shared;
@@ -92,8 +92,8 @@ async fn consume(
         conventions::queue_declare_options(),
         conventions::queue_arguments(),
     )
-        .await
-        .map_err(|e| e.to_string())?;
+    .await
+    .map_err(|e| e.to_string())?;
     let no_ack = BasicConsumeOptions {
         no_ack: true,
         ..BasicConsumeOptions::default()
@@ -136,8 +136,7 @@ struct Delivery {
 /// Publishes a message from `source` to every enabled connection's target, then to the
 /// connection's enabled C2 notifications.
 async fn route(shared: &Arc<Shared>, source: &str, body: &[u8]) {
-    let message: serde_json::Map<String, serde_json::Value> = match serde_json::from_slice(body)
-    {
+    let message: serde_json::Map<String, serde_json::Value> = match serde_json::from_slice(body) {
         Ok(m) => m,
         Err(_) => {
             shared.log(

@@ -63,8 +63,7 @@ pub(crate) fn role(
         && object_has(subscribe, &REGISTERED_PROPERTIES);
     if registered {
         ChannelRole::Registered
-    } else if component_type == ComponentType::C2
-        && object_has(subscribe, &NOTIFICATION_PROPERTIES)
+    } else if component_type == ComponentType::C2 && object_has(subscribe, &NOTIFICATION_PROPERTIES)
     {
         ChannelRole::Notification
     } else {
@@ -254,7 +253,10 @@ mod tests {
     #[test]
     fn basics_enums_and_consts_match_on_their_content() {
         assert!(matches(&string(), &string()));
-        assert!(!matches(&string(), &basic(BasicPayloadSchemaFormat::Integer)));
+        assert!(!matches(
+            &string(),
+            &basic(BasicPayloadSchemaFormat::Integer)
+        ));
         let e1 = schema(r#"{"type": "ENUM", "values": ["A", "B"]}"#);
         let e2 = schema(r#"{"type": "ENUM", "values": ["B", "A"]}"#);
         let e3 = schema(r#"{"type": "ENUM", "values": ["A"]}"#);

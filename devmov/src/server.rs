@@ -16,17 +16,8 @@ use crate::state::Shared;
 /// The queues the development MOV consumes: the MOV's channels it receives on (register,
 /// unregister, log, queries, topology and notifications). `valawai mov run` purges them
 /// before it starts, unless told to keep their backlog.
-pub const QUEUES: &[&str] = &[
-    mov::channels::REGISTER,
-    mov::channels::UNREGISTER,
-    mov::channels::COMPONENT_QUERY,
-    mov::channels::TOPOLOGY_CREATE,
-    mov::channels::TOPOLOGY_QUERY,
-    mov::channels::TOPOLOGY_CHANGE,
-    mov::channels::ADD,
-    mov::channels::NOTIFICATION_CREATE,
-    mov::channels::NOTIFICATION_CHANGE,
-];
+/// (`valawai::conventions::MOV_QUEUES`.)
+pub const QUEUES: &[&str] = valawai::conventions::MOV_QUEUES;
 
 /// The development MOV, ready to run.
 ///

@@ -124,7 +124,11 @@ impl Serialize for Wire<'_, PayloadSchema> {
             PayloadSchema::Object(o) => {
                 map.serialize_entry("type", "OBJECT")?;
                 member(&mut map, "id", o.id.as_ref())?;
-                member(&mut map, "properties", o.properties.as_ref().map(|_| Properties(o)))?;
+                member(
+                    &mut map,
+                    "properties",
+                    o.properties.as_ref().map(|_| Properties(o)),
+                )?;
             }
             PayloadSchema::Array(a) => {
                 map.serialize_entry("type", "ARRAY")?;
@@ -176,7 +180,11 @@ mod tests {
     #[test]
     fn typed_channels_are_written_as_the_mov_writes_them() {
         let mut specs: Vec<String> = (1..=11)
-            .map(|n| format!("fixtures/valawai/MOV/test-resources/api/v1/components/test{n:02}.asyncapi.yml"))
+            .map(|n| {
+                format!(
+                    "fixtures/valawai/MOV/test-resources/api/v1/components/test{n:02}.asyncapi.yml"
+                )
+            })
             .collect();
         specs.extend(
             [

@@ -19,8 +19,7 @@ use futures_core::Stream;
 use serde_json::Value;
 use tokio::sync::{Mutex, mpsc};
 use valawai::lapin::options::{
-    BasicConsumeOptions, BasicPublishOptions, ConfirmSelectOptions, QueueDeclareOptions,
-    QueueDeleteOptions,
+    BasicConsumeOptions, BasicPublishOptions, ConfirmSelectOptions, QueueDeleteOptions,
 };
 use valawai::lapin::types::FieldTable;
 use valawai::lapin::{self, BasicProperties, Channel, Connection, ConnectionProperties};
@@ -215,11 +214,8 @@ impl Client {
         self.channel
             .queue_declare(
                 queue.into(),
-                QueueDeclareOptions {
-                    durable: true,
-                    ..QueueDeclareOptions::default()
-                },
-                FieldTable::default(),
+                valawai::conventions::queue_declare_options(),
+                valawai::conventions::queue_arguments(),
             )
             .await
     }
@@ -234,9 +230,7 @@ impl Client {
         self.publish_with(
             queue,
             body,
-            BasicProperties::default()
-                .with_content_type("application/json".into())
-                .with_delivery_mode(2),
+            valawai::conventions::publish_properties(valawai::DeliveryMode::Persistent),
         )
         .await;
     }
