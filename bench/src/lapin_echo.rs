@@ -197,11 +197,7 @@ impl Publisher {
             output: queues.output.as_str().into(),
             log: queues.log.as_str().into(),
             mov_logs: policy.mov_logs,
-            properties: valawai::conventions::publish_properties(if policy.persistent {
-                valawai::DeliveryMode::Persistent
-            } else {
-                valawai::DeliveryMode::Transient
-            }),
+            properties: valawai::conventions::publish_properties(policy.persistent),
         }
     }
 

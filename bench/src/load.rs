@@ -101,11 +101,7 @@ impl Load {
             consumer,
             input: queues.input.as_str().into(),
             output: queues.output.clone(),
-            properties: valawai::conventions::publish_properties(if persistent {
-                valawai::DeliveryMode::Persistent
-            } else {
-                valawai::DeliveryMode::Transient
-            }),
+            properties: valawai::conventions::publish_properties(persistent),
             phase: 0,
             epoch: Instant::now(),
         })

@@ -335,7 +335,7 @@ impl Topology {
                 channel.into(),
                 BasicPublishOptions::default(),
                 &body,
-                conventions::publish_properties(valawai::DeliveryMode::Persistent),
+                conventions::publish_properties(true),
             )
             .await?
             .await?;

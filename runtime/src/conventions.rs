@@ -16,7 +16,6 @@ use lapin::options::QueueDeclareOptions;
 use lapin::types::FieldTable;
 
 use crate::mov::protocol::{ComponentType, channels};
-use crate::publisher::DeliveryMode;
 
 /// `content_type` of every VALAWAI message: the body is UTF-8 JSON.
 pub const CONTENT_TYPE: &str = "application/json";
@@ -46,9 +45,10 @@ pub fn mov_properties() -> BasicProperties {
     BasicProperties::default().with_content_type(CONTENT_TYPE.into())
 }
 
-/// The properties a component publishes with: the content type and the delivery mode.
-pub fn publish_properties(delivery_mode: DeliveryMode) -> BasicProperties {
-    mov_properties().with_delivery_mode(delivery_mode.amqp())
+/// The properties a component publishes with: the content type and the delivery mode, 2
+/// (persistent: written to disk by durable queues) or 1 (transient).
+pub fn publish_properties(persistent: bool) -> BasicProperties {
+    mov_properties().with_delivery_mode(if persistent { 2 } else { 1 })
 }
 
 /// The queues the MOV consumes: the MOV's channels it receives on (register, unregister, log,
@@ -197,7 +197,7 @@ mod tests {
 
     #[test]
     fn published_messages_are_json() {
-        let p = publish_properties(DeliveryMode::Persistent);
+        let p = publish_properties(true);
         assert_eq!(
             p.content_type().as_ref().map(|c| c.as_str()),
             Some(CONTENT_TYPE)

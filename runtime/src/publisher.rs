@@ -62,15 +62,6 @@ pub enum DeliveryMode {
     Persistent,
 }
 
-impl DeliveryMode {
-    pub(crate) fn amqp(self) -> u8 {
-        match self {
-            Self::Transient => 1,
-            Self::Persistent => 2,
-        }
-    }
-}
-
 /// How messages to one channel are published.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -477,8 +468,10 @@ impl PublisherShared {
         number: u64,
         extra: Option<&MessageProperties>,
     ) -> BasicProperties {
-        let base = crate::conventions::publish_properties(settings.delivery_mode)
-            .with_message_id(message_id.take().unwrap_or_else(|| self.message_id(number)));
+        let base = crate::conventions::publish_properties(
+            settings.delivery_mode == DeliveryMode::Persistent,
+        )
+        .with_message_id(message_id.take().unwrap_or_else(|| self.message_id(number)));
         match extra {
             None => base,
             Some(extra) => extra.apply(base),

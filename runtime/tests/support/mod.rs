@@ -227,12 +227,8 @@ impl Client {
 
     /// Publishes `body` to `queue` (default exchange), persistent, and waits for the confirm.
     pub async fn publish(&self, queue: &str, body: &[u8]) {
-        self.publish_with(
-            queue,
-            body,
-            valawai::conventions::publish_properties(valawai::DeliveryMode::Persistent),
-        )
-        .await;
+        self.publish_with(queue, body, valawai::conventions::publish_properties(true))
+            .await;
     }
 
     /// Publishes `body` with these properties and waits for the confirm.
