@@ -147,10 +147,12 @@ impl QueueArgs {
             (Some(queue), _) => queue.clone(),
             (None, Some(identity)) => {
                 let registered = &spec.channel(identity.registered_channel).address;
-                let prefix = registered
-                    .strip_suffix("/control/registered")
-                    .unwrap_or(registered);
-                format!("{prefix}/dead_letters")
+                match valawai::conventions::parse_registered_address(registered) {
+                    Some((t, name)) => {
+                        format!("valawai/{}/{name}/dead_letters", t.channel_segment())
+                    }
+                    None => format!("{registered}/dead_letters"),
+                }
             }
             (None, None) => {
                 return Err(Failure::new(

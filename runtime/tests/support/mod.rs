@@ -30,7 +30,7 @@ pub const PATIENCE: Duration = Duration::from_secs(20);
 
 /// The broker URL.
 pub fn amqp_addr() -> String {
-    std::env::var("AMQP_ADDR").unwrap_or_else(|_| "amqp://guest:guest@127.0.0.1:5672/%2f".into())
+    valawai_testkit::url()
 }
 
 fn endpoint() -> Endpoint {
