@@ -450,21 +450,19 @@ impl Config {
     /// | `VALAWAI_HTTP_ADDR` | unset: the address of the `/healthz`, `/readyz` and `/metrics` endpoints, such as `127.0.0.1:9464` (needs the `http` feature) |
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
-        let endpoints = match get("AMQP_ADDR") {
+        let broker = crate::conventions::BrokerVariables::from_lookup(&lookup);
+        let endpoints = match broker.amqp_addr {
             Some(urls) => parse_url_list(&urls, "AMQP_ADDR")?,
             None => {
-                let port = match get("RABBITMQ_PORT") {
-                    Some(p) => p.trim().parse::<u16>().map_err(|_| ConfigError::Invalid {
-                        name: "RABBITMQ_PORT",
-                        message: format!("`{p}` is not a port number"),
-                    })?,
-                    None => DEFAULT_PORT,
-                };
+                let port = broker.port().map_err(|e| ConfigError::Invalid {
+                    name: "RABBITMQ_PORT",
+                    message: e.to_string(),
+                })?;
                 vec![Endpoint::new(
-                    get("RABBITMQ_HOST").unwrap_or_else(|| DEFAULT_HOST.into()),
-                    port,
-                    get("RABBITMQ_USERNAME").unwrap_or_else(|| DEFAULT_USERNAME.into()),
-                    lookup("RABBITMQ_PASSWORD").unwrap_or_else(|| DEFAULT_PASSWORD.into()),
+                    broker.host.unwrap_or_else(|| DEFAULT_HOST.into()),
+                    port.unwrap_or(DEFAULT_PORT),
+                    broker.username.unwrap_or_else(|| DEFAULT_USERNAME.into()),
+                    broker.password.unwrap_or_else(|| DEFAULT_PASSWORD.into()),
                 )]
             }
         };

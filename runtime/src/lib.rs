@@ -534,6 +534,7 @@ pub mod config;
 pub mod connection;
 pub mod consumer;
 pub mod context;
+pub mod conventions;
 pub mod counters;
 mod handle;
 pub mod handler;

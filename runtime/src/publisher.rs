@@ -47,8 +47,7 @@ type Confirm = lapin::PublisherConfirm;
 #[cfg(feature = "testing")]
 use memory::Confirm;
 
-/// `content_type` of every message.
-pub const CONTENT_TYPE: &str = "application/json";
+pub use crate::conventions::CONTENT_TYPE;
 
 /// An error boxed for transport across the runtime.
 pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
@@ -61,15 +60,6 @@ pub enum DeliveryMode {
     /// Mode 2: written to disk by durable queues; survives a broker restart.
     #[default]
     Persistent,
-}
-
-impl DeliveryMode {
-    fn amqp(self) -> u8 {
-        match self {
-            Self::Transient => 1,
-            Self::Persistent => 2,
-        }
-    }
 }
 
 /// How messages to one channel are published.
@@ -478,10 +468,10 @@ impl PublisherShared {
         number: u64,
         extra: Option<&MessageProperties>,
     ) -> BasicProperties {
-        let base = BasicProperties::default()
-            .with_content_type(CONTENT_TYPE.into())
-            .with_delivery_mode(settings.delivery_mode.amqp())
-            .with_message_id(message_id.take().unwrap_or_else(|| self.message_id(number)));
+        let base = crate::conventions::publish_properties(
+            settings.delivery_mode == DeliveryMode::Persistent,
+        )
+        .with_message_id(message_id.take().unwrap_or_else(|| self.message_id(number)));
         match extra {
             None => base,
             Some(extra) => extra.apply(base),

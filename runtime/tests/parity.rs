@@ -134,7 +134,7 @@ fn corpus() -> Vec<(Option<()>, Vec<u8>, Option<FieldTable>)> {
 }
 
 fn input(body: &[u8], headers: &Option<FieldTable>) -> (BasicProperties, Input) {
-    let mut properties = BasicProperties::default().with_content_type("application/json".into());
+    let mut properties = valawai::conventions::mov_properties();
     if let Some(headers) = headers {
         properties = properties.with_headers(headers.clone());
     }

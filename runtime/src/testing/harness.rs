@@ -24,9 +24,9 @@ use crate::counters::CountersSnapshot;
 use crate::handler::{Dispatch, DispatchError, HandlerFuture};
 use crate::mov::protocol::{LogLevel, RegisterComponentPayload};
 use crate::mov::{Mov, MovChannels, MovLogLevel};
+use crate::publisher::Publisher;
 use crate::publisher::memory::{CAUSE, Cause, Published, Wire};
 use crate::publisher::scope::MessageScope;
-use crate::publisher::{CONTENT_TYPE, Publisher};
 
 /// Counts the dispatcher's calls for the input being handled.
 struct Counted(Arc<dyn Dispatch>);
@@ -61,7 +61,7 @@ impl Input {
     pub fn json<T: Serialize + ?Sized>(payload: &T) -> Result<Self, serde_json::Error> {
         Ok(Self {
             body: serde_json::to_vec(payload)?,
-            properties: BasicProperties::default().with_content_type(CONTENT_TYPE.into()),
+            properties: crate::conventions::mov_properties(),
             redelivered: false,
         })
     }
