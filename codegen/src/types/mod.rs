@@ -46,7 +46,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::diagnostic::{Diagnostic, Error};
-use crate::model::{MessageId, Payload, SchemaId, Spec};
+use crate::model::{ChannelId, Direction, MessageId, Payload, SchemaId, Spec};
 
 use convert::{Converter, Slot, optional};
 use effective::{Effective, unwrap};
@@ -61,6 +61,12 @@ pub struct TypeSpace {
     options: TypeOptions,
     messages: Vec<Option<Ty>>,
     headers: Vec<Option<Ty>>,
+    /// The union of each list of messages that one side of a channel, or
+    /// a whole channel, carries, when there are several.
+    unions: Vec<(Vec<MessageId>, Ty)>,
+    /// The payload of each channel: its message's, the union of its
+    /// messages, or any JSON for a channel without messages.
+    channels: Vec<Ty>,
 }
 
 /// The conversion state kept between calls.
@@ -128,6 +134,7 @@ impl TypeSpace {
                 optional(u.ty, u.nullable)
             }));
         }
+        let (unions, channels) = channel_unions(&mut cx, &messages);
         let (mut state, cx_errors) = cx.finish();
         errors.extend(cx_errors);
         errors.extend(patch::apply_field_patches(
@@ -146,6 +153,8 @@ impl TypeSpace {
             options: options.clone(),
             messages,
             headers,
+            unions,
+            channels,
         })
     }
 
@@ -167,6 +176,13 @@ impl TypeSpace {
     /// Every generated type of the model; [`ir::TypeId`] indexes it.
     pub fn type_defs(&self) -> &[ir::TypeDef] {
         &self.state.types
+    }
+
+    /// The payload type of a side of a channel that carries the messages
+    /// `messages` (two or more): the union [`TypeSpace::new`] made of them.
+    pub(crate) fn messages_type(&self, messages: &[MessageId]) -> Option<RustType> {
+        let (_, ty) = self.unions.iter().find(|(l, _)| l.as_slice() == messages)?;
+        Some(self.rust_type(ty.clone()))
     }
 
     /// The type of a message's headers, if it has a `headers` schema.
@@ -274,22 +290,33 @@ impl TypeSpace {
     }
 
     /// Whether values of `ty` are always JSON objects (structs, tagged
-    /// enums, maps), so a decoder may refuse anything else up front.
+    /// enums, maps, untagged enums of them), so a decoder may refuse
+    /// anything else up front. serde would otherwise read an array as a
+    /// struct (`["x"]` as `{"content": "x"}`).
     pub fn is_json_object(&self, ty: &RustType) -> bool {
-        let mut ty = &ty.ty;
-        for _ in 0..=self.state.types.len() {
-            match ty {
-                Ty::JsonObject | Ty::Map(_) => return true,
-                Ty::Box(inner) => ty = inner,
-                Ty::Named(TypeId(id)) => match &self.state.types[*id].kind {
-                    ir::Kind::Struct(_) | ir::Kind::Tagged(_) => return true,
-                    ir::Kind::Alias(inner) => ty = inner,
-                    _ => return false,
-                },
-                _ => return false,
-            }
+        self.always_object(&ty.ty, 0)
+    }
+
+    /// [`is_json_object`](Self::is_json_object) of a type of the model,
+    /// `depth` types deep (a cycle of aliases and unions is no object).
+    pub(crate) fn always_object(&self, ty: &Ty, depth: usize) -> bool {
+        if depth > self.state.types.len() {
+            return false;
         }
-        false
+        match ty {
+            Ty::JsonObject | Ty::Map(_) => true,
+            Ty::Box(inner) => self.always_object(inner, depth + 1),
+            Ty::Named(TypeId(id)) => match &self.state.types[*id].kind {
+                ir::Kind::Struct(_) | ir::Kind::Tagged(_) => true,
+                ir::Kind::Alias(inner) => self.always_object(inner, depth + 1),
+                ir::Kind::Untagged(u) => u
+                    .variants
+                    .iter()
+                    .all(|v| self.always_object(&v.ty, depth + 1)),
+                _ => false,
+            },
+            _ => false,
+        }
     }
 
     /// Whether `ty` implements `Display` with the value's text: scalars,
@@ -441,6 +468,62 @@ impl Converter<'_> {
         let eff = Effective::of(self.spec, id);
         self.convert(&eff, Slot::Existing(tid));
     }
+}
+
+/// The unions of the channels that carry several messages, and the payload
+/// of each whole channel. Each side of a channel (what the component
+/// receives there, what it sends) gets the union of its messages, named
+/// after the channel (`ControlInMessage`); a list of messages met again
+/// reuses its union. A channel's whole list comes last, so that it is
+/// the union of a side whenever the two are the same.
+fn channel_unions(cx: &mut Converter<'_>, messages: &[Option<Ty>]) -> (Vec<(Vec<MessageId>, Ty)>, Vec<Ty>) {
+    let spec = cx.spec;
+    let idents = crate::channel_idents(spec);
+    let mut unions: Vec<(Vec<MessageId>, Ty)> = Vec::new();
+    let mut channels = Vec::new();
+    for (index, channel) in spec.channels.iter().enumerate() {
+        let id = ChannelId(index);
+        let name = format!(
+            "{}Message",
+            naming::type_name(&idents[index].name, "Channel", "C")
+        );
+        let lists = [
+            spec.messages_on(id, Direction::Receive),
+            spec.messages_on(id, Direction::Send),
+            channel.messages.clone(),
+        ];
+        let mut whole = Ty::Json;
+        for list in lists {
+            whole = match list.as_slice() {
+                [] => Ty::Json,
+                [only] => messages[only.0].clone().unwrap_or(Ty::Json),
+                several => match unions.iter().find(|(l, _)| l.as_slice() == several) {
+                    Some((_, ty)) => ty.clone(),
+                    None => {
+                        let alternatives = several
+                            .iter()
+                            .map(|m| {
+                                let message = spec.message(*m);
+                                unions::MessageAlternative {
+                                    name: message.name.clone(),
+                                    schema: match message.payload {
+                                        Payload::Schema(schema) => Some(schema),
+                                        _ => None,
+                                    },
+                                    ty: messages[m.0].clone().unwrap_or(Ty::Json),
+                                }
+                            })
+                            .collect();
+                        let ty = cx.message_union(&name, &channel.address, alternatives);
+                        unions.push((list.clone(), ty.clone()));
+                        ty
+                    }
+                },
+            };
+        }
+        channels.push(whole);
+    }
+    (unions, channels)
 }
 
 /// The schema a wrapper points to.

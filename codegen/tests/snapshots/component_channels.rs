@@ -1,3 +1,31 @@
+/// A message on `valawai/c0/edge/control/in`: `start`, `stop`.
+///
+/// Received as the first of them that the body fits, the most specific first.
+#[derive(Debug, Clone, PartialEq, Eq, ::valawai::__private::serde::Serialize)]
+#[serde(crate = "::valawai::__private::serde", untagged)]
+pub enum ControlInMessage {
+    /// The `start` message.
+    Start(StartPayload),
+    /// The `stop` message.
+    Stop(StopPayload),
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for ControlInMessage {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        let mut input = ::valawai::__private::Untagged::read(deserializer)?;
+        if let Some(value) = input.attempt("Start") {
+            return Ok(Self::Start(value));
+        }
+        if let Some(value) = input.attempt("Stop") {
+            return Ok(Self::Stop(value));
+        }
+        Err(input.fail("ControlInMessage"))
+    }
+}
+
 /// The `kind` parameter of `valawai/c0/edge/{kind}/{level}/{room}/{tag}/{payload}`. What is measured.
 #[derive(
     Debug,
@@ -206,23 +234,6 @@ pub struct StopPayload {
     pub stop: String,
 }
 
-/// A message on `valawai/c0/edge/control/in`: `start`, `stop`.
-///
-/// Received as the first of them that the body fits.
-#[derive(
-    Debug,
-    Clone,
-    ::valawai::__private::serde::Serialize,
-    ::valawai::__private::serde::Deserialize
-)]
-#[serde(crate = "::valawai::__private::serde", untagged)]
-pub enum ControlInMessage {
-    /// The `start` message.
-    Start(StartPayload),
-    /// The `stop` message.
-    Stop(StopPayload),
-}
-
 /// Decodes a message body into `Reading`.
 ///
 /// The body must be a JSON object in UTF-8 that fits the schema, constraints
@@ -235,12 +246,12 @@ pub fn decode_reading(
 
 /// Decodes a message body into `ControlInMessage`.
 ///
-/// The body must be JSON in UTF-8 that fits the schema, constraints
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
 /// included; the error says what is wrong and where.
 pub fn decode_control_in_message(
     body: &[u8],
 ) -> ::std::result::Result<ControlInMessage, ::valawai::BoxError> {
-    ::valawai::__private::decode_json(body)
+    ::valawai::__private::decode_json_object(body)
 }
 
 /// Decodes a message body into `valawai::payload::JsonValue`.
