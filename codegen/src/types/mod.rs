@@ -21,6 +21,13 @@
 //! | `items: X`, `items: [X]` / `items: [X, Y]` | `Vec<X>` / `(X, Y)` |
 //! | `string` / `integer` / `number` / `boolean` / no type | `String` / `i64` (`u64` when `minimum >= 0`, `i32` for `format: int32`) / `f64` / `bool` / `JsonValue` |
 //!
+//! A channel that carries several messages gets a union of their payloads
+//! (`ControlInMessage`), converted as a `oneOf` of them would be.
+//!
+//! Tools that need the types without compiling them read the model through
+//! [`view`] ([`TypeSpace::types`], [`TypeSpace::type_view`],
+//! [`RustType::expr`]).
+//!
 //! Recursion is broken with `Box` only where a type would contain itself
 //! directly. Generated code refers to the runtime by absolute path
 //! (`::valawai::...`), so a component depends on `valawai` only.
@@ -29,7 +36,7 @@ mod convert;
 mod cycles;
 pub(crate) mod docs;
 mod effective;
-pub mod ir;
+pub(crate) mod ir;
 pub(crate) mod naming;
 mod objects;
 mod options;
@@ -37,6 +44,7 @@ mod patch;
 pub(crate) mod render;
 mod scalars;
 mod unions;
+pub mod view;
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -166,16 +174,36 @@ impl TypeSpace {
         Some(self.rust_type(ty))
     }
 
-    /// The type model of a message's payload, for tools that walk it (the
-    /// CLI's `validate` checks JSON against it without compiled types):
-    /// `None` when the message has no payload.
-    pub fn message_model(&self, id: MessageId) -> Option<&ir::Ty> {
-        self.messages.get(id.0)?.as_ref()
+    /// The payload type of a channel: its message's, or, when it carries
+    /// several, the union of their payloads (`ControlInMessage`), which is
+    /// what the component's decoder reads when it receives them all there;
+    /// any JSON for a channel without messages. `None` for a channel that
+    /// is not in the spec.
+    pub fn channel_type(&self, id: ChannelId) -> Option<RustType> {
+        let ty = self.channels.get(id.0)?.clone();
+        Some(self.rust_type(ty))
     }
 
-    /// Every generated type of the model; [`ir::TypeId`] indexes it.
-    pub fn type_defs(&self) -> &[ir::TypeDef] {
-        &self.state.types
+    /// Every generated type, in the order the model made them (the order of
+    /// their [`TypeId`]s), as a read-only view.
+    pub fn types(&self) -> impl ExactSizeIterator<Item = view::TypeView<'_>> {
+        self.state
+            .types
+            .iter()
+            .enumerate()
+            .map(|(i, def)| view::TypeView::new(TypeId(i), def))
+    }
+
+    /// The generated type `id`, as a read-only view; `None` for an id of
+    /// another type space.
+    pub fn type_view(&self, id: view::TypeId) -> Option<view::TypeView<'_>> {
+        let def = self.state.types.get(id.0)?;
+        Some(view::TypeView::new(id, def))
+    }
+
+    /// The generated type named `name`, as a read-only view.
+    pub fn type_named(&self, name: &str) -> Option<view::TypeView<'_>> {
+        self.types().find(|t| t.name() == name)
     }
 
     /// The payload type of a side of a channel that carries the messages
@@ -381,6 +409,12 @@ impl RustType {
             Ty::Named(TypeId(id)) => Some(&self.names[*id]),
             _ => None,
         }
+    }
+
+    /// The type as an expression of the type model's read-only
+    /// [`view`].
+    pub fn expr(&self) -> view::TypeExpr<'_> {
+        view::TypeExpr::new(&self.ty)
     }
 
     /// Whether the type is an `Option` (the schema allows `null`).
