@@ -510,7 +510,10 @@ impl Converter<'_> {
 /// after the channel (`ControlInMessage`); a list of messages met again
 /// reuses its union. A channel's whole list comes last, so that it is
 /// the union of a side whenever the two are the same.
-fn channel_unions(cx: &mut Converter<'_>, messages: &[Option<Ty>]) -> (Vec<(Vec<MessageId>, Ty)>, Vec<Ty>) {
+fn channel_unions(
+    cx: &mut Converter<'_>,
+    messages: &[Option<Ty>],
+) -> (Vec<(Vec<MessageId>, Ty)>, Vec<Ty>) {
     let spec = cx.spec;
     let idents = crate::channel_idents(spec);
     let mut unions: Vec<(Vec<MessageId>, Ty)> = Vec::new();

@@ -119,7 +119,11 @@ impl Converter<'_> {
                 .to_owned(),
         };
         let lines = vec![
-            format!("A message on {}: {}.", docs::code(address), listed.join(", ")),
+            format!(
+                "A message on {}: {}.",
+                docs::code(address),
+                listed.join(", ")
+            ),
             String::new(),
             how,
         ];
