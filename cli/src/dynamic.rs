@@ -27,7 +27,7 @@ use serde::de::{
     Unexpected, VariantAccess, Visitor,
 };
 use serde_json::{Map, Value};
-use valawai::__private::{self as rt, check};
+use valawai::payload::support::{self as rt, check};
 use valawai::payload::{ConstraintError, PayloadError};
 use valawai_codegen::model::{ChannelId, MessageId};
 use valawai_codegen::types::view::{
