@@ -432,6 +432,7 @@ fn multi_message_channels() {
     ] {
         corpus.push(raw.to_vec());
     }
+    assert!(corpus.len() > 150, "{}", corpus.len());
     let mut texts = std::collections::BTreeMap::new();
     let decoders: [(&str, Decoder); 2] = [
         ("valawai/c0/edge/control/in", |body| {
