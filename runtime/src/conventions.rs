@@ -4,7 +4,7 @@
 //!
 //! The runtime follows them, and so do the CLI, the development MOV, the benchmarks and the test
 //! kit: anything here that changes, changes for all of them. The MOV's own channel addresses
-//! are [`crate::mov::protocol::channels`]; [`MOV_QUEUES`] lists those the MOV consumes.
+//! are [`crate::protocol::channels`]; [`MOV_QUEUES`] lists those the MOV consumes.
 //!
 //! Where the broker is comes from the same variables everywhere ([`BrokerVariables`]); each
 //! tool keeps its own defaults (a component's are the MOV's Docker ones, `mov-mq` and
@@ -15,7 +15,7 @@ use lapin::BasicProperties;
 use lapin::options::QueueDeclareOptions;
 use lapin::types::FieldTable;
 
-use crate::mov::protocol::{ComponentType, channels};
+use crate::protocol::{ComponentType, channels};
 
 /// `content_type` of every VALAWAI message: the body is UTF-8 JSON.
 pub const CONTENT_TYPE: &str = "application/json";

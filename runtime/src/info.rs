@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::mov::protocol::ComponentType;
+use crate::protocol::ComponentType;
 
 /// Who the component is, as the MOV sees it.
 ///

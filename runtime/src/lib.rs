@@ -547,6 +547,7 @@ pub mod mov;
 pub mod payload;
 mod private;
 pub mod properties;
+mod protocol;
 pub mod publisher;
 mod recovery;
 mod registered;
@@ -573,9 +574,9 @@ pub use handler::{
 pub use info::ComponentInfo;
 pub use lifecycle::State;
 pub use logging::init_logging;
-pub use mov::protocol::{ComponentType, LogLevel};
 pub use mov::{Mov, MovChannels, MovLog, MovLogLevel, MovLogSent};
 pub use properties::{IntoHeaderValue, MessageProperties};
+pub use protocol::{ComponentType, LogLevel};
 pub use publisher::{BoxError, DeliveryMode, PublishError, PublishSettings, Publisher};
 
 /// The AMQP client underneath, for what this crate does not wrap.

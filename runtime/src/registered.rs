@@ -9,8 +9,8 @@ use serde_json::Value;
 use crate::context::Context;
 use crate::counters::Counters;
 use crate::handler::{Dispatch, DispatchError, HandlerFuture};
-use crate::mov::protocol::{ComponentPayload, ComponentPayloadId};
 use crate::mov::{MovShared, id_file};
+use crate::protocol::{ComponentPayload, ComponentPayloadId};
 
 /// Stores the component id and writes the id file.
 pub(crate) struct RegisteredDispatcher {

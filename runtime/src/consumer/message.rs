@@ -22,7 +22,7 @@ use super::ChannelRuntime;
 use crate::context::Context;
 use crate::handler::{AfterFailure, DispatchError, HandlerFuture, HandlerResult};
 use crate::mov::body_for_log;
-use crate::mov::protocol::LogLevel;
+use crate::protocol::LogLevel;
 use crate::publisher::PublishError;
 use crate::publisher::scope::MessageScope;
 
