@@ -34,6 +34,7 @@ pub(crate) mod naming;
 mod objects;
 mod options;
 mod patch;
+mod reach;
 pub(crate) mod render;
 mod scalars;
 mod unions;
@@ -47,6 +48,7 @@ use quote::quote;
 
 use crate::diagnostic::{Diagnostic, Error};
 use crate::model::{MessageId, Payload, SchemaId, Spec};
+use crate::mov::MovMatch;
 
 use convert::{Converter, Slot, optional};
 use effective::{Effective, unwrap};
@@ -88,15 +90,52 @@ impl TypeSpace {
         let mut errors = patch::check_options(options);
         let mut cx = Converter::new(spec, options, State::default());
         cx.find_bases();
+        let mov = if options.uses_mov_types()
+            && !options.keeps_unknown_fields()
+            && spec.identity.is_some()
+        {
+            crate::mov::mov_matches(spec)
+        } else {
+            HashMap::new()
+        };
         let mut named = Vec::new();
+        let mut differs = HashMap::new();
         for (key, &id) in &spec.named_schemas {
             let default = naming::type_name(key, "Schema", "T");
             if let Some(ty) = cx.replacement(&[key.as_str(), default.as_str()]) {
                 cx.replaced.insert(id, ty);
                 continue;
             }
+            let patched = [key, &default]
+                .iter()
+                .any(|k| options.patches().contains_key(k.as_str()));
+            match mov.get(&id) {
+                Some(MovMatch::Same(path)) if !patched => {
+                    cx.replaced.insert(id, Ty::External(path.clone()));
+                }
+                Some(MovMatch::Differs { rust_path, at }) => {
+                    differs.insert(id, (rust_path.clone(), at.clone()));
+                }
+                _ => {}
+            }
+        }
+        let skipped = reach::registered_only(spec, &cx.replaced);
+        for (key, &id) in &spec.named_schemas {
+            if cx.replaced.contains_key(&id) || skipped.schemas.contains(&id) {
+                continue;
+            }
+            let default = naming::type_name(key, "Schema", "T");
             let about = format!("The {} schema.", docs::code(key));
-            let type_docs = convert::type_docs(&Effective::of(spec, id), &about, Vec::new());
+            let mut extra = Vec::new();
+            if let Some((rust_path, at)) = differs.get(&id) {
+                extra.push(format!(
+                    "Named like the MOV's schema, but not the same (they differ at {}), \
+                     so generated here rather than referring to `{}`.",
+                    docs::code(&format!("#{at}")),
+                    rust_path.trim_start_matches("::")
+                ));
+            }
+            let type_docs = convert::type_docs(&Effective::of(spec, id), &about, extra);
             let tid = cx.add_type(&default, Some(id), type_docs);
             cx.memo.insert(id, Ty::Named(tid));
             named.push((id, tid));
@@ -106,7 +145,12 @@ impl TypeSpace {
         }
         let mut messages = Vec::new();
         let mut headers = Vec::new();
-        for message in &spec.messages {
+        for (index, message) in spec.messages.iter().enumerate() {
+            if skipped.messages.contains(&MessageId(index)) {
+                messages.push(None);
+                headers.push(None);
+                continue;
+            }
             let base = naming::type_name(&message.name, "Message", "M");
             let name = if base.ends_with("Payload") {
                 base.clone()
@@ -150,7 +194,9 @@ impl TypeSpace {
     }
 
     /// The payload type of a message: `None` when the message has no
-    /// payload; `JsonValue` when its reference did not resolve and the spec
+    /// payload, or travels only on the registered channel (which the
+    /// runtime consumes with its own types, so nothing is generated for
+    /// it); `JsonValue` when its reference did not resolve and the spec
     /// was loaded leniently.
     pub fn message_type(&self, id: MessageId) -> Option<RustType> {
         let ty = self.messages.get(id.0)?.clone()?;
