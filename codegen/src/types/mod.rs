@@ -119,7 +119,7 @@ impl TypeSpace {
                 _ => {}
             }
         }
-        let skipped = reach::registered_only(spec, &cx.replaced);
+        let skipped = reach::registered_only(spec, &cx.replaced, &cx.bases);
         for (key, &id) in &spec.named_schemas {
             if cx.replaced.contains_key(&id) || skipped.schemas.contains(&id) {
                 continue;

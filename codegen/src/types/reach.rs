@@ -21,8 +21,13 @@ pub(crate) struct Skipped {
 /// and the schemas that only they reach. A schema in `replaced` is a leaf:
 /// it is not generated, so neither is what it contains on its account.
 /// Named schemas that no message reaches stay: they are the spec's own
-/// vocabulary.
-pub(crate) fn registered_only(spec: &Spec, replaced: &HashMap<SchemaId, Ty>) -> Skipped {
+/// vocabulary. A discriminator base (in `bases`, with its children) reaches
+/// its children, whose enum it becomes.
+pub(crate) fn registered_only(
+    spec: &Spec,
+    replaced: &HashMap<SchemaId, Ty>,
+    bases: &[(SchemaId, Vec<SchemaId>)],
+) -> Skipped {
     let Some(identity) = &spec.identity else {
         return Skipped::default();
     };
@@ -61,9 +66,14 @@ pub(crate) fn registered_only(spec: &Spec, replaced: &HashMap<SchemaId, Ty>) -> 
         }
         roots
     };
+    let bases: HashMap<SchemaId, &[SchemaId]> = bases
+        .iter()
+        .map(|(base, children)| (*base, children.as_slice()))
+        .collect();
     let from_registered = closure(
         spec,
         replaced,
+        &bases,
         message_roots(&|m| messages.contains(&m)),
     );
     let mut roots = message_roots(&|m| !messages.contains(&m));
@@ -75,7 +85,7 @@ pub(crate) fn registered_only(spec: &Spec, replaced: &HashMap<SchemaId, Ty>) -> 
             .values()
             .filter(|id| !from_registered.contains(id)),
     );
-    let used = closure(spec, replaced, roots);
+    let used = closure(spec, replaced, &bases, roots);
     Skipped {
         messages,
         schemas: from_registered
@@ -89,6 +99,7 @@ pub(crate) fn registered_only(spec: &Spec, replaced: &HashMap<SchemaId, Ty>) -> 
 fn closure(
     spec: &Spec,
     replaced: &HashMap<SchemaId, Ty>,
+    bases: &HashMap<SchemaId, &[SchemaId]>,
     roots: Vec<SchemaId>,
 ) -> HashSet<SchemaId> {
     let mut seen = HashSet::new();
@@ -99,6 +110,9 @@ fn closure(
         }
         let s = spec.schema(id);
         stack.extend(s.target);
+        if let Some(children) = bases.get(&id) {
+            stack.extend(children.iter().copied());
+        }
         match &s.items {
             Some(Items::Single(item)) => stack.push(*item),
             Some(Items::Tuple(items)) => stack.extend(items.iter().copied()),

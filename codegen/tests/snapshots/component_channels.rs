@@ -159,23 +159,6 @@ pub struct Reading {
     pub value: f64,
 }
 
-/// The payload of the `registered` message.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Default,
-    ::valawai::__private::serde::Serialize,
-    ::valawai::__private::serde::Deserialize
-)]
-#[serde(crate = "::valawai::__private::serde")]
-pub struct RegisteredPayload {
-    /// The `id` member.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-}
-
 /// The payload of the `start` message.
 #[derive(
     Debug,

@@ -104,23 +104,6 @@ pub struct Reading {
     pub room: Option<String>,
 }
 
-/// The payload of the `registered` message.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Default,
-    ::valawai::__private::serde::Serialize,
-    ::valawai::__private::serde::Deserialize
-)]
-#[serde(crate = "::valawai::__private::serde")]
-pub struct RegisteredPayload {
-    /// The `id` member.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-}
-
 /// Decodes a message body into `Period`.
 ///
 /// The body must be a JSON object in UTF-8 that fits the schema, constraints
