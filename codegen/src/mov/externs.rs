@@ -14,6 +14,8 @@ use std::sync::OnceLock;
 
 use crate::loader::{LoadOptions, load_str};
 use crate::model::{AdditionalProperties, Dialect, Items, SchemaId, Spec};
+use crate::types::cycles::eq_types;
+use crate::types::ir::{Kind, TypeDef};
 use crate::types::{TypePatch, TypeSpace};
 
 /// The module of the runtime that holds the MOV's types, as generated code
@@ -31,10 +33,15 @@ pub fn runtime_type_options() -> crate::types::TypeOptions {
     super::type_options().patch("AddLogPayloadLevel", TypePatch::new().rename("LogLevel"))
 }
 
-/// The MOV's spec and the runtime's name of each of its named schemas.
+/// The MOV's spec, the runtime's name of each of its named schemas, and
+/// what the generated code needs to know of the runtime's types.
 struct Mov {
     spec: Spec,
     names: HashMap<String, String>,
+    /// The paths of the types that derive `Eq`.
+    eq: HashSet<String>,
+    /// The paths of the types whose values are always JSON objects.
+    objects: HashSet<String>,
 }
 
 fn mov() -> Option<&'static Mov> {
@@ -47,14 +54,43 @@ fn mov() -> Option<&'static Mov> {
         )
         .ok()?;
         let types = TypeSpace::new(&spec, &runtime_type_options()).ok()?;
-        let names = types
-            .type_defs()
+        let defs = types.type_defs();
+        let names = defs
             .iter()
             .filter_map(|t| Some((t.schema_name.clone()?, t.name.clone())))
             .collect();
-        Some(Mov { spec, names })
+        let path = |t: &TypeDef| format!("{MOV_TYPES_PATH}::{}", t.name);
+        let eq = defs
+            .iter()
+            .zip(eq_types(defs))
+            .filter(|(_, eq)| *eq)
+            .map(|(t, _)| path(t))
+            .collect();
+        let objects = defs
+            .iter()
+            .filter(|t| matches!(t.kind, Kind::Struct(_) | Kind::Tagged(_)))
+            .map(path)
+            .collect();
+        Some(Mov {
+            spec,
+            names,
+            eq,
+            objects,
+        })
     })
     .as_ref()
+}
+
+/// Whether the runtime's MOV type at `path` (as [`mov_matches`] writes it)
+/// derives `Eq`; `false` for any other path.
+pub(crate) fn extern_is_eq(path: &str) -> bool {
+    path.starts_with(MOV_TYPES_PATH) && mov().is_some_and(|m| m.eq.contains(path))
+}
+
+/// Whether the values of the runtime's MOV type at `path` are always JSON
+/// objects; `false` for any other path.
+pub(crate) fn extern_is_object(path: &str) -> bool {
+    path.starts_with(MOV_TYPES_PATH) && mov().is_some_and(|m| m.objects.contains(path))
 }
 
 /// How a component's named schema relates to the MOV's schema of the same

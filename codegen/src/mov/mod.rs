@@ -17,7 +17,7 @@ mod patches;
 mod snake;
 mod translate;
 
-pub(crate) use externs::{MovMatch, mov_matches};
+pub(crate) use externs::{MovMatch, extern_is_eq, extern_is_object, mov_matches};
 pub use externs::{MOV_SPEC, MOV_TYPES_PATH, runtime_type_options};
 pub use patches::type_options;
 pub use translate::{

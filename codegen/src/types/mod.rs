@@ -26,7 +26,7 @@
 //! (`::valawai::...`), so a component depends on `valawai` only.
 
 mod convert;
-mod cycles;
+pub(crate) mod cycles;
 pub(crate) mod docs;
 mod effective;
 pub mod ir;
@@ -326,6 +326,7 @@ impl TypeSpace {
         for _ in 0..=self.state.types.len() {
             match ty {
                 Ty::JsonObject | Ty::Map(_) => return true,
+                Ty::External(path) => return crate::mov::extern_is_object(path),
                 Ty::Box(inner) => ty = inner,
                 Ty::Named(TypeId(id)) => match &self.state.types[*id].kind {
                     ir::Kind::Struct(_) | ir::Kind::Tagged(_) => return true,

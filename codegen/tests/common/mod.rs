@@ -185,6 +185,7 @@ pub const CASES: &[Case] = &[
         "component_thermometer",
         "component/thermometer/asyncapi.yaml",
     ),
+    case("component_mov_types", "component/mov_types/asyncapi.yaml"),
 ];
 
 /// The `fixtures/` folder.

@@ -219,3 +219,8 @@ pub mod component_channels {
 pub mod component_thermometer {
     include!("../codegen/tests/snapshots/component_thermometer.rs");
 }
+
+/// Generated from `fixtures/component/mov_types/asyncapi.yaml`.
+pub mod component_mov_types {
+    include!("../codegen/tests/snapshots/component_mov_types.rs");
+}
