@@ -175,8 +175,14 @@ impl Compare<'_> {
             ("maxLength", x.max_length == y.max_length),
             ("minimum", x.minimum == y.minimum),
             ("maximum", x.maximum == y.maximum),
-            ("exclusiveMinimum", x.exclusive_minimum == y.exclusive_minimum),
-            ("exclusiveMaximum", x.exclusive_maximum == y.exclusive_maximum),
+            (
+                "exclusiveMinimum",
+                x.exclusive_minimum == y.exclusive_minimum,
+            ),
+            (
+                "exclusiveMaximum",
+                x.exclusive_maximum == y.exclusive_maximum,
+            ),
             ("multipleOf", x.multiple_of == y.multiple_of),
             ("minItems", x.min_items == y.min_items),
             ("maxItems", x.max_items == y.max_items),
@@ -204,7 +210,12 @@ impl Compare<'_> {
             }
             _ => return differ(at, "items"),
         }
-        self.additional(&x.additional_items, &y.additional_items, &at, "additionalItems")?;
+        self.additional(
+            &x.additional_items,
+            &y.additional_items,
+            &at,
+            "additionalItems",
+        )?;
         self.additional(
             &x.additional_properties,
             &y.additional_properties,

@@ -17,8 +17,8 @@ mod patches;
 mod snake;
 mod translate;
 
-pub(crate) use externs::{MovMatch, extern_is_eq, extern_is_object, mov_matches};
 pub use externs::{MOV_SPEC, MOV_TYPES_PATH, runtime_type_options};
+pub(crate) use externs::{MovMatch, extern_is_eq, extern_is_object, mov_matches};
 pub use patches::type_options;
 pub use translate::{
     MovChannel, MovComponent, as_the_mov_holds, java_order, translate_document, translate_str,
