@@ -155,7 +155,7 @@ pub(crate) fn render_wiring(table: &Table, decoders: &Decoders, identity: bool) 
             let payload = &flow.payload.tokens;
             quote! {
                 .receive(
-                    channels::#constant,
+                    receive::#constant.address(),
                     ::valawai::ChannelSettings::default(),
                     ::valawai::__private::dispatcher(#decode, {
                         let handlers = ::std::sync::Arc::clone(&handlers);

@@ -74,7 +74,7 @@ fn method(name: &str, channel: &ChannelItem, flow: &Flow) -> TokenStream {
             #(#params,)*
             payload: &#payload,
         ) -> ::std::result::Result<(), ::valawai::PublishError> {
-            self.0.publish(#address, payload).await
+            self.raw().publish(#address, payload).await
         }
     }
 }

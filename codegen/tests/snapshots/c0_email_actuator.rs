@@ -264,7 +264,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::E_MAIL,
+            receive::E_MAIL.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_e_mail_payload,

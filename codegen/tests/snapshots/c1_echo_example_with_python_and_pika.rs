@@ -212,7 +212,7 @@ impl Publisher {
         &self,
         payload: &::valawai::payload::JsonValue,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::PUBLISH_MESSAGE, payload).await
+        self.raw().publish(channels::PUBLISH_MESSAGE, payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.
@@ -244,7 +244,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::RECEIVED_MESSAGE,
+            receive::RECEIVED_MESSAGE.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_received_message,

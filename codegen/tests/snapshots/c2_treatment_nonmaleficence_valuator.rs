@@ -1788,7 +1788,7 @@ impl Publisher {
         &self,
         payload: &TreatmentValueFeedbackPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::TREATMENT_VALUE_FEEDBACK, payload).await
+        self.raw().publish(channels::TREATMENT_VALUE_FEEDBACK, payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.
@@ -1825,7 +1825,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::TREATMENT,
+            receive::TREATMENT.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_treatment_payload,
@@ -1841,7 +1841,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::PARAMETERS,
+            receive::PARAMETERS.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_component_parameters_payload,

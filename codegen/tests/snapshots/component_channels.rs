@@ -410,7 +410,7 @@ impl Publisher {
         &self,
         payload: &Reading,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::BOTH, payload).await
+        self.raw().publish(channels::BOTH, payload).await
     }
 
     /// Publishes `payload` on `valawai/c0/edge/data/raw`.
@@ -418,7 +418,7 @@ impl Publisher {
         &self,
         payload: &str,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::RAW, payload).await
+        self.raw().publish(channels::RAW, payload).await
     }
 
     /// Publishes `payload` on `valawai/c0/edge/data/list`.
@@ -426,7 +426,7 @@ impl Publisher {
         &self,
         payload: &[Reading],
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::LIST, payload).await
+        self.raw().publish(channels::LIST, payload).await
     }
 
     /// Publishes `payload` on `valawai/c0/edge/{kind}/{level}/{room}/{tag}/{payload}`.
@@ -441,7 +441,7 @@ impl Publisher {
         payload_2: &str,
         payload: &Reading,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0
+        self.raw()
             .publish(
                 &channels::edge_kind_level_room_tag_payload(
                     kind,
@@ -499,7 +499,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::DATA_IN,
+            receive::DATA_IN.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_reading,
@@ -513,7 +513,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::CONTROL_IN,
+            receive::CONTROL_IN.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_control_in_message,
@@ -529,7 +529,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::BOTH,
+            receive::BOTH.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_reading,
@@ -543,7 +543,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::ANYTHING,
+            receive::ANYTHING.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_anything,

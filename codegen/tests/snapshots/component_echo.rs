@@ -210,7 +210,7 @@ impl Publisher {
         &self,
         payload: &EchoPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::PUBLISH_MESSAGE, payload).await
+        self.raw().publish(channels::PUBLISH_MESSAGE, payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.
@@ -242,7 +242,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::RECEIVED_MESSAGE,
+            receive::RECEIVED_MESSAGE.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_echo_payload,

@@ -159,7 +159,7 @@ impl Publisher {
         &self,
         payload: &ReportPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::REPORT, payload).await
+        self.raw().publish(channels::REPORT, payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.
@@ -191,7 +191,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::COMPONENT_SEEN,
+            receive::COMPONENT_SEEN.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_component_seen,

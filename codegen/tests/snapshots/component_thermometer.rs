@@ -210,7 +210,7 @@ impl Publisher {
         &self,
         payload: &Reading,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::READING, payload).await
+        self.raw().publish(channels::READING, payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.
@@ -242,7 +242,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::PERIOD,
+            receive::PERIOD.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_period,

@@ -200,7 +200,7 @@ impl Publisher {
         &self,
         payload: &TextPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::TEXT_EXTRACTED, payload).await
+        self.raw().publish(channels::TEXT_EXTRACTED, payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.
@@ -237,7 +237,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::AUDIO_TO_PROCESS,
+            receive::AUDIO_TO_PROCESS.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_audio_payload,
@@ -253,7 +253,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::SET_PAREMETERS,
+            receive::SET_PAREMETERS.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_parameters_payload,

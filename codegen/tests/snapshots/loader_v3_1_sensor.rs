@@ -128,7 +128,7 @@ impl Publisher {
         &self,
         payload: &ReadingPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::READING, payload).await
+        self.raw().publish(channels::READING, payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.
@@ -160,7 +160,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::THRESHOLD,
+            receive::THRESHOLD.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_threshold_payload,

@@ -295,7 +295,7 @@ impl Publisher {
         &self,
         payload: &EchoPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::PUBLISH_MESSAGE, payload).await
+        self.raw().publish(channels::PUBLISH_MESSAGE, payload).await
     }
 
     /// Publishes `payload` on `valawai/c2/{name}/control/{action}`.
@@ -305,7 +305,7 @@ impl Publisher {
         action: &ControlActionAction,
         payload: &NoticePayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(&channels::control_action(name, action), payload).await
+        self.raw().publish(&channels::control_action(name, action), payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.
@@ -337,7 +337,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::RECEIVED_MESSAGE,
+            receive::RECEIVED_MESSAGE.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_echo_payload,

@@ -1274,7 +1274,7 @@ impl Publisher {
         &self,
         payload: &TreatmentPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::TREATMENT, payload).await
+        self.raw().publish(channels::TREATMENT, payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.
@@ -1311,7 +1311,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::TREATMENT_VALUE_FEEDBACK,
+            receive::TREATMENT_VALUE_FEEDBACK.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_treatment_value_feedback_payload,
@@ -1328,7 +1328,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::TREATMENT_ACTION_FEEDBACK,
+            receive::TREATMENT_ACTION_FEEDBACK.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_treatment_action_feedback_payload,

@@ -1170,7 +1170,7 @@ impl Publisher {
         &self,
         payload: &TreatmentActionFeedbackPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::TREATMENT_ACTION_FEEDBACK, payload).await
+        self.raw().publish(channels::TREATMENT_ACTION_FEEDBACK, payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.
@@ -1202,7 +1202,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::TREATMENT,
+            receive::TREATMENT.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_treatment_payload,

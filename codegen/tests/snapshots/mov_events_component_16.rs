@@ -138,7 +138,7 @@ impl Publisher {
         &self,
         payload: &OutputPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::OUTPUT, payload).await
+        self.raw().publish(channels::OUTPUT, payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.
@@ -170,7 +170,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::INPUT,
+            receive::INPUT.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_input_payload,

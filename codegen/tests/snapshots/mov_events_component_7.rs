@@ -195,7 +195,7 @@ impl Publisher {
         &self,
         payload: &OutputPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::OUTPUT_1, payload).await
+        self.raw().publish(channels::OUTPUT_1, payload).await
     }
 
     /// Publishes `payload` on `valawai/c1/component_7/data/output_2`.
@@ -205,7 +205,7 @@ impl Publisher {
         &self,
         payload: &OutputPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::OUTPUT_2, payload).await
+        self.raw().publish(channels::OUTPUT_2, payload).await
     }
 
     /// Publishes `payload` on `valawai/c1/component_7/data/output_3`.
@@ -215,7 +215,7 @@ impl Publisher {
         &self,
         payload: &OutputPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::OUTPUT_3, payload).await
+        self.raw().publish(channels::OUTPUT_3, payload).await
     }
 
     /// Publishes `payload` on `valawai/c1/component_7/data/output_4`.
@@ -225,7 +225,7 @@ impl Publisher {
         &self,
         payload: &OutputPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::OUTPUT_4, payload).await
+        self.raw().publish(channels::OUTPUT_4, payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.
@@ -272,7 +272,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::INPUT_1,
+            receive::INPUT_1.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_input_payload,
@@ -286,7 +286,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::INPUT_2,
+            receive::INPUT_2.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_input_payload,
@@ -300,7 +300,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::INPUT_3,
+            receive::INPUT_3.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_input_payload,
@@ -314,7 +314,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::INPUT_4,
+            receive::INPUT_4.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_input_payload,

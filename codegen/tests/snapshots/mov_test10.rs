@@ -150,7 +150,7 @@ impl Publisher {
         &self,
         payload: &EMailPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::E_MAIL, payload).await
+        self.raw().publish(channels::E_MAIL, payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.
@@ -182,7 +182,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::CHANGE_PARAMETERS,
+            receive::CHANGE_PARAMETERS.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_component_parameters_payload,
