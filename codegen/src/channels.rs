@@ -13,7 +13,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use crate::diagnostic::{Diagnostic, Error};
-use crate::model::{ChannelId, Direction, MessageId, Payload, Spec};
+use crate::model::{ChannelId, Direction, MessageId, Operation, Payload, Spec};
 use crate::types::docs;
 use crate::types::naming::{self, Scope};
 use crate::types::render::{doc_attrs, ident};
@@ -48,6 +48,13 @@ pub(crate) struct ChannelItem {
     pub(crate) receive: Option<Flow>,
     /// What the component sends here, if anything.
     pub(crate) send: Option<Flow>,
+    /// The `Handlers` method for what the component receives here: the
+    /// receive operation's `operationId` in snake case, else [`Self::name`].
+    pub(crate) handler: String,
+    /// The `Publisher` method for what the component sends here: the send
+    /// operation's `operationId` in snake case, else [`Self::name`] (with a
+    /// suffix if `Publisher` keeps that name for itself).
+    pub(crate) publisher: String,
     /// Whether this is the component's registered channel (the runtime
     /// consumes it; no handler takes it).
     pub(crate) registered: bool,
@@ -222,6 +229,8 @@ impl Table {
             let mut item = ChannelItem {
                 id,
                 address: channel.address.clone(),
+                handler: name.clone(),
+                publisher: name.clone(),
                 name,
                 constant,
                 pieces,
@@ -258,6 +267,7 @@ impl Table {
             }
             table.channels.push(item);
         }
+        errors.extend(method_names(spec, &mut table.channels));
         if !errors.is_empty() {
             return Err(Error::new(errors));
         }
@@ -291,6 +301,126 @@ impl Table {
                 #(#items)*
             }
         }
+    }
+}
+
+/// Method names `Publisher` keeps for itself or that would hide a trait
+/// method users call on it.
+pub(crate) const PUBLISHER_RESERVED: &[&str] = &["raw", "clone", "fmt", "from", "into", "eq"];
+
+/// Names the `Handlers` and `Publisher` methods of each channel: the
+/// snake case `operationId` of the channel's receive or send operation
+/// where the spec gives one (in AsyncAPI 3 every operation has one, its
+/// key), else the channel's name. An `operationId` that gives a method the
+/// name of another one, or one that `Publisher` keeps for itself, is an
+/// error at the operation.
+fn method_names(spec: &Spec, channels: &mut [ChannelItem]) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    let mut handlers: HashMap<String, (usize, Option<&Operation>)> = HashMap::new();
+    let mut publishers = Scope::snake();
+    let mut published: HashMap<String, (usize, Option<&Operation>)> = HashMap::new();
+    for reserved in PUBLISHER_RESERVED {
+        publishers.reserve(reserved);
+    }
+    let named = |index: usize, direction: Direction| {
+        spec.operations_on(ChannelId(index))
+            .filter(|o| o.direction == direction)
+            .find_map(|o| {
+                o.id.as_ref()
+                    .map(|id| (naming::field_name(id, "operation"), o))
+            })
+    };
+    for (index, item) in channels.iter_mut().enumerate() {
+        if item.receive.is_some() && !item.registered && !item.is_parameterised() {
+            let (name, op) = match named(index, Direction::Receive) {
+                Some((name, op)) => (name, Some(op)),
+                None => (item.name.clone(), None),
+            };
+            match handlers.get(&name) {
+                Some(&(other, other_op)) => {
+                    errors.push(collision(
+                        spec,
+                        "Handlers",
+                        &name,
+                        (&item.address, op),
+                        (&spec.channels[other].address, other_op),
+                    ));
+                }
+                None => {
+                    handlers.insert(name.clone(), (index, op));
+                }
+            }
+            item.handler = name;
+        }
+        if item.send.is_some() {
+            let name = match named(index, Direction::Send) {
+                Some((name, op)) => {
+                    if PUBLISHER_RESERVED.contains(&name.as_str()) {
+                        errors.push(
+                            spec.error_at(
+                                "method-name",
+                                format!(
+                                    "the operationId of the send operation on `{}` names the \
+                                     `Publisher` method `{name}`, a name `Publisher` keeps for \
+                                     itself",
+                                    item.address
+                                ),
+                                &op.origin,
+                            )
+                            .hint("give the operation another operationId"),
+                        );
+                    } else if let Some(&(other, other_op)) = published.get(&name) {
+                        errors.push(collision(
+                            spec,
+                            "Publisher",
+                            &name,
+                            (&item.address, Some(op)),
+                            (&spec.channels[other].address, other_op),
+                        ));
+                    }
+                    publishers.reserve(&name);
+                    published.insert(name.clone(), (index, Some(op)));
+                    name
+                }
+                None => {
+                    if let Some(&(other, Some(other_op))) = published.get(&item.name) {
+                        errors.push(collision(
+                            spec,
+                            "Publisher",
+                            &item.name,
+                            (&spec.channels[other].address, Some(other_op)),
+                            (&item.address, None),
+                        ));
+                    }
+                    let name = publishers.take(&item.name);
+                    published.insert(name.clone(), (index, None));
+                    name
+                }
+            };
+            item.publisher = name;
+        }
+    }
+    errors
+}
+
+/// Two channels whose methods would have the same name: the error is at
+/// the operation whose `operationId` gives the name (the first one's when
+/// both do).
+fn collision(
+    spec: &Spec,
+    what: &str,
+    name: &str,
+    this: (&str, Option<&Operation>),
+    other: (&str, Option<&Operation>),
+) -> Diagnostic {
+    let message = format!(
+        "`{}` and `{}` would both have the `{what}` method `{name}`",
+        this.0, other.0
+    );
+    let hint = "give one of the operations another operationId";
+    match this.1.or(other.1) {
+        Some(op) => spec.error_at("method-name", message, &op.origin).hint(hint),
+        None => Diagnostic::error("method-name", message).hint(hint),
     }
 }
 

@@ -89,7 +89,7 @@ impl Decoders {
 /// `type Context` and `trait Handlers`.
 pub(crate) fn render_trait(table: &Table) -> TokenStream {
     let methods = table.handled().map(|(channel, flow)| {
-        let name = ident(&channel.name);
+        let name = ident(&channel.handler);
         let payload = &flow.payload.tokens;
         let doc = doc_attrs(&handler_docs(channel, flow));
         quote! {
@@ -149,7 +149,7 @@ pub(crate) fn render_wiring(table: &Table, decoders: &Decoders, identity: bool) 
         }
     } else {
         let receives = handled.iter().map(|(channel, flow)| {
-            let name = ident(&channel.name);
+            let name = ident(&channel.handler);
             let constant = ident(&channel.constant);
             let decode = decoders.name(flow);
             let payload = &flow.payload.tokens;
@@ -265,7 +265,7 @@ pub(crate) fn render_table(table: &Table) -> TableMacro {
         if let Some(flow) = &channel.receive
             && !channel.is_parameterised()
         {
-            let name = ident(&channel.name);
+            let name = ident(&channel.handler);
             let constant = ident(&channel.constant);
             let payload = &flow.payload.self_tokens;
             entries.push(quote!(receive #address #name #constant (#payload);));
@@ -273,7 +273,7 @@ pub(crate) fn render_table(table: &Table) -> TableMacro {
             lines.push(format!("    {name} {constant} ({});", type_text(payload)));
         }
         if channel.send.is_some() {
-            let name = ident(&channel.name);
+            let name = ident(&channel.publisher);
             entries.push(quote!(send #address #name;));
             lines.push(format!("send {literal}"));
             lines.push(format!("    {name};"));

@@ -587,7 +587,7 @@ macro_rules! __valawai_handlers {
                 receive "valawai/c0/edge/data/anything"
                     anything ANYTHING (::valawai::payload::JsonValue);
                 send "valawai/c0/edge/data/raw"
-                    raw;
+                    raw_2;
                 send "valawai/c0/edge/data/list"
                     list;
                 send "valawai/c0/edge/{kind}/{level}/{room}/{tag}/{payload}"

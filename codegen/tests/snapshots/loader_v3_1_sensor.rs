@@ -98,7 +98,7 @@ pub type Context = ::valawai::Context<Publisher>;
 /// or by hand, and pass the implementation to `component`.
 pub trait Handlers: Send + Sync + 'static {
     /// Handles a message received on `valawai/c0/sensor_v3_1/control/threshold`.
-    fn threshold(
+    fn change_threshold(
         &self,
         payload: ThresholdPayload,
         ctx: Context,
@@ -124,7 +124,7 @@ impl ::std::convert::From<::valawai::Publisher> for Publisher {
 
 impl Publisher {
     /// Publishes `payload` on `valawai/c0/sensor_v3_1/data/reading`.
-    pub async fn reading(
+    pub async fn publish_reading(
         &self,
         payload: &ReadingPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
@@ -169,7 +169,7 @@ pub fn wire_handlers<H: Handlers>(
                     move |payload: ThresholdPayload, ctx: Context| {
                         let handlers = ::std::sync::Arc::clone(&handlers);
                         async move {
-                            Handlers::threshold(&*handlers, payload, ctx).await
+                            Handlers::change_threshold(&*handlers, payload, ctx).await
                         }
                     }
                 },
@@ -196,9 +196,9 @@ macro_rules! __valawai_handlers {
             {
                 registered "valawai/c0/sensor_v3_1/control/registered";
                 send "valawai/c0/sensor_v3_1/data/reading"
-                    reading;
+                    publish_reading;
                 receive "valawai/c0/sensor_v3_1/control/threshold"
-                    threshold THRESHOLD (self::ThresholdPayload);
+                    change_threshold THRESHOLD (self::ThresholdPayload);
             }
             $($input)*
         }

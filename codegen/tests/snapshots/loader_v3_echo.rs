@@ -261,7 +261,7 @@ pub trait Handlers: Send + Sync + 'static {
     /// Handles a message received on `valawai/c1/echo_v3/data/received_message`.
     ///
     /// An echo
-    fn received_message(
+    fn echo_in(
         &self,
         payload: EchoPayload,
         ctx: Context,
@@ -291,7 +291,7 @@ impl Publisher {
     /// Send the echo.
     ///
     /// An echo
-    pub async fn publish_message(
+    pub async fn echo_out(
         &self,
         payload: &EchoPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
@@ -299,7 +299,7 @@ impl Publisher {
     }
 
     /// Publishes `payload` on `valawai/c2/{name}/control/{action}`.
-    pub async fn control_action(
+    pub async fn notify_out(
         &self,
         name: &str,
         action: &ControlActionAction,
@@ -345,9 +345,7 @@ pub fn wire_handlers<H: Handlers>(
                     let handlers = ::std::sync::Arc::clone(&handlers);
                     move |payload: EchoPayload, ctx: Context| {
                         let handlers = ::std::sync::Arc::clone(&handlers);
-                        async move {
-                            Handlers::received_message(&*handlers, payload, ctx).await
-                        }
+                        async move { Handlers::echo_in(&*handlers, payload, ctx).await }
                     }
                 },
             ),
@@ -373,11 +371,11 @@ macro_rules! __valawai_handlers {
             {
                 registered "valawai/c1/echo_v3/control/registered";
                 receive "valawai/c1/echo_v3/data/received_message"
-                    received_message RECEIVED_MESSAGE (self::EchoPayload);
+                    echo_in RECEIVED_MESSAGE (self::EchoPayload);
                 send "valawai/c1/echo_v3/data/publish_message"
-                    publish_message;
+                    echo_out;
                 send "valawai/c2/{name}/control/{action}"
-                    control_action;
+                    notify_out;
             }
             $($input)*
         }

@@ -224,3 +224,8 @@ pub mod component_thermometer {
 pub mod component_mov_types {
     include!("../codegen/tests/snapshots/component_mov_types.rs");
 }
+
+/// Generated from `fixtures/component/operation_ids.asyncapi.yaml`.
+pub mod component_operation_ids {
+    include!("../codegen/tests/snapshots/component_operation_ids.rs");
+}
