@@ -194,7 +194,7 @@ fn builder_patches_reach_the_types() {
                 .derive("Eq")
                 .field("content", valawai_codegen::FieldPatch::new().alias("text")),
         )
-        .replace("component_type", "crate::Level")
+        .replace("EchoContent", "crate::Content")
         .out_dir(&dir)
         .cargo_output(false)
         .compile()
@@ -203,7 +203,8 @@ fn builder_patches_reach_the_types() {
     assert!(text.contains("pub struct Echo {"), "{text}");
     assert!(text.contains("alias = \"text\""));
     assert!(text.contains("payload: Echo,"));
-    assert!(text.contains("crate::Level"));
+    assert!(text.contains("Option<crate::Content>"), "{text}");
+    assert!(!text.contains("struct EchoContent"), "{text}");
     let e = Builder::new()
         .spec(common::fixtures().join("component/echo/asyncapi.yaml"))
         .patch(
