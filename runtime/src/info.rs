@@ -42,8 +42,7 @@ impl ComponentInfo {
     /// Checks what the MOV checks, so a registration it would drop silently fails here, loudly.
     pub fn check(&self) -> Result<(), String> {
         let ty = self.component_type.channel_segment();
-        let word =
-            |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        let word = crate::conventions::is_word;
         match self.name.strip_prefix(ty).and_then(|r| r.strip_prefix('_')) {
             Some(rest) if word(rest) => {}
             _ => {
@@ -61,9 +60,8 @@ impl ComponentInfo {
                 self.version
             ));
         }
-        let segments: Vec<&str> = self.registered_channel.split('/').collect();
-        let ok = matches!(segments.as_slice(),
-            ["valawai", t, name, "control", "registered"] if *t == ty && word(name));
+        let ok = crate::conventions::parse_registered_address(&self.registered_channel)
+            .is_some_and(|(t, _)| t == self.component_type);
         if !ok {
             return Err(format!(
                 "the registered channel `{}` must be `valawai/{ty}/<name>/control/registered` \

@@ -217,8 +217,16 @@ where
     Ok(object)
 }
 
-/// Items for generated code, re-exported from `valawai::__private`.
-pub(crate) mod support {
+/// The pieces generated payload types are made of (re-exported for generated code from
+/// `valawai::__private`), for tools that check JSON against a spec without compiled types: the
+/// CLI's `valawai validate` walks the generator's type model with them, so it fails with the
+/// errors the generated decoders give. They change with the generator.
+pub mod support {
+    /// The checks validating newtypes run.
+    pub mod check {
+        pub use super::super::check::*;
+    }
+
     pub use super::enums::{
         Tagged, Untagged, deserialize_nullable, deserialize_try_from, unknown_variant,
     };

@@ -20,8 +20,9 @@ use crate::mov::protocol::{
     UnregisterComponentPayloadComponentId,
 };
 use crate::mov::restart::Watch;
-use crate::mov::{Mov, RegisteredDispatcher, id_file};
+use crate::mov::{Mov, id_file};
 use crate::publisher::Publisher;
+use crate::registered::RegisteredDispatcher;
 use crate::session::{Session, SessionSetup};
 use crate::shutdown::{self, Urgency};
 

@@ -2,10 +2,7 @@
 
 pub mod id_file;
 pub mod protocol;
-mod registered;
 pub(crate) mod restart;
-
-pub(crate) use registered::RegisteredDispatcher;
 
 use std::fmt;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -14,7 +11,7 @@ use std::sync::{Arc, OnceLock};
 use serde::Serialize;
 use tokio::sync::watch;
 
-use crate::publisher::{PublishError, Publisher};
+use crate::publisher::Publisher;
 use protocol::{AddLogPayload, AddLogPayloadComponentId, LogLevel};
 
 /// The MOV's channel addresses.
@@ -281,16 +278,9 @@ impl Mov {
             }
         };
         if let Err(error) = self.publisher.publish_log(channel, body).await {
-            warn_log_lost(&error);
+            crate::publisher::warn_log_lost(&error);
         }
     }
-}
-
-/// The local WARN for a log the MOV did not get.
-pub(crate) fn warn_log_lost(error: &PublishError) {
-    tracing::warn!(
-        "a log to the MOV was not sent ({error}); the message being handled is not affected"
-    );
 }
 
 /// One log to the MOV, sent when awaited (the await returns `()`: see [`Mov`]).
