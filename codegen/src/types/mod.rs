@@ -77,6 +77,10 @@ pub struct TypeSpace {
     /// The payload of each channel: its message's, the union of its
     /// messages, or any JSON for a channel without messages.
     channels: Vec<Ty>,
+    /// Whether each type made by [`TypeSpace::new`] is written out: not
+    /// those only the registered channel uses (the runtime consumes it with
+    /// its own MOV types). Types added later are always written.
+    emitted: Vec<bool>,
 }
 
 /// The conversion state kept between calls.
@@ -113,18 +117,28 @@ impl TypeSpace {
             HashMap::new()
         };
         let mut named = Vec::new();
-        let mut differs = HashMap::new();
         for (key, &id) in &spec.named_schemas {
             let default = naming::type_name(key, "Schema", "T");
             if let Some(ty) = cx.replacement(&[key.as_str(), default.as_str()]) {
                 cx.replaced.insert(id, ty);
-                continue;
             }
+        }
+        // What only the registered channel uses is converted (tools such as
+        // `valawai validate` check the channel against it) but not emitted;
+        // the MOV's types replace copies that something else uses.
+        let skipped = reach::registered_only(spec, &cx.replaced, &cx.bases);
+        let mut differs = HashMap::new();
+        for (key, &id) in &spec.named_schemas {
+            let default = naming::type_name(key, "Schema", "T");
             let patched = [key, &default]
                 .iter()
                 .any(|k| options.patches().contains_key(k.as_str()));
             match mov.get(&id) {
-                Some(MovMatch::Same(path)) if !patched => {
+                Some(MovMatch::Same(path))
+                    if !patched
+                        && !skipped.schemas.contains(&id)
+                        && !cx.replaced.contains_key(&id) =>
+                {
                     cx.replaced.insert(id, Ty::External(path.clone()));
                 }
                 Some(MovMatch::Differs { rust_path, at }) => {
@@ -133,9 +147,8 @@ impl TypeSpace {
                 _ => {}
             }
         }
-        let skipped = reach::registered_only(spec, &cx.replaced, &cx.bases);
         for (key, &id) in &spec.named_schemas {
-            if cx.replaced.contains_key(&id) || skipped.schemas.contains(&id) {
+            if cx.replaced.contains_key(&id) {
                 continue;
             }
             let default = naming::type_name(key, "Schema", "T");
@@ -159,12 +172,7 @@ impl TypeSpace {
         }
         let mut messages = Vec::new();
         let mut headers = Vec::new();
-        for (index, message) in spec.messages.iter().enumerate() {
-            if skipped.messages.contains(&MessageId(index)) {
-                messages.push(None);
-                headers.push(None);
-                continue;
-            }
+        for message in &spec.messages {
             let base = naming::type_name(&message.name, "Message", "M");
             let name = if base.ends_with("Payload") {
                 base.clone()
@@ -200,6 +208,24 @@ impl TypeSpace {
             errors.extend(state.warnings);
             return Err(Error::new(errors));
         }
+        let mut roots: Vec<&Ty> = Vec::new();
+        for (index, (message, header)) in messages.iter().zip(&headers).enumerate() {
+            if !skipped.messages.contains(&MessageId(index)) {
+                roots.extend(message.iter().chain(header));
+            }
+        }
+        for id in spec.named_schemas.values() {
+            if !skipped.schemas.contains(id) {
+                roots.extend(state.memo.get(id));
+            }
+        }
+        let registered = spec.identity.as_ref().map(|i| i.registered_channel.0);
+        for (index, ty) in channels.iter().enumerate() {
+            if Some(index) != registered {
+                roots.push(ty);
+            }
+        }
+        let emitted = reach::emitted(&state.types, roots);
         Ok(TypeSpace {
             state,
             options: options.clone(),
@@ -207,13 +233,12 @@ impl TypeSpace {
             headers,
             unions,
             channels,
+            emitted,
         })
     }
 
     /// The payload type of a message: `None` when the message has no
-    /// payload, or travels only on the registered channel (which the
-    /// runtime consumes with its own types, so nothing is generated for
-    /// it); `JsonValue` when its reference did not resolve and the spec
+    /// payload; `JsonValue` when its reference did not resolve and the spec
     /// was loaded leniently.
     pub fn message_type(&self, id: MessageId) -> Option<RustType> {
         let ty = self.messages.get(id.0)?.clone()?;
@@ -331,6 +356,11 @@ impl TypeSpace {
         &self.state.types
     }
 
+    /// Whether the type at index `i` is written out.
+    fn is_emitted(&self, i: usize) -> bool {
+        self.emitted.get(i).copied().unwrap_or(true)
+    }
+
     /// The names of the generated types, sorted.
     pub fn type_names(&self) -> Vec<&str> {
         let mut names: Vec<&str> = self.state.types.iter().map(|t| t.name.as_str()).collect();
@@ -345,13 +375,13 @@ impl TypeSpace {
 
     /// Every generated type, as tokens, sorted by name.
     pub fn to_tokens(&self) -> TokenStream {
-        render::render(&self.state.types)
+        render::render(&self.state.types, &|i| self.is_emitted(i))
     }
 
     /// The generated types one by one, sorted by name: `each` gets the
     /// items of one type (the type and its `impl`s) at a time.
     pub(crate) fn for_each_type(&self, each: &mut dyn FnMut(TokenStream)) {
-        render::render_each(&self.state.types, each);
+        render::render_each(&self.state.types, &|i| self.is_emitted(i), each);
     }
 
     /// Every generated type, formatted.

@@ -1,12 +1,14 @@
 //! What only the registered channel uses, which the module leaves out: the
 //! runtime consumes that channel with its own MOV types, so a component's
-//! copy of the MOV's `component_payload` would be code nothing uses.
+//! copy of the MOV's `component_payload` would be code nothing uses. It is
+//! still converted, so that tools that read the model (`valawai check`,
+//! `valawai validate`) know the channel's payload.
 
 use std::collections::{HashMap, HashSet};
 
 use crate::model::{AdditionalProperties, Items, MessageId, Payload, SchemaId, Spec};
 
-use super::ir::Ty;
+use super::ir::{Kind, Ty, TypeDef};
 
 /// The messages and named schemas that only the registered channel uses.
 #[derive(Debug, Default)]
@@ -130,6 +132,41 @@ fn closure(
             stack.extend(list.iter().copied());
         }
         stack.extend(s.not);
+    }
+    seen
+}
+
+/// Which of `types` are written out: those that `roots` reach.
+pub(crate) fn emitted<'a>(types: &[TypeDef], roots: impl IntoIterator<Item = &'a Ty>) -> Vec<bool> {
+    let mut seen = vec![false; types.len()];
+    let mut stack: Vec<&Ty> = roots.into_iter().collect();
+    while let Some(ty) = stack.pop() {
+        match ty {
+            Ty::Named(id) => {
+                if id.0 >= types.len() || seen[id.0] {
+                    continue;
+                }
+                seen[id.0] = true;
+                match &types[id.0].kind {
+                    Kind::Struct(s) => {
+                        stack.extend(s.fields.iter().map(|f| &f.ty));
+                        stack.extend(s.extra.iter().map(|(_, t)| t));
+                    }
+                    Kind::Tagged(t) => {
+                        stack.extend(t.variants.iter().filter_map(|v| v.content.as_ref()));
+                    }
+                    Kind::Untagged(u) => stack.extend(u.variants.iter().map(|v| &v.ty)),
+                    Kind::Newtype(n) => stack.push(&n.inner),
+                    Kind::Alias(inner) => stack.push(inner),
+                    Kind::Pending | Kind::StringEnum(_) | Kind::Const(_) => {}
+                }
+            }
+            Ty::Option(inner) | Ty::Vec(inner) | Ty::Map(inner) | Ty::Box(inner) => {
+                stack.push(inner);
+            }
+            Ty::Tuple(members) => stack.extend(members),
+            Ty::Prim(_) | Ty::Json | Ty::JsonObject | Ty::External(_) => {}
+        }
     }
     seen
 }
