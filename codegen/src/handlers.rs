@@ -51,7 +51,7 @@ impl Decoders {
             };
             let name = scope.take(&format!("decode_{base}"));
             let function = ident(&name);
-            let ty = &payload.tokens;
+            let ty = payload.tokens();
             let (decode, what) = if payload.object {
                 (
                     quote!(::valawai::__private::decode_json_object(body)),
@@ -91,7 +91,7 @@ impl Decoders {
 pub(crate) fn render_trait(table: &Table) -> TokenStream {
     let methods = table.handled().map(|(channel, flow)| {
         let name = ident(&channel.handler);
-        let payload = &flow.payload.tokens;
+        let payload = flow.payload.tokens();
         let doc = doc_attrs(&handler_docs(channel, flow));
         quote! {
             #doc
@@ -153,7 +153,7 @@ pub(crate) fn render_wiring(table: &Table, decoders: &Decoders, identity: bool) 
             let name = ident(&channel.handler);
             let constant = ident(&channel.constant);
             let decode = decoders.name(flow);
-            let payload = &flow.payload.tokens;
+            let payload = flow.payload.tokens();
             quote! {
                 .receive(
                     receive::#constant.address(),
@@ -267,7 +267,7 @@ pub(crate) fn render_table(table: &Table) -> Result<TableMacro, Error> {
         {
             let name = ident(&channel.handler);
             let constant = ident(&channel.constant);
-            let payload = type_text(&flow.payload.self_tokens);
+            let payload = type_text(&flow.payload.self_tokens());
             lines.push(format!("receive {literal}"));
             lines.push(format!("    {name} {constant} ({payload});"));
         }

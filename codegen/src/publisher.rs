@@ -56,7 +56,7 @@ fn method(name: &str, channel: &ChannelItem, flow: &Flow) -> TokenStream {
     let doc = doc_attrs(&lines);
     let name = ident(name);
     let params = channel.param_args(None);
-    let payload = &flow.payload.borrowed;
+    let payload = flow.payload.borrowed();
     let address = channel.address_expr();
     quote! {
         #doc

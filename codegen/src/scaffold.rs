@@ -32,7 +32,7 @@ pub fn handler_stubs(spec: &Spec, module: &str, ty: &str) -> Result<String, Erro
                 let name = ident(name);
                 quote!(#module_ident::#name)
             }
-            None => flow.payload.tokens.clone(),
+            None => flow.payload.tokens(),
         };
         let doc = doc_attrs(&[
             format!("Handles a message received on `{address}`."),
