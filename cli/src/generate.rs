@@ -43,6 +43,30 @@ pub struct Args {
     /// component that forwards what it receives.
     #[arg(long)]
     keep_unknown_fields: bool,
+    /// Use an existing Rust type for a schema and generate nothing for it, as
+    /// prost-build's `extern_path` does: `--extern-path
+    /// component_payload=::valawai::mov::protocol::ComponentPayload` (the
+    /// schema by its name under `components/schemas` or its JSON pointer).
+    /// Repeatable.
+    #[arg(long, value_name = "SCHEMA=PATH", value_parser = parse_extern_path)]
+    extern_path: Vec<(String, String)>,
+    /// Generate the component's copies of the MOV's schemas in the module
+    /// instead of referring to the runtime's MOV types
+    /// (`valawai::mov::protocol`) for those that are the MOV's.
+    #[arg(long)]
+    local_mov_types: bool,
+}
+
+/// `schema=rust::Path`, for `--extern-path`.
+fn parse_extern_path(text: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((schema, path)) if !schema.trim().is_empty() && !path.trim().is_empty() => {
+            Ok((schema.trim().to_owned(), path.trim().to_owned()))
+        }
+        _ => Err(format!(
+            "`{text}` is not `SCHEMA=PATH`, e.g. `component_type=::valawai::ComponentType`"
+        )),
+    }
 }
 
 /// Runs the command.
@@ -81,10 +105,16 @@ pub fn run(args: &Args) -> ExitCode {
             }
         }
     };
+    let mut types = TypeOptions::new()
+        .keep_unknown_fields(args.keep_unknown_fields)
+        .mov_types(!args.local_mov_types);
+    for (schema, path) in &args.extern_path {
+        types = types.extern_path(schema, path);
+    }
     let options = GenerateOptions::new()
         .spec_text(text)
         .interface(!args.types_only)
-        .types(TypeOptions::new().keep_unknown_fields(args.keep_unknown_fields));
+        .types(types);
     let generated = match valawai_codegen::generate(&spec, &options) {
         Ok(generated) => generated,
         Err(error) => {

@@ -149,3 +149,31 @@ fn generate_reads_legacy_type_names_leniently_and_keeps_unknown_fields_when_aske
         "{stdout}"
     );
 }
+
+#[test]
+fn generate_takes_extern_paths() {
+    let dir = scratch("cli-generate-extern-path");
+    let out = valawai(
+        &[
+            "generate",
+            "asyncapi.yaml",
+            "--extern-path",
+            "#/components/schemas/echo_payload=crate::Echo",
+        ],
+        &dir,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let code = text(&out.stdout);
+    assert!(!code.contains("pub struct EchoPayload"), "{code}");
+    assert!(code.contains("payload: crate::Echo"), "{code}");
+    let out = valawai(
+        &["generate", "asyncapi.yaml", "--extern-path", "echo"],
+        &dir,
+    );
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("SCHEMA=PATH"),
+        "{}",
+        text(&out.stderr)
+    );
+}

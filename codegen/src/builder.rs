@@ -126,6 +126,26 @@ impl Builder {
         self
     }
 
+    /// Uses the existing Rust type `rust_path` (e.g. `crate::Level`) for the
+    /// schema `schema` and generates nothing for it, as tonic-build's and
+    /// prost-build's `extern_path` do; `schema` is its name under
+    /// `components/schemas` or its JSON pointer
+    /// (`#/components/schemas/level`). See [`TypeOptions::extern_path`].
+    /// Set it after [`Self::type_options`], which replaces every type option.
+    pub fn extern_path(mut self, schema: impl AsRef<str>, rust_path: impl Into<String>) -> Self {
+        self.types = self.types.extern_path(schema, rust_path);
+        self
+    }
+
+    /// Whether the component's schemas that are the MOV's refer to the
+    /// runtime's MOV types (`valawai::mov::protocol`) instead of being
+    /// generated again (on by default; see [`TypeOptions::mov_types`]).
+    /// Set it after [`Self::type_options`], which replaces every type option.
+    pub fn mov_types(mut self, use_them: bool) -> Self {
+        self.types = self.types.mov_types(use_them);
+        self
+    }
+
     /// Sets all type options at once (replacing patches given before).
     pub fn type_options(mut self, types: TypeOptions) -> Self {
         self.types = types;

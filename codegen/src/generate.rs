@@ -168,7 +168,7 @@ pub fn generate(spec: &Spec, options: &GenerateOptions) -> Result<Generated, Err
             &decoders,
             spec.identity.is_some(),
         ));
-        table_macro = Some(handlers::render_table(&table));
+        table_macro = Some(handlers::render_table(&table)?);
     } else {
         items.push(table.render());
     }

@@ -13,6 +13,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::channels::{ChannelItem, Flow, Table};
+use crate::diagnostic::{Diagnostic, Error};
 use crate::types::docs;
 use crate::types::naming::{self, Scope};
 use crate::types::render::{doc_attrs, ident};
@@ -50,7 +51,7 @@ impl Decoders {
             };
             let name = scope.take(&format!("decode_{base}"));
             let function = ident(&name);
-            let ty = &payload.tokens;
+            let ty = payload.tokens();
             let (decode, what) = if payload.object {
                 (
                     quote!(::valawai::__private::decode_json_object(body)),
@@ -89,8 +90,8 @@ impl Decoders {
 /// `type Context` and `trait Handlers`.
 pub(crate) fn render_trait(table: &Table) -> TokenStream {
     let methods = table.handled().map(|(channel, flow)| {
-        let name = ident(&channel.name);
-        let payload = &flow.payload.tokens;
+        let name = ident(&channel.handler);
+        let payload = flow.payload.tokens();
         let doc = doc_attrs(&handler_docs(channel, flow));
         quote! {
             #doc
@@ -149,13 +150,13 @@ pub(crate) fn render_wiring(table: &Table, decoders: &Decoders, identity: bool) 
         }
     } else {
         let receives = handled.iter().map(|(channel, flow)| {
-            let name = ident(&channel.name);
+            let name = ident(&channel.handler);
             let constant = ident(&channel.constant);
             let decode = decoders.name(flow);
-            let payload = &flow.payload.tokens;
+            let payload = flow.payload.tokens();
             quote! {
                 .receive(
-                    channels::#constant,
+                    receive::#constant.address(),
                     ::valawai::ChannelSettings::default(),
                     ::valawai::__private::dispatcher(#decode, {
                         let handlers = ::std::sync::Arc::clone(&handlers);
@@ -235,14 +236,14 @@ pub(crate) fn render_wiring(table: &Table, decoders: &Decoders, identity: bool) 
     }
 }
 
-/// The channel table for `#[valawai::handlers]`, as tokens for a macro to
-/// expand to and as formatted source (prettyplease would put the table on
-/// as few lines as it can).
+/// The channel table for `#[valawai::handlers]`, as formatted source
+/// (written by hand: prettyplease would put the table on as few lines as it
+/// can) and as the tokens of that same text, for a macro to expand to.
 #[derive(Debug, Clone)]
 pub(crate) struct TableMacro {
-    /// The macro and its `use`.
+    /// The macro and its `use`, parsed from [`Self::text`].
     pub(crate) tokens: TokenStream,
-    /// The same, formatted by hand, with a comment.
+    /// The macro and its `use`, with a comment.
     pub(crate) text: String,
 }
 
@@ -251,50 +252,31 @@ pub(crate) struct TableMacro {
 /// `valawai::__handlers!` procedural macro. It lives in the generated
 /// module, so the attribute finds the table through the module path
 /// (`#[valawai::handlers(echo)]`), whichever way the code was generated.
-pub(crate) fn render_table(table: &Table) -> TableMacro {
-    let mut entries = Vec::new();
+///
+/// The table is written once, as text; the tokens are that text parsed.
+pub(crate) fn render_table(table: &Table) -> Result<TableMacro, Error> {
     let mut lines = Vec::new();
     for channel in &table.channels {
-        let address = &channel.address;
-        let literal = proc_macro2::Literal::string(address).to_string();
+        let literal = proc_macro2::Literal::string(&channel.address).to_string();
         if channel.registered {
-            entries.push(quote!(registered #address;));
             lines.push(format!("registered {literal};"));
             continue;
         }
         if let Some(flow) = &channel.receive
             && !channel.is_parameterised()
         {
-            let name = ident(&channel.name);
+            let name = ident(&channel.handler);
             let constant = ident(&channel.constant);
-            let payload = &flow.payload.self_tokens;
-            entries.push(quote!(receive #address #name #constant (#payload);));
+            let payload = type_text(&flow.payload.self_tokens());
             lines.push(format!("receive {literal}"));
-            lines.push(format!("    {name} {constant} ({});", type_text(payload)));
+            lines.push(format!("    {name} {constant} ({payload});"));
         }
         if channel.send.is_some() {
-            let name = ident(&channel.name);
-            entries.push(quote!(send #address #name;));
+            let name = ident(&channel.publisher);
             lines.push(format!("send {literal}"));
             lines.push(format!("    {name};"));
         }
     }
-    let tokens = quote! {
-        #[doc(hidden)]
-        #[allow(unused_macros)]
-        macro_rules! __valawai_handlers {
-            ($($input:tt)*) => {
-                ::valawai::__handlers! {
-                    { #(#entries)* }
-                    $($input)*
-                }
-            };
-        }
-
-        #[doc(hidden)]
-        #[allow(unused_imports)]
-        pub(crate) use __valawai_handlers;
-    };
     let mut text = String::from(
         "// The channel table `#[valawai::handlers(..)]` checks an implementation against:\n\
          // `receive <address> <Handlers method> <constant> (<payload>)`, `send <address>\n\
@@ -320,7 +302,16 @@ pub(crate) fn render_table(table: &Table) -> TableMacro {
          #[allow(unused_imports)]\n\
          pub(crate) use __valawai_handlers;\n",
     );
-    TableMacro { tokens, text }
+    let tokens = text.parse::<TokenStream>().map_err(|e| {
+        Error::new(vec![
+            Diagnostic::error(
+                "internal",
+                format!("the generated channel table does not parse as Rust: {e}"),
+            )
+            .hint("this is a bug in valawai-codegen; please report it with the spec"),
+        ])
+    })?;
+    Ok(TableMacro { tokens, text })
 }
 
 /// A type as prettyplease writes it.

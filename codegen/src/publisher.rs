@@ -6,22 +6,13 @@ use quote::quote;
 
 use crate::channels::{ChannelItem, Flow, Table};
 use crate::types::docs;
-use crate::types::naming::Scope;
 use crate::types::render::{doc_attrs, ident};
-
-/// Method names `Publisher` keeps for itself or that would hide a trait
-/// method users call on it.
-const RESERVED: &[&str] = &["raw", "clone", "fmt", "from", "into", "eq"];
 
 /// `struct Publisher` and its methods.
 pub(crate) fn render(table: &Table) -> TokenStream {
-    let mut scope = Scope::snake();
-    for name in RESERVED {
-        scope.reserve(name);
-    }
     let methods: Vec<TokenStream> = table
         .sent()
-        .map(|(channel, flow)| method(&scope.take(&channel.name), channel, flow))
+        .map(|(channel, flow)| method(&channel.publisher, channel, flow))
         .collect();
     quote! {
         /// Publishes the messages the component sends, one typed method per
@@ -65,7 +56,7 @@ fn method(name: &str, channel: &ChannelItem, flow: &Flow) -> TokenStream {
     let doc = doc_attrs(&lines);
     let name = ident(name);
     let params = channel.param_args(None);
-    let payload = &flow.payload.borrowed;
+    let payload = flow.payload.borrowed();
     let address = channel.address_expr();
     quote! {
         #doc
@@ -74,7 +65,7 @@ fn method(name: &str, channel: &ChannelItem, flow: &Flow) -> TokenStream {
             #(#params,)*
             payload: &#payload,
         ) -> ::std::result::Result<(), ::valawai::PublishError> {
-            self.0.publish(#address, payload).await
+            self.raw().publish(#address, payload).await
         }
     }
 }

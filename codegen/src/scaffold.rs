@@ -25,14 +25,14 @@ pub fn handler_stubs(spec: &Spec, module: &str, ty: &str) -> Result<String, Erro
     let module_ident = ident(module);
     let ty_ident = format_ident!("{}", ty);
     let methods = table.handled().map(|(channel, flow)| {
-        let name = ident(&channel.name);
+        let name = ident(&channel.handler);
         let address = &channel.address;
         let payload = match &flow.payload.name {
             Some(name) => {
                 let name = ident(name);
                 quote!(#module_ident::#name)
             }
-            None => flow.payload.tokens.clone(),
+            None => flow.payload.tokens(),
         };
         let doc = doc_attrs(&[
             format!("Handles a message received on `{address}`."),

@@ -319,3 +319,46 @@ fn a_child_used_directly_is_typed_as_its_union_with_a_warning() {
         space.warnings()
     );
 }
+
+/// `extern_path` takes the schema's name or its JSON pointer and generates
+/// nothing for it; the MOV's schemas refer to the runtime's types unless
+/// `mov_types(false)`.
+#[test]
+fn extern_paths_and_the_mov_types() {
+    let spec = spec("component/mov_types/asyncapi.yaml", false);
+    let generate = |types: TypeOptions| {
+        valawai_codegen::generate_source(
+            &spec,
+            &valawai_codegen::GenerateOptions::new().types(types),
+        )
+        .unwrap()
+    };
+    let by_pointer = generate(
+        TypeOptions::new().extern_path("#/components/schemas/report_payload", "crate::Report"),
+    );
+    assert!(
+        !by_pointer.contains("pub struct ReportPayload"),
+        "{by_pointer}"
+    );
+    assert!(
+        by_pointer.contains("payload: &crate::Report"),
+        "{by_pointer}"
+    );
+    let by_name = generate(TypeOptions::new().extern_path("report_payload", "crate::Report"));
+    assert_eq!(by_name, by_pointer);
+
+    let mov = generate(TypeOptions::new());
+    assert!(
+        mov.contains("payload: ::valawai::mov::protocol::ComponentPayload"),
+        "{mov}"
+    );
+    assert!(!mov.contains("pub struct ComponentPayload"), "{mov}");
+    assert!(mov.contains("pub struct MinComponentPayload"), "{mov}");
+    let local = generate(TypeOptions::new().mov_types(false));
+    assert!(local.contains("pub struct ComponentPayload"), "{local}");
+    assert!(!local.contains("::valawai::mov::protocol"), "{local}");
+    // A patch on a MOV schema keeps it local, as patched.
+    let patched =
+        generate(TypeOptions::new().patch("component_type", TypePatch::new().derive("PartialOrd")));
+    assert!(patched.contains("pub enum ComponentType"), "{patched}");
+}

@@ -194,7 +194,7 @@ fn builder_patches_reach_the_types() {
                 .derive("Eq")
                 .field("content", valawai_codegen::FieldPatch::new().alias("text")),
         )
-        .replace("component_type", "crate::Level")
+        .replace("EchoContent", "crate::Content")
         .out_dir(&dir)
         .cargo_output(false)
         .compile()
@@ -203,7 +203,8 @@ fn builder_patches_reach_the_types() {
     assert!(text.contains("pub struct Echo {"), "{text}");
     assert!(text.contains("alias = \"text\""));
     assert!(text.contains("payload: Echo,"));
-    assert!(text.contains("crate::Level"));
+    assert!(text.contains("Option<crate::Content>"), "{text}");
+    assert!(!text.contains("struct EchoContent"), "{text}");
     let e = Builder::new()
         .spec(common::fixtures().join("component/echo/asyncapi.yaml"))
         .patch(
@@ -247,4 +248,66 @@ fn builder_reads_legacy_type_names_leniently_and_keeps_unknown_fields_when_asked
     let text = std::fs::read_to_string(file).unwrap();
     assert!(text.contains("pub alignment: Option<f64>,"), "{text}");
     assert!(text.contains("pub unknown_fields: ::valawai::payload::JsonObject,"));
+}
+
+/// Two operations whose operationIds give two channels the same method:
+/// an error at the operation, with file, line and column.
+#[test]
+fn colliding_operation_ids_are_an_error_at_the_operation() {
+    let spec = |second: &str| {
+        format!(
+            "asyncapi: '2.6.0'
+info:
+  title: Collide
+  version: '0.1.0'
+channels:
+  valawai/c0/collide/control/registered:
+    subscribe:
+      message:
+        payload:
+          type: object
+  valawai/c0/collide/data/first:
+    subscribe:
+      operationId: handle
+      message:
+        payload:
+          type: string
+  valawai/c0/collide/data/second:
+    {second}
+      message:
+        payload:
+          type: string
+"
+        )
+    };
+    let generate_text = |text: &str| {
+        let spec = load_str(text, "collide.yaml", &LoadOptions::default()).unwrap();
+        generate(&spec, &GenerateOptions::new())
+    };
+    let Err(e) = generate_text(&spec("subscribe:\n      operationId: Handle")) else {
+        panic!("two `handle` handlers generated");
+    };
+    let text = e.to_string();
+    assert!(text.contains("method-name"), "{text}");
+    assert!(text.contains("`Handlers` method `handle`"), "{text}");
+    assert!(text.contains("collide.yaml:19:7"), "{text}");
+    // A derived name taken by another channel's operationId.
+    let Err(e) =
+        generate_text(&spec("subscribe:").replace("operationId: handle", "operationId: second"))
+    else {
+        panic!("two `second` handlers generated");
+    };
+    assert!(e.to_string().contains("`Handlers` method `second`"), "{e}");
+    // `raw` is the publisher's own.
+    let Err(e) = generate_text(&spec("publish:\n      operationId: raw")) else {
+        panic!("a `raw` publisher method generated");
+    };
+    assert!(e.to_string().contains("keeps for"), "{e}");
+    // Without a collision the operationIds name the methods.
+    let ok = generate_text(&spec("publish:\n      operationId: sendSecond"))
+        .unwrap()
+        .to_source()
+        .unwrap();
+    assert!(ok.contains("fn handle("), "{ok}");
+    assert!(ok.contains("pub async fn send_second("), "{ok}");
 }

@@ -5,15 +5,15 @@
 
 use std::path::Path;
 
-use valawai_codegen::{
-    Dialect, GenerateOptions, LoadOptions, TypePatch, generate_source, load_path,
-};
+use valawai_codegen::{Dialect, GenerateOptions, LoadOptions, generate_source, load_path};
 
 /// The options `runtime/src/protocol.rs` documents: the MOV's spec read
 /// the standard way (the runtime is the MOV's client: it sends on
 /// `valawai/component/register`, which the MOV's spec lists under
 /// `subscribe`), types and channel addresses only, the MOV's wire facts as
-/// patches, and `LogLevel` for the log level.
+/// patches, and `LogLevel` for the log level
+/// (`valawai_codegen::mov::runtime_type_options`, which also tells a
+/// component's module the names of these types).
 fn runtime_source() -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let spec = load_path(
@@ -21,8 +21,7 @@ fn runtime_source() -> String {
         &LoadOptions::default().dialect(Dialect::Standard),
     )
     .unwrap_or_else(|e| panic!("the MOV spec does not load:\n{e}"));
-    let types = valawai_codegen::mov::type_options()
-        .patch("AddLogPayloadLevel", TypePatch::new().rename("LogLevel"));
+    let types = valawai_codegen::mov::runtime_type_options();
     let options = GenerateOptions::new().interface(false).types(types);
     let source = generate_source(&spec, &options)
         .unwrap_or_else(|e| panic!("the MOV types do not generate:\n{e}"));

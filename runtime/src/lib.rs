@@ -506,8 +506,6 @@ pub use valawai_macros::*;
 /// }
 /// ```
 ///
-/// The `mod` forms allow `dead_code` in the module: a binary rarely uses every channel
-/// constant, decoder or publisher method the spec gives it.
 #[macro_export]
 macro_rules! include_component {
     () => {
@@ -521,7 +519,6 @@ macro_rules! include_component {
     };
     ($vis:vis mod $module:ident, $name:literal) => {
         /// The component module generated from its AsyncAPI document by valawai-codegen.
-        #[allow(dead_code)]
         $vis mod $module {
             ::std::include!(::std::concat!(::std::env!("OUT_DIR"), "/valawai/", $name, ".rs"));
         }

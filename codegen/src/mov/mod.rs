@@ -6,12 +6,19 @@
 //!   enum values and items ([`as_the_mov_holds`] puts JSON from elsewhere,
 //!   such as the MOV's golden files, in that order);
 //! - [`type_options`]: the type patches that make code generated from the
-//!   MOV's own AsyncAPI document read and write what the real MOV sends.
+//!   MOV's own AsyncAPI document read and write what the real MOV sends, and
+//!   [`runtime_type_options`], those the runtime's MOV types are generated with;
+//! - [`MOV_TYPES_PATH`]: where the runtime keeps the types generated from the
+//!   MOV's document, which a component's module refers to for every schema
+//!   that is the MOV's (see [`TypeOptions::mov_types`](crate::TypeOptions::mov_types)).
 
+mod externs;
 mod patches;
 mod snake;
 mod translate;
 
+pub use externs::{MOV_SPEC, MOV_TYPES_PATH, runtime_type_options};
+pub(crate) use externs::{MovMatch, extern_is_eq, extern_is_object, mov_matches};
 pub use patches::type_options;
 pub use translate::{
     MovChannel, MovComponent, as_the_mov_holds, java_order, translate_document, translate_str,

@@ -67,7 +67,8 @@ fn contained(kind: &mut Kind) -> Vec<&mut Ty> {
 }
 
 /// Which types can derive `Eq`: none that holds an `f64` or a replaced
-/// type, directly or through other types.
+/// type (the runtime's MOV types that derive `Eq` excepted), directly or
+/// through other types.
 pub(crate) fn eq_types(types: &[TypeDef]) -> Vec<bool> {
     let mut eq = vec![true; types.len()];
     loop {
@@ -104,7 +105,8 @@ fn kind_eq(kind: &Kind, eq: &[bool]) -> bool {
 pub(crate) fn ty_eq(ty: &Ty, eq: &[bool]) -> bool {
     match ty {
         Ty::Named(id) => eq[id.0],
-        Ty::Prim(Prim::F64) | Ty::External(_) => false,
+        Ty::Prim(Prim::F64) => false,
+        Ty::External(path) => crate::mov::extern_is_eq(path),
         Ty::Prim(_) | Ty::Json | Ty::JsonObject => true,
         Ty::Option(inner) | Ty::Vec(inner) | Ty::Map(inner) | Ty::Box(inner) => ty_eq(inner, eq),
         Ty::Tuple(members) => members.iter().all(|m| ty_eq(m, eq)),

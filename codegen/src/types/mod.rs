@@ -33,7 +33,7 @@
 //! (`::valawai::...`), so a component depends on `valawai` only.
 
 mod convert;
-mod cycles;
+pub(crate) mod cycles;
 pub(crate) mod docs;
 mod effective;
 pub(crate) mod ir;
@@ -41,6 +41,7 @@ pub(crate) mod naming;
 mod objects;
 mod options;
 mod patch;
+mod reach;
 pub(crate) mod render;
 mod scalars;
 mod unions;
@@ -55,6 +56,7 @@ use quote::quote;
 
 use crate::diagnostic::{Diagnostic, Error};
 use crate::model::{ChannelId, Direction, MessageId, Payload, SchemaId, Spec};
+use crate::mov::MovMatch;
 
 use convert::{Converter, Slot, optional};
 use effective::{Effective, unwrap};
@@ -75,6 +77,10 @@ pub struct TypeSpace {
     /// The payload of each channel: its message's, the union of its
     /// messages, or any JSON for a channel without messages.
     channels: Vec<Ty>,
+    /// Whether each type made by [`TypeSpace::new`] is written out: not
+    /// those only the registered channel uses (the runtime consumes it with
+    /// its own MOV types). Types added later are always written.
+    emitted: Vec<bool>,
 }
 
 /// The conversion state kept between calls.
@@ -102,15 +108,61 @@ impl TypeSpace {
         let mut errors = patch::check_options(options);
         let mut cx = Converter::new(spec, options, State::default());
         cx.find_bases();
+        let mov = if options.uses_mov_types()
+            && !options.keeps_unknown_fields()
+            && spec.identity.is_some()
+        {
+            crate::mov::mov_matches(spec)
+        } else {
+            HashMap::new()
+        };
         let mut named = Vec::new();
         for (key, &id) in &spec.named_schemas {
             let default = naming::type_name(key, "Schema", "T");
             if let Some(ty) = cx.replacement(&[key.as_str(), default.as_str()]) {
                 cx.replaced.insert(id, ty);
+            }
+        }
+        // What only the registered channel uses is converted (tools such as
+        // `valawai validate` check the channel against it) but not emitted;
+        // the MOV's types replace copies that something else uses.
+        let skipped = reach::registered_only(spec, &cx.replaced, &cx.bases);
+        let mut differs = HashMap::new();
+        for (key, &id) in &spec.named_schemas {
+            let default = naming::type_name(key, "Schema", "T");
+            let patched = [key, &default]
+                .iter()
+                .any(|k| options.patches().contains_key(k.as_str()));
+            match mov.get(&id) {
+                Some(MovMatch::Same(path))
+                    if !patched
+                        && !skipped.schemas.contains(&id)
+                        && !cx.replaced.contains_key(&id) =>
+                {
+                    cx.replaced.insert(id, Ty::External(path.clone()));
+                }
+                Some(MovMatch::Differs { rust_path, at }) => {
+                    differs.insert(id, (rust_path.clone(), at.clone()));
+                }
+                _ => {}
+            }
+        }
+        for (key, &id) in &spec.named_schemas {
+            if cx.replaced.contains_key(&id) {
                 continue;
             }
+            let default = naming::type_name(key, "Schema", "T");
             let about = format!("The {} schema.", docs::code(key));
-            let type_docs = convert::type_docs(&Effective::of(spec, id), &about, Vec::new());
+            let mut extra = Vec::new();
+            if let Some((rust_path, at)) = differs.get(&id) {
+                extra.push(format!(
+                    "Named like the MOV's schema, but not the same (they differ at {}), \
+                     so generated here rather than referring to `{}`.",
+                    docs::code(&format!("#{at}")),
+                    rust_path.trim_start_matches("::")
+                ));
+            }
+            let type_docs = convert::type_docs(&Effective::of(spec, id), &about, extra);
             let tid = cx.add_type(&default, Some(id), type_docs);
             cx.memo.insert(id, Ty::Named(tid));
             named.push((id, tid));
@@ -156,6 +208,24 @@ impl TypeSpace {
             errors.extend(state.warnings);
             return Err(Error::new(errors));
         }
+        let mut roots: Vec<&Ty> = Vec::new();
+        for (index, (message, header)) in messages.iter().zip(&headers).enumerate() {
+            if !skipped.messages.contains(&MessageId(index)) {
+                roots.extend(message.iter().chain(header));
+            }
+        }
+        for id in spec.named_schemas.values() {
+            if !skipped.schemas.contains(id) {
+                roots.extend(state.memo.get(id));
+            }
+        }
+        let registered = spec.identity.as_ref().map(|i| i.registered_channel.0);
+        for (index, ty) in channels.iter().enumerate() {
+            if Some(index) != registered {
+                roots.push(ty);
+            }
+        }
+        let emitted = reach::emitted(&state.types, roots);
         Ok(TypeSpace {
             state,
             options: options.clone(),
@@ -163,6 +233,7 @@ impl TypeSpace {
             headers,
             unions,
             channels,
+            emitted,
         })
     }
 
@@ -279,6 +350,17 @@ impl TypeSpace {
         }
     }
 
+    /// Every generated type of the model, for the crate's own use (the
+    /// runtime's MOV types, as [`crate::mov`] compares a component with).
+    pub(crate) fn type_defs(&self) -> &[TypeDef] {
+        &self.state.types
+    }
+
+    /// Whether the type at index `i` is written out.
+    fn is_emitted(&self, i: usize) -> bool {
+        self.emitted.get(i).copied().unwrap_or(true)
+    }
+
     /// The names of the generated types, sorted.
     pub fn type_names(&self) -> Vec<&str> {
         let mut names: Vec<&str> = self.state.types.iter().map(|t| t.name.as_str()).collect();
@@ -293,13 +375,13 @@ impl TypeSpace {
 
     /// Every generated type, as tokens, sorted by name.
     pub fn to_tokens(&self) -> TokenStream {
-        render::render(&self.state.types)
+        render::render(&self.state.types, &|i| self.is_emitted(i))
     }
 
     /// The generated types one by one, sorted by name: `each` gets the
     /// items of one type (the type and its `impl`s) at a time.
     pub(crate) fn for_each_type(&self, each: &mut dyn FnMut(TokenStream)) {
-        render::render_each(&self.state.types, each);
+        render::render_each(&self.state.types, &|i| self.is_emitted(i), each);
     }
 
     /// Every generated type, formatted.
@@ -333,6 +415,7 @@ impl TypeSpace {
         }
         match ty {
             Ty::JsonObject | Ty::Map(_) => true,
+            Ty::External(path) => crate::mov::extern_is_object(path),
             Ty::Box(inner) => self.always_object(inner, depth + 1),
             Ty::Named(TypeId(id)) => match &self.state.types[*id].kind {
                 ir::Kind::Struct(_) | ir::Kind::Tagged(_) => true,

@@ -10,11 +10,23 @@
 use indexmap::IndexMap;
 
 /// Options for [`TypeSpace::new`](super::TypeSpace::new).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct TypeOptions {
     patches: IndexMap<String, TypePatch>,
     replacements: IndexMap<String, String>,
     keep_unknown_fields: bool,
+    mov_types: bool,
+}
+
+impl Default for TypeOptions {
+    fn default() -> Self {
+        TypeOptions {
+            patches: IndexMap::new(),
+            replacements: IndexMap::new(),
+            keep_unknown_fields: false,
+            mov_types: true,
+        }
+    }
 }
 
 impl TypeOptions {
@@ -38,6 +50,45 @@ impl TypeOptions {
     pub fn replace(mut self, name: impl Into<String>, rust_type: impl Into<String>) -> Self {
         self.replacements.insert(name.into(), rust_type.into());
         self
+    }
+
+    /// Uses the existing Rust type `rust_path` (e.g.
+    /// `::valawai::mov::protocol::ComponentPayload`, written as Rust source)
+    /// for the schema `schema`, and generates nothing for it: what
+    /// prost-build's and tonic-build's `extern_path` do for a protobuf
+    /// package generated elsewhere. `schema` is the name under
+    /// `components/schemas` (`component_payload`) or its JSON pointer
+    /// (`#/components/schemas/component_payload`); like [`Self::replace`], it
+    /// may also be the name the generator gives an inline schema. The type
+    /// must serialise to and deserialise from the same JSON.
+    pub fn extern_path(self, schema: impl AsRef<str>, rust_path: impl Into<String>) -> Self {
+        let schema = schema.as_ref();
+        let name = schema
+            .strip_prefix("#/components/schemas/")
+            .map_or_else(|| schema.to_owned(), unescape_pointer);
+        self.replace(name, rust_path)
+    }
+
+    /// Whether a component's schemas that are the MOV's use the runtime's
+    /// MOV types (on by default). A named schema of a component's spec (one
+    /// with a registered channel) that has the name of one of the MOV's
+    /// schemas and the same structure (references resolved, descriptions
+    /// and examples aside) is written as the runtime's type, e.g.
+    /// `::valawai::mov::protocol::ComponentPayload` (an implicit
+    /// [`extern_path`](Self::extern_path)); a copy that differs is generated
+    /// in the module, with a doc line that says where it differs. Schemas
+    /// with a patch or replacement of their own are always generated as
+    /// patched, and with [`Self::keep_unknown_fields`] every schema is (the
+    /// runtime's types drop undeclared members). The MOV's own spec has no
+    /// registered channel, so its types are always generated.
+    pub fn mov_types(mut self, use_them: bool) -> Self {
+        self.mov_types = use_them;
+        self
+    }
+
+    /// Whether the MOV's schemas use the runtime's types ([`Self::mov_types`]).
+    pub fn uses_mov_types(&self) -> bool {
+        self.mov_types
     }
 
     /// Keeps the members an object does not declare: every struct that
@@ -65,6 +116,11 @@ impl TypeOptions {
     pub fn replacements(&self) -> &IndexMap<String, String> {
         &self.replacements
     }
+}
+
+/// A JSON pointer token as text: `~1` is `/`, `~0` is `~`.
+fn unescape_pointer(token: &str) -> String {
+    token.replace("~1", "/").replace("~0", "~")
 }
 
 /// Changes to one generated type.

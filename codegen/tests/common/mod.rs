@@ -185,6 +185,11 @@ pub const CASES: &[Case] = &[
         "component_thermometer",
         "component/thermometer/asyncapi.yaml",
     ),
+    case("component_mov_types", "component/mov_types/asyncapi.yaml"),
+    case(
+        "component_operation_ids",
+        "component/operation_ids.asyncapi.yaml",
+    ),
 ];
 
 /// The `fixtures/` folder.

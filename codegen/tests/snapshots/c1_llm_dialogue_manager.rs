@@ -122,7 +122,7 @@ impl Publisher {
         &self,
         payload: &TextMessagePayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::TEXT_INTERFACE, payload).await
+        self.raw().publish(channels::TEXT_INTERFACE, payload).await
     }
 
     /// Publishes `payload` on `valawai.c2.observations.reflections`.
@@ -132,7 +132,7 @@ impl Publisher {
         &self,
         payload: &ObservationMessagePayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::REFLECTIONS, payload).await
+        self.raw().publish(channels::REFLECTIONS, payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.
@@ -166,7 +166,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::TEXT_INTERFACE,
+            receive::TEXT_INTERFACE.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_text_message_payload,

@@ -342,23 +342,6 @@ pub struct Reading {
     pub value: f64,
 }
 
-/// The payload of the `registered` message.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Default,
-    ::valawai::__private::serde::Serialize,
-    ::valawai::__private::serde::Deserialize
-)]
-#[serde(crate = "::valawai::__private::serde")]
-pub struct RegisteredPayload {
-    /// The `id` member.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-}
-
 /// The payload of the `slow` message.
 #[derive(
     Debug,
@@ -667,7 +650,7 @@ impl Publisher {
         &self,
         payload: &Reading,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::BOTH, payload).await
+        self.raw().publish(channels::BOTH, payload).await
     }
 
     /// Publishes `payload` on `valawai/c0/edge/data/raw`.
@@ -675,7 +658,7 @@ impl Publisher {
         &self,
         payload: &str,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::RAW, payload).await
+        self.raw().publish(channels::RAW, payload).await
     }
 
     /// Publishes `payload` on `valawai/c0/edge/data/list`.
@@ -683,7 +666,7 @@ impl Publisher {
         &self,
         payload: &[Reading],
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::LIST, payload).await
+        self.raw().publish(channels::LIST, payload).await
     }
 
     /// Publishes `payload` on `valawai/c0/edge/{kind}/{level}/{room}/{tag}/{payload}`.
@@ -698,7 +681,7 @@ impl Publisher {
         payload_2: &str,
         payload: &Reading,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0
+        self.raw()
             .publish(
                 &channels::edge_kind_level_room_tag_payload(
                     kind,
@@ -761,7 +744,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::DATA_IN,
+            receive::DATA_IN.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_reading,
@@ -775,7 +758,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::CONTROL_IN,
+            receive::CONTROL_IN.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_control_in_message,
@@ -791,7 +774,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::MODE,
+            receive::MODE.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_mode_message,
@@ -805,7 +788,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::BOTH,
+            receive::BOTH.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_reading,
@@ -819,7 +802,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::ANYTHING,
+            receive::ANYTHING.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_anything,
@@ -865,7 +848,7 @@ macro_rules! __valawai_handlers {
                 receive "valawai/c0/edge/data/anything"
                     anything ANYTHING (::valawai::payload::JsonValue);
                 send "valawai/c0/edge/data/raw"
-                    raw;
+                    raw_2;
                 send "valawai/c0/edge/data/list"
                     list;
                 send "valawai/c0/edge/{kind}/{level}/{room}/{tag}/{payload}"

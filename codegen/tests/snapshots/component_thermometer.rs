@@ -104,23 +104,6 @@ pub struct Reading {
     pub room: Option<String>,
 }
 
-/// The payload of the `registered` message.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Default,
-    ::valawai::__private::serde::Serialize,
-    ::valawai::__private::serde::Deserialize
-)]
-#[serde(crate = "::valawai::__private::serde")]
-pub struct RegisteredPayload {
-    /// The `id` member.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-}
-
 /// Decodes a message body into `Period`.
 ///
 /// The body must be a JSON object in UTF-8 that fits the schema, constraints
@@ -227,7 +210,7 @@ impl Publisher {
         &self,
         payload: &Reading,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::READING, payload).await
+        self.raw().publish(channels::READING, payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.
@@ -259,7 +242,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::PERIOD,
+            receive::PERIOD.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_period,

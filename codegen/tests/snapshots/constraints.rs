@@ -1705,7 +1705,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::CHECKED,
+            receive::CHECKED.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_checked,
@@ -1719,7 +1719,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::NUMBERS,
+            receive::NUMBERS.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_numbers,

@@ -1835,7 +1835,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::CHECKED,
+            receive::CHECKED.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_checked,
@@ -1849,7 +1849,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::NUMBERS,
+            receive::NUMBERS.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_numbers,

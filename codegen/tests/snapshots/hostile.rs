@@ -1041,7 +1041,7 @@ impl Publisher {
         &self,
         payload: &[Type2],
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::OUT, payload).await
+        self.raw().publish(channels::OUT, payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.
@@ -1073,7 +1073,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::IN,
+            receive::IN.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_type,

@@ -395,7 +395,7 @@ impl Publisher {
         &self,
         payload: &Person,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::PERSON, payload).await
+        self.raw().publish(channels::PERSON, payload).await
     }
 
     /// Publishes `payload` on `valawai.c0.person-faker.data.status`.
@@ -407,7 +407,7 @@ impl Publisher {
         &self,
         payload: &ComponentStatus,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::STATUS, payload).await
+        self.raw().publish(channels::STATUS, payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.
@@ -451,7 +451,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::SET_SEED,
+            receive::SET_SEED.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_set_seed,
@@ -465,7 +465,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::SET_SAMPLE_RATE,
+            receive::SET_SAMPLE_RATE.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_rate,
@@ -481,7 +481,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::ENABLE,
+            receive::ENABLE.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_enable,

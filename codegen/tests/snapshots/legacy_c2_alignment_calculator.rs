@@ -106,7 +106,7 @@ impl Publisher {
         &self,
         payload: &AlgnPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::ALIGNMENT, payload).await
+        self.raw().publish(channels::ALIGNMENT, payload).await
     }
 
     /// Publishes `payload` on `valawai/C2/alignment/calculator/control/path_length`.
@@ -118,7 +118,7 @@ impl Publisher {
         &self,
         payload: &PathLengthPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::PATH_LENGTH, payload).await
+        self.raw().publish(channels::PATH_LENGTH, payload).await
     }
 
     /// Publishes `payload` on `valawai/C2/alignment/calculator/control/path_sample`.
@@ -130,7 +130,7 @@ impl Publisher {
         &self,
         payload: &PathSamplePayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::PATH_SAMPLE, payload).await
+        self.raw().publish(channels::PATH_SAMPLE, payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.
@@ -164,7 +164,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::NORMS,
+            receive::NORMS.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_norm_payload,

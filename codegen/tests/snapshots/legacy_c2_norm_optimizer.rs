@@ -241,7 +241,7 @@ impl Publisher {
         &self,
         payload: &OptResultPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::ALIGNMENT, payload).await
+        self.raw().publish(channels::ALIGNMENT, payload).await
     }
 
     /// Publishes `payload` on `valawai/C2/norm_optimizer/control/path_length`.
@@ -253,7 +253,7 @@ impl Publisher {
         &self,
         payload: &PathLengthPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::PATH_LENGTH, payload).await
+        self.raw().publish(channels::PATH_LENGTH, payload).await
     }
 
     /// Publishes `payload` on `valawai/C2/norm_optimizer/control/path_sample`.
@@ -265,7 +265,7 @@ impl Publisher {
         &self,
         payload: &PathSamplePayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::PATH_SAMPLE, payload).await
+        self.raw().publish(channels::PATH_SAMPLE, payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.
@@ -314,7 +314,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::OPT_CLS,
+            receive::OPT_CLS.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_opt_cls_payload,
@@ -328,7 +328,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::OPT_ARGS,
+            receive::OPT_ARGS.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_opt_args_payload,
@@ -342,7 +342,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::OPT_KWARGS,
+            receive::OPT_KWARGS.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_opt_kwargs_payload,
@@ -358,7 +358,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::TERM_DICT,
+            receive::TERM_DICT.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_term_dict_payload,

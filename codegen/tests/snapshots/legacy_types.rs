@@ -194,7 +194,7 @@ impl Publisher {
         &self,
         payload: &AlignmentPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::ALIGNMENT, payload).await
+        self.raw().publish(channels::ALIGNMENT, payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.
@@ -228,7 +228,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::PARAMETERS,
+            receive::PARAMETERS.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_parameters_payload,

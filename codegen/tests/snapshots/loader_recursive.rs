@@ -66,7 +66,7 @@ impl Publisher {
         &self,
         payload: &Tree,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::X, payload).await
+        self.raw().publish(channels::X, payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.

@@ -136,7 +136,7 @@ impl Publisher {
         &self,
         payload: &ReadingPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::READING, payload).await
+        self.raw().publish(channels::READING, payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.

@@ -14,23 +14,6 @@ pub struct ReadingPayload {
     pub taken_at: u64,
 }
 
-/// The payload of the `registered` message.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Default,
-    ::valawai::__private::serde::Serialize,
-    ::valawai::__private::serde::Deserialize
-)]
-#[serde(crate = "::valawai::__private::serde")]
-pub struct RegisteredPayload {
-    /// The `id` member.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-}
-
 /// The payload of the `threshold` message.
 #[derive(
     Debug,
@@ -115,7 +98,7 @@ pub type Context = ::valawai::Context<Publisher>;
 /// or by hand, and pass the implementation to `component`.
 pub trait Handlers: Send + Sync + 'static {
     /// Handles a message received on `valawai/c0/sensor_v3_1/control/threshold`.
-    fn threshold(
+    fn change_threshold(
         &self,
         payload: ThresholdPayload,
         ctx: Context,
@@ -141,11 +124,11 @@ impl ::std::convert::From<::valawai::Publisher> for Publisher {
 
 impl Publisher {
     /// Publishes `payload` on `valawai/c0/sensor_v3_1/data/reading`.
-    pub async fn reading(
+    pub async fn publish_reading(
         &self,
         payload: &ReadingPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::READING, payload).await
+        self.raw().publish(channels::READING, payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.
@@ -177,7 +160,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::THRESHOLD,
+            receive::THRESHOLD.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_threshold_payload,
@@ -186,7 +169,7 @@ pub fn wire_handlers<H: Handlers>(
                     move |payload: ThresholdPayload, ctx: Context| {
                         let handlers = ::std::sync::Arc::clone(&handlers);
                         async move {
-                            Handlers::threshold(&*handlers, payload, ctx).await
+                            Handlers::change_threshold(&*handlers, payload, ctx).await
                         }
                     }
                 },
@@ -213,9 +196,9 @@ macro_rules! __valawai_handlers {
             {
                 registered "valawai/c0/sensor_v3_1/control/registered";
                 send "valawai/c0/sensor_v3_1/data/reading"
-                    reading;
+                    publish_reading;
                 receive "valawai/c0/sensor_v3_1/control/threshold"
-                    threshold THRESHOLD (self::ThresholdPayload);
+                    change_threshold THRESHOLD (self::ThresholdPayload);
             }
             $($input)*
         }

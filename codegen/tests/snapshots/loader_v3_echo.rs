@@ -1,23 +1,3 @@
-/// The `component_payload` schema.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Default,
-    ::valawai::__private::serde::Serialize,
-    ::valawai::__private::serde::Deserialize
-)]
-#[serde(crate = "::valawai::__private::serde")]
-pub struct ComponentPayload {
-    /// The `id` member.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    /// The `name` member.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-}
-
 /// The `action` parameter of `valawai/c2/{name}/control/{action}`.
 ///
 /// Default: `"notify"`.
@@ -281,7 +261,7 @@ pub trait Handlers: Send + Sync + 'static {
     /// Handles a message received on `valawai/c1/echo_v3/data/received_message`.
     ///
     /// An echo
-    fn received_message(
+    fn echo_in(
         &self,
         payload: EchoPayload,
         ctx: Context,
@@ -311,21 +291,21 @@ impl Publisher {
     /// Send the echo.
     ///
     /// An echo
-    pub async fn publish_message(
+    pub async fn echo_out(
         &self,
         payload: &EchoPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::PUBLISH_MESSAGE, payload).await
+        self.raw().publish(channels::PUBLISH_MESSAGE, payload).await
     }
 
     /// Publishes `payload` on `valawai/c2/{name}/control/{action}`.
-    pub async fn control_action(
+    pub async fn notify_out(
         &self,
         name: &str,
         action: &ControlActionAction,
         payload: &NoticePayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(&channels::control_action(name, action), payload).await
+        self.raw().publish(&channels::control_action(name, action), payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.
@@ -357,7 +337,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::RECEIVED_MESSAGE,
+            receive::RECEIVED_MESSAGE.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_echo_payload,
@@ -365,9 +345,7 @@ pub fn wire_handlers<H: Handlers>(
                     let handlers = ::std::sync::Arc::clone(&handlers);
                     move |payload: EchoPayload, ctx: Context| {
                         let handlers = ::std::sync::Arc::clone(&handlers);
-                        async move {
-                            Handlers::received_message(&*handlers, payload, ctx).await
-                        }
+                        async move { Handlers::echo_in(&*handlers, payload, ctx).await }
                     }
                 },
             ),
@@ -393,11 +371,11 @@ macro_rules! __valawai_handlers {
             {
                 registered "valawai/c1/echo_v3/control/registered";
                 receive "valawai/c1/echo_v3/data/received_message"
-                    received_message RECEIVED_MESSAGE (self::EchoPayload);
+                    echo_in RECEIVED_MESSAGE (self::EchoPayload);
                 send "valawai/c1/echo_v3/data/publish_message"
-                    publish_message;
+                    echo_out;
                 send "valawai/c2/{name}/control/{action}"
-                    control_action;
+                    notify_out;
             }
             $($input)*
         }

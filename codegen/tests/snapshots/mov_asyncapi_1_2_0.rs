@@ -3054,7 +3054,7 @@ impl Publisher {
         &self,
         payload: &ComponentsPagePayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::COMPONENT_PAGE, payload).await
+        self.raw().publish(channels::COMPONENT_PAGE, payload).await
     }
 
     /// Publishes `payload` on `valawai/topology/page`.
@@ -3064,7 +3064,7 @@ impl Publisher {
         &self,
         payload: &ConnectionsPagePayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::TOPOLOGY_PAGE, payload).await
+        self.raw().publish(channels::TOPOLOGY_PAGE, payload).await
     }
 
     /// Publishes `payload` on `valawai/c{type}/{name}/control/registered`.
@@ -3076,7 +3076,7 @@ impl Publisher {
         name: &RegisteredName,
         payload: &ComponentPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(&channels::registered(type_, name), payload).await
+        self.raw().publish(&channels::registered(type_, name), payload).await
     }
 
     /// Publishes `payload` on `valawai/c2/{name}/control/{action}`.
@@ -3088,7 +3088,7 @@ impl Publisher {
         action: &ControlActionAction,
         payload: &SentMessagePayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(&channels::control_action(name, action), payload).await
+        self.raw().publish(&channels::control_action(name, action), payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.
@@ -3152,7 +3152,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::REGISTER,
+            receive::REGISTER.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_register_component_payload,
@@ -3166,7 +3166,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::COMPONENT_QUERY,
+            receive::COMPONENT_QUERY.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_query_components_payload,
@@ -3182,7 +3182,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::UNREGISTER,
+            receive::UNREGISTER.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_unregister_component_payload,
@@ -3198,7 +3198,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::CREATE,
+            receive::CREATE.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_create_connection_payload,
@@ -3212,7 +3212,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::TOPOLOGY_QUERY,
+            receive::TOPOLOGY_QUERY.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_query_connections_payload,
@@ -3228,7 +3228,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::CHANGE,
+            receive::CHANGE.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_change_topology_payload,
@@ -3242,7 +3242,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::ADD,
+            receive::ADD.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_add_log_payload,

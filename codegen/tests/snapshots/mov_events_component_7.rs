@@ -1,525 +1,3 @@
-/// A payload that is represented by an array of values.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Default,
-    ::valawai::__private::serde::Serialize,
-    ::valawai::__private::serde::Deserialize
-)]
-#[serde(crate = "::valawai::__private::serde")]
-pub struct ArrayPayloadSchema {
-    /// The type for the elements on the array.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub items: Option<Box<PayloadSchema>>,
-}
-
-/// The basic payload schema.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Default,
-    ::valawai::__private::serde::Serialize,
-    ::valawai::__private::serde::Deserialize
-)]
-#[serde(crate = "::valawai::__private::serde")]
-pub struct BasicPayloadSchema {
-    /// The format of the basic type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub format: Option<BasicPayloadSchemaFormat>,
-}
-
-/// The format of the basic type.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    ::valawai::__private::serde::Serialize,
-    ::valawai::__private::serde::Deserialize
-)]
-#[serde(crate = "::valawai::__private::serde")]
-pub enum BasicPayloadSchemaFormat {
-    /// `INTEGER`
-    #[serde(rename = "INTEGER")]
-    Integer,
-    /// `NUMBER`
-    #[serde(rename = "NUMBER")]
-    Number,
-    /// `BOOLEAN`
-    #[serde(rename = "BOOLEAN")]
-    Boolean,
-    /// `STRING`
-    #[serde(rename = "STRING")]
-    String,
-}
-
-impl BasicPayloadSchemaFormat {
-    /// The JSON string of the value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Integer => "INTEGER",
-            Self::Number => "NUMBER",
-            Self::Boolean => "BOOLEAN",
-            Self::String => "STRING",
-        }
-    }
-}
-
-impl ::std::fmt::Display for BasicPayloadSchemaFormat {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::std::str::FromStr for BasicPayloadSchemaFormat {
-    type Err = ::valawai::payload::ConstraintError;
-
-    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
-        match value {
-            "INTEGER" => Ok(Self::Integer),
-            "NUMBER" => Ok(Self::Number),
-            "BOOLEAN" => Ok(Self::Boolean),
-            "STRING" => Ok(Self::String),
-            _ => {
-                Err(
-                    ::valawai::__private::unknown_variant(
-                        value,
-                        &["INTEGER", "NUMBER", "BOOLEAN", "STRING"],
-                    ),
-                )
-            }
-        }
-    }
-}
-
-/// A schema that define the messages that a channel can receive or send.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Default,
-    ::valawai::__private::serde::Serialize,
-    ::valawai::__private::serde::Deserialize
-)]
-#[serde(crate = "::valawai::__private::serde")]
-pub struct ChannelSchema {
-    /// The identifier of the channel.
-    ///
-    /// Example: `"valawai/c0_voice_to_text/audio"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    /// The description of the channel.
-    ///
-    /// Example: `"Provide the audio to convert to text"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// The type of payload that the channel can receive.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subscribe: Option<PayloadSchema>,
-    /// The type of payload that the channel can send.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub publish: Option<PayloadSchema>,
-}
-
-/// The `component_payload` schema.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Default,
-    ::valawai::__private::serde::Serialize,
-    ::valawai::__private::serde::Deserialize
-)]
-#[serde(crate = "::valawai::__private::serde")]
-pub struct ComponentPayload {
-    /// The identifier of the component.
-    ///
-    /// Example: `"65c1f59ea4cb169f42f5edc4"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<ComponentPayloadId>,
-    /// The name of the component.
-    ///
-    /// Example: `"c0_voice_to_text"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// The description of the component.
-    ///
-    /// Example: `"Generate text from the ambient audio"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// The component version.
-    ///
-    /// Example: `"1.0.5"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub version: Option<ComponentPayloadVersion>,
-    /// The version of the component API.
-    ///
-    /// Example: `"2.3.0"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub api_version: Option<ComponentPayloadApiVersion>,
-    /// The type level of the component in the VALAWAI.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub type_: Option<ComponentType>,
-    /// The epoch time, in seconds, since the component is available in VALAWAI.
-    ///
-    /// Example: `"1709902001"`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub since: Option<u64>,
-    /// The channels that the component have.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channels: Option<Vec<ChannelSchema>>,
-}
-
-/// The version of the component API.
-///
-/// Constraints:
-///
-/// - matches the pattern `\d+\.\d+\.\d+`
-///
-/// Example: `"2.3.0"`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    ::valawai::__private::serde::Serialize
-)]
-#[serde(crate = "::valawai::__private::serde", transparent)]
-pub struct ComponentPayloadApiVersion(String);
-
-impl ComponentPayloadApiVersion {
-    /// Checks a value against the constraints of the schema.
-    fn check(value: &str) -> Result<(), ::valawai::payload::ConstraintError> {
-        static PATTERN_0: ::valawai::__private::Pattern = ::valawai::__private::Pattern::new(
-            "\\d+\\.\\d+\\.\\d+",
-        );
-        PATTERN_0.check(value)?;
-        Ok(())
-    }
-
-    /// The value.
-    pub fn into_inner(self) -> String {
-        self.0
-    }
-}
-
-impl ::std::ops::Deref for ComponentPayloadApiVersion {
-    type Target = String;
-
-    fn deref(&self) -> &String {
-        &self.0
-    }
-}
-
-impl From<ComponentPayloadApiVersion> for String {
-    fn from(value: ComponentPayloadApiVersion) -> Self {
-        value.0
-    }
-}
-
-impl TryFrom<String> for ComponentPayloadApiVersion {
-    type Error = ::valawai::payload::ConstraintError;
-
-    fn try_from(value: String) -> Result<Self, ::valawai::payload::ConstraintError> {
-        Self::check(&value)?;
-        Ok(Self(value))
-    }
-}
-
-impl TryFrom<&str> for ComponentPayloadApiVersion {
-    type Error = ::valawai::payload::ConstraintError;
-
-    fn try_from(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
-        Self::try_from(value.to_owned())
-    }
-}
-
-impl ::std::str::FromStr for ComponentPayloadApiVersion {
-    type Err = ::valawai::payload::ConstraintError;
-
-    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
-        Self::try_from(value)
-    }
-}
-
-impl ::std::fmt::Display for ComponentPayloadApiVersion {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(&self.0, f)
-    }
-}
-
-impl<'de> ::valawai::__private::serde::Deserialize<'de> for ComponentPayloadApiVersion {
-    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
-    where
-        D: ::valawai::__private::serde::Deserializer<'de>,
-    {
-        ::valawai::__private::deserialize_try_from::<D, String, Self>(deserializer)
-    }
-}
-
-/// The identifier of the component.
-///
-/// Constraints:
-///
-/// - matches the pattern `[0-9a-fA-F]+`
-///
-/// Example: `"65c1f59ea4cb169f42f5edc4"`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    ::valawai::__private::serde::Serialize
-)]
-#[serde(crate = "::valawai::__private::serde", transparent)]
-pub struct ComponentPayloadId(String);
-
-impl ComponentPayloadId {
-    /// Checks a value against the constraints of the schema.
-    fn check(value: &str) -> Result<(), ::valawai::payload::ConstraintError> {
-        static PATTERN_0: ::valawai::__private::Pattern = ::valawai::__private::Pattern::new(
-            "[0-9a-fA-F]+",
-        );
-        PATTERN_0.check(value)?;
-        Ok(())
-    }
-
-    /// The value.
-    pub fn into_inner(self) -> String {
-        self.0
-    }
-}
-
-impl ::std::ops::Deref for ComponentPayloadId {
-    type Target = String;
-
-    fn deref(&self) -> &String {
-        &self.0
-    }
-}
-
-impl From<ComponentPayloadId> for String {
-    fn from(value: ComponentPayloadId) -> Self {
-        value.0
-    }
-}
-
-impl TryFrom<String> for ComponentPayloadId {
-    type Error = ::valawai::payload::ConstraintError;
-
-    fn try_from(value: String) -> Result<Self, ::valawai::payload::ConstraintError> {
-        Self::check(&value)?;
-        Ok(Self(value))
-    }
-}
-
-impl TryFrom<&str> for ComponentPayloadId {
-    type Error = ::valawai::payload::ConstraintError;
-
-    fn try_from(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
-        Self::try_from(value.to_owned())
-    }
-}
-
-impl ::std::str::FromStr for ComponentPayloadId {
-    type Err = ::valawai::payload::ConstraintError;
-
-    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
-        Self::try_from(value)
-    }
-}
-
-impl ::std::fmt::Display for ComponentPayloadId {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(&self.0, f)
-    }
-}
-
-impl<'de> ::valawai::__private::serde::Deserialize<'de> for ComponentPayloadId {
-    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
-    where
-        D: ::valawai::__private::serde::Deserializer<'de>,
-    {
-        ::valawai::__private::deserialize_try_from::<D, String, Self>(deserializer)
-    }
-}
-
-/// The component version.
-///
-/// Constraints:
-///
-/// - matches the pattern `\d+\.\d+\.\d+`
-///
-/// Example: `"1.0.5"`
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    ::valawai::__private::serde::Serialize
-)]
-#[serde(crate = "::valawai::__private::serde", transparent)]
-pub struct ComponentPayloadVersion(String);
-
-impl ComponentPayloadVersion {
-    /// Checks a value against the constraints of the schema.
-    fn check(value: &str) -> Result<(), ::valawai::payload::ConstraintError> {
-        static PATTERN_0: ::valawai::__private::Pattern = ::valawai::__private::Pattern::new(
-            "\\d+\\.\\d+\\.\\d+",
-        );
-        PATTERN_0.check(value)?;
-        Ok(())
-    }
-
-    /// The value.
-    pub fn into_inner(self) -> String {
-        self.0
-    }
-}
-
-impl ::std::ops::Deref for ComponentPayloadVersion {
-    type Target = String;
-
-    fn deref(&self) -> &String {
-        &self.0
-    }
-}
-
-impl From<ComponentPayloadVersion> for String {
-    fn from(value: ComponentPayloadVersion) -> Self {
-        value.0
-    }
-}
-
-impl TryFrom<String> for ComponentPayloadVersion {
-    type Error = ::valawai::payload::ConstraintError;
-
-    fn try_from(value: String) -> Result<Self, ::valawai::payload::ConstraintError> {
-        Self::check(&value)?;
-        Ok(Self(value))
-    }
-}
-
-impl TryFrom<&str> for ComponentPayloadVersion {
-    type Error = ::valawai::payload::ConstraintError;
-
-    fn try_from(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
-        Self::try_from(value.to_owned())
-    }
-}
-
-impl ::std::str::FromStr for ComponentPayloadVersion {
-    type Err = ::valawai::payload::ConstraintError;
-
-    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
-        Self::try_from(value)
-    }
-}
-
-impl ::std::fmt::Display for ComponentPayloadVersion {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(&self.0, f)
-    }
-}
-
-impl<'de> ::valawai::__private::serde::Deserialize<'de> for ComponentPayloadVersion {
-    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
-    where
-        D: ::valawai::__private::serde::Deserializer<'de>,
-    {
-        ::valawai::__private::deserialize_try_from::<D, String, Self>(deserializer)
-    }
-}
-
-/// The `component_type` schema.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    ::valawai::__private::serde::Serialize,
-    ::valawai::__private::serde::Deserialize
-)]
-#[serde(crate = "::valawai::__private::serde")]
-pub enum ComponentType {
-    /// `C0`
-    C0,
-    /// `C1`
-    C1,
-    /// `C2`
-    C2,
-}
-
-impl ComponentType {
-    /// The JSON string of the value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::C0 => "C0",
-            Self::C1 => "C1",
-            Self::C2 => "C2",
-        }
-    }
-}
-
-impl ::std::fmt::Display for ComponentType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::std::str::FromStr for ComponentType {
-    type Err = ::valawai::payload::ConstraintError;
-
-    fn from_str(value: &str) -> Result<Self, ::valawai::payload::ConstraintError> {
-        match value {
-            "C0" => Ok(Self::C0),
-            "C1" => Ok(Self::C1),
-            "C2" => Ok(Self::C2),
-            _ => Err(::valawai::__private::unknown_variant(value, &["C0", "C1", "C2"])),
-        }
-    }
-}
-
-/// A payload that is defined of one value of a set.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Default,
-    ::valawai::__private::serde::Serialize,
-    ::valawai::__private::serde::Deserialize
-)]
-#[serde(crate = "::valawai::__private::serde")]
-pub struct EnumPayloadSchema {
-    /// The possible enum values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub values: Option<Vec<String>>,
-}
-
 /// The information that the component subscribe.
 #[derive(
     Debug,
@@ -537,23 +15,6 @@ pub struct InputPayload {
     pub data: Option<String>,
 }
 
-/// A definition of a schema that describe an object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Default,
-    ::valawai::__private::serde::Serialize,
-    ::valawai::__private::serde::Deserialize
-)]
-#[serde(crate = "::valawai::__private::serde")]
-pub struct ObjectPayloadSchema {
-    /// The properties that define the object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<::std::collections::BTreeMap<String, PayloadSchema>>,
-}
-
 /// The information that the component publish.
 #[derive(
     Debug,
@@ -569,57 +30,6 @@ pub struct OutputPayload {
     /// The content of the field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<String>,
-}
-
-/// The `payload_schema` schema.
-///
-/// The variant is named by the `type` member.
-#[derive(Debug, Clone, PartialEq, Eq, ::valawai::__private::serde::Serialize)]
-#[serde(crate = "::valawai::__private::serde", tag = "type")]
-pub enum PayloadSchema {
-    /// `type` is `BASIC`.
-    ///
-    /// The basic payload schema.
-    #[serde(rename = "BASIC")]
-    Basic(BasicPayloadSchema),
-    /// `type` is `ENUM`.
-    ///
-    /// A payload that is defined of one value of a set.
-    #[serde(rename = "ENUM")]
-    Enum(EnumPayloadSchema),
-    /// `type` is `OBJECT`.
-    ///
-    /// A definition of a schema that describe an object.
-    #[serde(rename = "OBJECT")]
-    Object(ObjectPayloadSchema),
-    /// `type` is `ARRAY`.
-    ///
-    /// A payload that is represented by an array of values.
-    #[serde(rename = "ARRAY")]
-    Array(ArrayPayloadSchema),
-}
-
-impl<'de> ::valawai::__private::serde::Deserialize<'de> for PayloadSchema {
-    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
-    where
-        D: ::valawai::__private::serde::Deserializer<'de>,
-    {
-        const TAGS: &[&str] = &["BASIC", "ENUM", "OBJECT", "ARRAY"];
-        let (tag, content) = ::valawai::__private::Tagged::read(
-            deserializer,
-            "a `PayloadSchema` object",
-            "type",
-            TAGS,
-            false,
-        )?;
-        match tag.as_str() {
-            "BASIC" => content.variant().map(Self::Basic),
-            "ENUM" => content.variant().map(Self::Enum),
-            "OBJECT" => content.variant().map(Self::Object),
-            "ARRAY" => content.variant().map(Self::Array),
-            _ => Err(content.unknown(&tag, TAGS)),
-        }
-    }
 }
 
 /// Decodes a message body into `InputPayload`.
@@ -785,7 +195,7 @@ impl Publisher {
         &self,
         payload: &OutputPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::OUTPUT_1, payload).await
+        self.raw().publish(channels::OUTPUT_1, payload).await
     }
 
     /// Publishes `payload` on `valawai/c1/component_7/data/output_2`.
@@ -795,7 +205,7 @@ impl Publisher {
         &self,
         payload: &OutputPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::OUTPUT_2, payload).await
+        self.raw().publish(channels::OUTPUT_2, payload).await
     }
 
     /// Publishes `payload` on `valawai/c1/component_7/data/output_3`.
@@ -805,7 +215,7 @@ impl Publisher {
         &self,
         payload: &OutputPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::OUTPUT_3, payload).await
+        self.raw().publish(channels::OUTPUT_3, payload).await
     }
 
     /// Publishes `payload` on `valawai/c1/component_7/data/output_4`.
@@ -815,7 +225,7 @@ impl Publisher {
         &self,
         payload: &OutputPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::OUTPUT_4, payload).await
+        self.raw().publish(channels::OUTPUT_4, payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.
@@ -862,7 +272,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::INPUT_1,
+            receive::INPUT_1.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_input_payload,
@@ -876,7 +286,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::INPUT_2,
+            receive::INPUT_2.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_input_payload,
@@ -890,7 +300,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::INPUT_3,
+            receive::INPUT_3.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_input_payload,
@@ -904,7 +314,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::INPUT_4,
+            receive::INPUT_4.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_input_payload,

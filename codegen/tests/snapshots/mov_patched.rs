@@ -3264,7 +3264,7 @@ impl Publisher {
         &self,
         payload: &ComponentsPagePayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::COMPONENT_PAGE, payload).await
+        self.raw().publish(channels::COMPONENT_PAGE, payload).await
     }
 
     /// Publishes `payload` on `valawai/topology/page`.
@@ -3274,7 +3274,7 @@ impl Publisher {
         &self,
         payload: &ConnectionsPagePayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::TOPOLOGY_PAGE, payload).await
+        self.raw().publish(channels::TOPOLOGY_PAGE, payload).await
     }
 
     /// Publishes `payload` on `valawai/c{type}/{name}/control/registered`.
@@ -3286,7 +3286,7 @@ impl Publisher {
         name: &RegisteredName,
         payload: &ComponentPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(&channels::registered(type_, name), payload).await
+        self.raw().publish(&channels::registered(type_, name), payload).await
     }
 
     /// Publishes `payload` on `valawai/c2/{name}/control/{action}`.
@@ -3298,7 +3298,7 @@ impl Publisher {
         action: &ControlActionAction,
         payload: &SentMessagePayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(&channels::control_action(name, action), payload).await
+        self.raw().publish(&channels::control_action(name, action), payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.
@@ -3372,7 +3372,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::REGISTER,
+            receive::REGISTER.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_register_component_payload,
@@ -3386,7 +3386,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::COMPONENT_QUERY,
+            receive::COMPONENT_QUERY.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_query_components_payload,
@@ -3402,7 +3402,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::UNREGISTER,
+            receive::UNREGISTER.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_unregister_component_payload,
@@ -3418,7 +3418,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::TOPOLOGY_CREATE,
+            receive::TOPOLOGY_CREATE.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_create_connection_payload,
@@ -3434,7 +3434,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::TOPOLOGY_QUERY,
+            receive::TOPOLOGY_QUERY.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_query_connections_payload,
@@ -3450,7 +3450,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::TOPOLOGY_CHANGE,
+            receive::TOPOLOGY_CHANGE.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_change_topology_payload,
@@ -3466,7 +3466,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::ADD,
+            receive::ADD.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_add_log_payload,
@@ -3480,7 +3480,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::NOTIFICATION_CREATE,
+            receive::NOTIFICATION_CREATE.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_create_notification_payload,
@@ -3496,7 +3496,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::NOTIFICATION_CHANGE,
+            receive::NOTIFICATION_CHANGE.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_change_notification_payload,

@@ -109,7 +109,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::SIGNEDUP,
+            receive::SIGNEDUP.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_signedup_payload,

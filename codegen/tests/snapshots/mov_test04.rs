@@ -285,7 +285,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::PARAMETERS,
+            receive::PARAMETERS.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_parameters_payload,

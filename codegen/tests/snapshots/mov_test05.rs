@@ -69,7 +69,7 @@ impl Publisher {
         &self,
         payload: &UserSignedUpPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::SIGNEDUP, payload).await
+        self.raw().publish(channels::SIGNEDUP, payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.

@@ -202,7 +202,7 @@ impl Publisher {
         &self,
         payload: &UserSignedUpPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::SIGNEDUP, payload).await
+        self.raw().publish(channels::SIGNEDUP, payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.
@@ -236,7 +236,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::SIGNEDIN,
+            receive::SIGNEDIN.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_user_signed_in_payload,

@@ -67,7 +67,7 @@ impl Publisher {
         &self,
         payload: &ValawaiReg45678Payload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::VALAWAI_REG_45678, payload).await
+        self.raw().publish(channels::VALAWAI_REG_45678, payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.

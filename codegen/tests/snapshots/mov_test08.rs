@@ -224,7 +224,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::ACTION_1,
+            receive::ACTION_1.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_enum_type,
@@ -238,7 +238,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::ACTION_2,
+            receive::ACTION_2.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_enum_type,
@@ -252,7 +252,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::ACTION_3,
+            receive::ACTION_3.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_enum_type,
@@ -266,7 +266,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::ACTION_4,
+            receive::ACTION_4.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_enum_type,

@@ -338,7 +338,7 @@ pub fn wire_handlers<H: Handlers>(
 
     component
         .receive(
-            channels::ACTION_1,
+            receive::ACTION_1.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_object_type,
@@ -352,7 +352,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::ACTION_2,
+            receive::ACTION_2.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_action2_payload,
@@ -366,7 +366,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::ACTION_3,
+            receive::ACTION_3.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_action3_payload,
@@ -380,7 +380,7 @@ pub fn wire_handlers<H: Handlers>(
             ),
         )
         .receive(
-            channels::ACTION_4,
+            receive::ACTION_4.address(),
             ::valawai::ChannelSettings::default(),
             ::valawai::__private::dispatcher(
                 decode_object_type,

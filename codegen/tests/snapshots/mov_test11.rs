@@ -133,7 +133,7 @@ impl Publisher {
         &self,
         payload: &TestPayload,
     ) -> ::std::result::Result<(), ::valawai::PublishError> {
-        self.0.publish(channels::ACTION, payload).await
+        self.raw().publish(channels::ACTION, payload).await
     }
 
     /// The runtime's publisher underneath, to publish on any channel.

@@ -16,16 +16,21 @@ use quote::{format_ident, quote};
 use super::cycles;
 use super::ir::{Kind, Prim, Ty, TypeDef};
 
-/// Renders every type, sorted by name.
-pub(crate) fn render(types: &[TypeDef]) -> TokenStream {
+/// Renders every type that `keep` keeps (by index), sorted by name.
+pub(crate) fn render(types: &[TypeDef], keep: &dyn Fn(usize) -> bool) -> TokenStream {
     let mut all = TokenStream::new();
-    render_each(types, &mut |item| all.extend(item));
+    render_each(types, keep, &mut |item| all.extend(item));
     all
 }
 
-/// Renders the types one by one, sorted by name, handing each type's items
-/// to `each` (so a large spec never has all its tokens at once).
-pub(crate) fn render_each(types: &[TypeDef], each: &mut dyn FnMut(TokenStream)) {
+/// Renders the types that `keep` keeps one by one, sorted by name, handing
+/// each type's items to `each` (so a large spec never has all its tokens at
+/// once).
+pub(crate) fn render_each(
+    types: &[TypeDef],
+    keep: &dyn Fn(usize) -> bool,
+    each: &mut dyn FnMut(TokenStream),
+) {
     let mut types = types.to_vec();
     cycles::insert_boxes(&mut types);
     let eq = cycles::eq_types(&types);
@@ -33,7 +38,7 @@ pub(crate) fn render_each(types: &[TypeDef], each: &mut dyn FnMut(TokenStream)) 
         types: &types,
         eq: &eq,
     };
-    let mut order: Vec<usize> = (0..types.len()).collect();
+    let mut order: Vec<usize> = (0..types.len()).filter(|&i| keep(i)).collect();
     order.sort_by(|a, b| types[*a].name.cmp(&types[*b].name));
     for i in order {
         let item = cx.item(&types[i], i);

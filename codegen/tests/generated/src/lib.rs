@@ -219,3 +219,13 @@ pub mod component_channels {
 pub mod component_thermometer {
     include!("../codegen/tests/snapshots/component_thermometer.rs");
 }
+
+/// Generated from `fixtures/component/mov_types/asyncapi.yaml`.
+pub mod component_mov_types {
+    include!("../codegen/tests/snapshots/component_mov_types.rs");
+}
+
+/// Generated from `fixtures/component/operation_ids.asyncapi.yaml`.
+pub mod component_operation_ids {
+    include!("../codegen/tests/snapshots/component_operation_ids.rs");
+}

@@ -1,23 +1,26 @@
-//! Channels: what the component receives and sends on each channel, the
-//! names the generated code gives them, and `pub mod channels` with every
-//! address, as a constant or, for a parameterised address, as a function of
-//! typed parameters.
+//! Channels: what the component receives and sends on each channel and the
+//! names the generated code gives them, as plain data ([`Table`]);
+//! [`names`] derives the names, [`render`] writes `pub mod channels` with
+//! every address, as a constant or, for a parameterised address, as a
+//! function of typed parameters.
 //!
 //! [`Table::new`] reads the spec once; the handler trait, the publisher, the
-//! identity and the wiring are all written from the table, so they agree on
-//! names and payload types.
+//! identity, the wiring and the channel table of `#[valawai::handlers]` are
+//! all written from the table, so they agree on names and payload types.
+
+mod names;
+mod render;
 
 use std::collections::HashMap;
-
-use proc_macro2::TokenStream;
-use quote::quote;
 
 use crate::diagnostic::{Diagnostic, Error};
 use crate::model::{ChannelId, Direction, MessageId, Payload, Spec};
 use crate::types::docs;
 use crate::types::naming::{self, Scope};
-use crate::types::render::{doc_attrs, ident};
 use crate::types::{RustType, TypeSpace};
+
+use names::method_names;
+pub use names::{ChannelIdents, channel_idents};
 
 /// Every channel of a spec, as the generated code sees it.
 pub(crate) struct Table {
@@ -46,6 +49,13 @@ pub(crate) struct ChannelItem {
     pub(crate) receive: Option<Flow>,
     /// What the component sends here, if anything.
     pub(crate) send: Option<Flow>,
+    /// The `Handlers` method for what the component receives here: the
+    /// receive operation's `operationId` in snake case, else [`Self::name`].
+    pub(crate) handler: String,
+    /// The `Publisher` method for what the component sends here: the send
+    /// operation's `operationId` in snake case, else [`Self::name`] (with a
+    /// suffix if `Publisher` keeps that name for itself).
+    pub(crate) publisher: String,
     /// Whether this is the component's registered channel (the runtime
     /// consumes it; no handler takes it).
     pub(crate) registered: bool,
@@ -92,16 +102,11 @@ pub(crate) struct Flow {
     pub(crate) docs: Vec<String>,
 }
 
-/// A payload type, written from the generated module.
+/// A payload type, as data; [`render`] writes it as tokens.
 #[derive(Clone)]
 pub(crate) struct PayloadType {
-    /// The type, as the module names it (`EchoPayload`).
-    pub(crate) tokens: TokenStream,
-    /// The type a publisher method borrows (`str` for `String`).
-    pub(crate) borrowed: TokenStream,
-    /// The type with the module's own types written `self::EchoPayload`,
-    /// for the channel table the handler attribute reads.
-    pub(crate) self_tokens: TokenStream,
+    /// The Rust type; `None` for any JSON (`valawai::payload::JsonValue`).
+    pub(crate) ty: Option<RustType>,
     /// The type as Rust source, for names and docs.
     pub(crate) text: String,
     /// The generated type's name, when the payload is one.
@@ -116,73 +121,10 @@ impl ChannelItem {
         !self.params.is_empty()
     }
 
-    /// The expression for the address in the generated module, with the
-    /// parameters passed as the publisher's arguments.
-    pub(crate) fn address_expr(&self) -> TokenStream {
-        if self.is_parameterised() {
-            let name = ident(&self.name);
-            let args = self.params.iter().map(|p| ident(&p.ident));
-            quote!(&channels::#name(#(#args),*))
-        } else {
-            let constant = ident(&self.constant);
-            quote!(channels::#constant)
-        }
-    }
-
-    /// The parameters as function arguments (`name: &str`), with types
-    /// written from `module` (`super` inside `channels`, empty outside).
-    pub(crate) fn param_args(&self, module: Option<&TokenStream>) -> Vec<TokenStream> {
-        self.params
-            .iter()
-            .map(|p| {
-                let arg = ident(&p.ident);
-                let ty = match &p.ty {
-                    ParamType::Str => quote!(&str),
-                    ParamType::Value(ty) => ty.tokens(),
-                    ParamType::Ref(ty) => match module {
-                        Some(module) => {
-                            let ty = ty.tokens_in(module);
-                            quote!(&#ty)
-                        }
-                        None => {
-                            let ty = ty.tokens();
-                            quote!(&#ty)
-                        }
-                    },
-                };
-                quote!(#arg: #ty)
-            })
-            .collect()
-    }
-
     /// The doc line naming the channel: its address.
     pub(crate) fn address_code(&self) -> String {
         docs::code(&self.address)
     }
-}
-
-/// The names generated code gives a channel.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ChannelIdents {
-    /// The snake case name: the handler method and the address function
-    /// (`received_message`).
-    pub name: String,
-    /// The name of the address constant (`RECEIVED_MESSAGE`).
-    pub constant: String,
-}
-
-/// The names generated code gives each channel of `spec`, in the order of
-/// [`Spec::channels`], so that tools can accept them for an address.
-pub fn channel_idents(spec: &Spec) -> Vec<ChannelIdents> {
-    let addresses: Vec<&str> = spec.channels.iter().map(|c| c.address.as_str()).collect();
-    let mut constants = Scope::snake();
-    channel_names(&addresses)
-        .into_iter()
-        .map(|name| {
-            let constant = constants.take(&constant_name(&name));
-            ChannelIdents { name, constant }
-        })
-        .collect()
 }
 
 impl Table {
@@ -218,6 +160,8 @@ impl Table {
             let mut item = ChannelItem {
                 id,
                 address: channel.address.clone(),
+                handler: name.clone(),
+                publisher: name.clone(),
                 name,
                 constant,
                 pieces,
@@ -254,6 +198,7 @@ impl Table {
             }
             table.channels.push(item);
         }
+        errors.extend(method_names(spec, &mut table.channels));
         if !errors.is_empty() {
             return Err(Error::new(errors));
         }
@@ -275,168 +220,6 @@ impl Table {
             .iter()
             .filter_map(|c| c.send.as_ref().map(|flow| (c, flow)))
     }
-
-    /// `pub mod channels { ... }`.
-    pub(crate) fn render(&self) -> TokenStream {
-        let items = self.channels.iter().map(render_channel);
-        quote! {
-            /// The address of every channel of the spec: a constant, or a
-            /// function of typed parameters for a parameterised address.
-            pub mod channels {
-                #(#items)*
-            }
-        }
-    }
-}
-
-/// The constant or the function of one channel.
-fn render_channel(item: &ChannelItem) -> TokenStream {
-    let mut lines = vec![item.address_code()];
-    docs::push_block(&mut lines, item.docs.clone());
-    let mut uses = Vec::new();
-    if item.registered {
-        uses.push(
-            "The MOV notifies the component here once it is registered; the runtime consumes it."
-                .to_owned(),
-        );
-    }
-    if let Some(flow) = &item.receive
-        && !item.registered
-    {
-        uses.push(format!(
-            "The component receives {} here.",
-            docs::code(&flow.payload.text)
-        ));
-    }
-    if let Some(flow) = &item.send {
-        uses.push(format!(
-            "The component sends {} here.",
-            docs::code(&flow.payload.text)
-        ));
-    }
-    docs::push_block(&mut lines, uses);
-    if !item.is_parameterised() {
-        let constant = ident(&item.constant);
-        let address = &item.address;
-        let docs = doc_attrs(&lines);
-        return quote! {
-            #docs
-            pub const #constant: &str = #address;
-        };
-    }
-    let mut params_doc = vec!["Parameters:".to_owned(), String::new()];
-    for p in &item.params {
-        let about = if p.docs.is_empty() {
-            String::new()
-        } else {
-            format!(": {}", p.docs.join(" "))
-        };
-        params_doc.push(format!("- {}{about}", docs::code(&p.name)));
-    }
-    docs::push_block(&mut lines, params_doc);
-    let docs = doc_attrs(&lines);
-    let name = ident(&item.name);
-    let args = item.param_args(Some(&quote!(super)));
-    let mut format = String::new();
-    for piece in &item.pieces {
-        match piece {
-            Piece::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
-            Piece::Param(index) => {
-                format.push('{');
-                format.push_str(&item.params[*index].ident);
-                format.push('}');
-            }
-        }
-    }
-    quote! {
-        #docs
-        pub fn #name(#(#args),*) -> ::std::string::String {
-            ::std::format!(#format)
-        }
-    }
-}
-
-/// Snake case names for every channel, from the shortest suffix of its
-/// address that tells it apart from the others: `received_message` for
-/// `valawai/c1/echo/data/received_message`, `topology_create` and
-/// `notification_create` for `valawai/topology/create` and
-/// `valawai/topology/notification/create`. A suffix always includes a
-/// segment with text of its own, so `valawai/c2/{name}/control/{action}`
-/// is `control_action`.
-fn channel_names(addresses: &[&str]) -> Vec<String> {
-    let segments: Vec<Vec<(String, bool)>> =
-        addresses.iter().map(|a| address_segments(a)).collect();
-    let suffix = |i: usize, k: usize| -> String {
-        let s = &segments[i];
-        let start = s.len().saturating_sub(k);
-        let words: Vec<&str> = s[start..]
-            .iter()
-            .map(|(w, _)| w.as_str())
-            .filter(|w| !w.is_empty())
-            .collect();
-        words.join("_")
-    };
-    // The smallest suffix with a segment of text.
-    let mut lengths: Vec<usize> = segments
-        .iter()
-        .map(|s| {
-            let mut k = 1;
-            while k < s.len() && !s[s.len() - k].1 {
-                k += 1;
-            }
-            k
-        })
-        .collect();
-    loop {
-        let names: Vec<String> = (0..segments.len()).map(|i| suffix(i, lengths[i])).collect();
-        let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, name) in names.iter().enumerate() {
-            groups.entry(name.as_str()).or_default().push(i);
-        }
-        let mut grown = false;
-        for members in groups.values().filter(|m| m.len() > 1) {
-            for &i in members {
-                if lengths[i] < segments[i].len() {
-                    lengths[i] += 1;
-                    grown = true;
-                }
-            }
-        }
-        if !grown {
-            let mut scope = Scope::snake();
-            return names
-                .iter()
-                .map(|n| scope.take(&naming::field_name(n, "channel")))
-                .collect();
-        }
-    }
-}
-
-/// The segments of an address (split at `/` and `.`) in snake case, with
-/// whether each has text besides parameters.
-fn address_segments(address: &str) -> Vec<(String, bool)> {
-    address
-        .split(['/', '.'])
-        .filter(|s| !s.is_empty())
-        .map(|segment| {
-            let mut text = false;
-            let mut depth = 0;
-            for c in segment.chars() {
-                match c {
-                    '{' => depth += 1,
-                    '}' => depth = (depth - 1).max(0),
-                    c if depth == 0 && c.is_alphanumeric() => text = true,
-                    _ => {}
-                }
-            }
-            (naming::snake_words(segment), text)
-        })
-        .collect()
-}
-
-/// `RECEIVED_MESSAGE` for `received_message`.
-fn constant_name(name: &str) -> String {
-    name.trim_end_matches('_').to_uppercase()
 }
 
 /// What [`parameters`] found.
@@ -611,9 +394,7 @@ fn message_payload(spec: &Spec, types: &TypeSpace, id: MessageId) -> PayloadType
 /// A payload type from its Rust type.
 fn payload_type(types: &TypeSpace, ty: &RustType) -> PayloadType {
     PayloadType {
-        tokens: ty.tokens(),
-        borrowed: ty.borrowed_tokens(),
-        self_tokens: ty.tokens_in(&quote!(self)),
+        ty: Some(ty.clone()),
         text: ty.to_string().trim_start_matches("::").to_owned(),
         name: ty.name().map(str::to_owned),
         object: types.is_json_object(ty),
@@ -622,67 +403,10 @@ fn payload_type(types: &TypeSpace, ty: &RustType) -> PayloadType {
 
 /// Any JSON: a message without a payload schema.
 fn json_value() -> PayloadType {
-    let tokens = quote!(::valawai::payload::JsonValue);
     PayloadType {
-        borrowed: tokens.clone(),
-        self_tokens: tokens.clone(),
-        tokens,
+        ty: None,
         text: "valawai::payload::JsonValue".to_owned(),
         name: None,
         object: false,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn names(addresses: &[&str]) -> Vec<String> {
-        channel_names(addresses)
-    }
-
-    #[test]
-    fn names_are_the_shortest_suffix_that_tells_channels_apart() {
-        assert_eq!(
-            names(&[
-                "valawai/c1/echo/data/received_message",
-                "valawai/c1/echo/data/publish_message",
-            ]),
-            ["received_message", "publish_message"]
-        );
-        assert_eq!(
-            names(&[
-                "valawai/topology/create",
-                "valawai/topology/notification/create",
-                "valawai/log/add",
-            ]),
-            ["topology_create", "notification_create", "add"]
-        );
-        assert_eq!(
-            names(&[
-                "valawai/c2/{name}/control/{action}",
-                "valawai/c{type}/{name}/control/registered"
-            ]),
-            ["control_action", "registered"]
-        );
-        assert_eq!(
-            names(&[
-                "valawai.c0.person-faker.data.person",
-                "valawai.c0.person-faker.control.set-seed"
-            ]),
-            ["person", "set_seed"]
-        );
-        // Nothing tells them apart but the order: suffixed.
-        assert_eq!(names(&["a/x", "a.x"]), ["a_x", "a_x_2"]);
-        assert_eq!(
-            names(&["valawai/c1/x/data/type", "/"]),
-            ["type_", "channel"]
-        );
-    }
-
-    #[test]
-    fn constants() {
-        assert_eq!(constant_name("received_message"), "RECEIVED_MESSAGE");
-        assert_eq!(constant_name("type_"), "TYPE");
     }
 }
