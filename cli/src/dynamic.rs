@@ -5,7 +5,7 @@
 //! does, step by step, what the generated `Deserialize` impls do: the same
 //! serde calls (`deserialize_struct`, `deserialize_enum`, ...), the same
 //! runtime helpers for unions, constants and constraints. Decoding through
-//! [`valawai::payload::from_slice_seed`] therefore fails with the very
+//! [`valawai_payload::from_slice_seed`] therefore fails with the very
 //! [`PayloadError`] the component's generated decoder gives
 //! (`cli/tests/same_errors.rs` checks it on a corpus).
 //!
@@ -27,13 +27,15 @@ use serde::de::{
     Unexpected, VariantAccess, Visitor,
 };
 use serde_json::{Map, Value};
-use valawai::__private::{self as rt, check};
-use valawai::payload::{ConstraintError, PayloadError};
 use valawai_codegen::TypeSpace;
 use valawai_codegen::model::MessageId;
 use valawai_codegen::types::ir::{
     Checks, Kind, NewtypeDef, Presence, Prim, StructDef, Ty, TypeDef, TypeId,
 };
+use valawai_payload::enums::{Tagged, Untagged};
+use valawai_payload::literal::{JsonLiteral, deserialize_const};
+use valawai_payload::path::{Segment, render};
+use valawai_payload::{ConstraintError, Pattern, PayloadError, check, deserialize_wire_seed};
 
 /// Checks JSON payloads against the payload types of a spec.
 #[derive(Debug)]
@@ -90,19 +92,19 @@ pub struct Valid {
 
 /// Where a value is in the payload, as a shared list from the value up.
 #[derive(Debug, Clone, Default)]
-struct At(Option<Rc<(At, rt::PathSegment)>>);
+struct At(Option<Rc<(At, Segment)>>);
 
 impl At {
-    fn then(&self, segment: rt::PathSegment) -> At {
+    fn then(&self, segment: Segment) -> At {
         At(Some(Rc::new((self.clone(), segment))))
     }
 
     fn key(&self, key: &str) -> At {
-        self.then(rt::PathSegment::Key(key.to_owned()))
+        self.then(Segment::Key(key.to_owned()))
     }
 
     fn index(&self, index: usize) -> At {
-        self.then(rt::PathSegment::Index(index))
+        self.then(Segment::Index(index))
     }
 
     fn render(&self) -> String {
@@ -113,7 +115,7 @@ impl At {
             at = &node.0;
         }
         segments.reverse();
-        rt::render_path(&segments)
+        render(&segments)
     }
 }
 
@@ -131,9 +133,9 @@ struct Names {
     /// Untagged variant labels.
     labels: Vec<&'static str>,
     /// Compiled patterns of a validating newtype.
-    patterns: Vec<rt::Pattern>,
+    patterns: Vec<Pattern>,
     /// The `enum` list of a validating newtype.
-    allowed: Option<rt::JsonLiteral>,
+    allowed: Option<JsonLiteral>,
 }
 
 fn leak(text: String) -> &'static str {
@@ -169,8 +171,8 @@ impl<'a> Validator<'a> {
         }
         self.undeclared.take();
         let value = match self.types.message_model(message) {
-            Some(ty) => valawai::payload::from_slice_seed(self.seed(ty, At::default()), bytes),
-            None => valawai::payload::from_slice::<Value>(bytes),
+            Some(ty) => valawai_payload::from_slice_seed(self.seed(ty, At::default()), bytes),
+            None => valawai_payload::from_slice::<Value>(bytes),
         }
         .map_err(Invalid::Payload)?;
         Ok(self.valid(value))
@@ -182,7 +184,7 @@ impl<'a> Validator<'a> {
         let index = self.types.type_defs().iter().position(|d| d.name == name)?;
         let ty = Ty::Named(TypeId(index));
         self.undeclared.take();
-        let value = valawai::payload::from_slice_seed(self.seed(&ty, At::default()), bytes);
+        let value = valawai_payload::from_slice_seed(self.seed(&ty, At::default()), bytes);
         Some(value.map(|value| self.valid(value)))
     }
 
@@ -217,7 +219,7 @@ impl<'a> Validator<'a> {
             path: at.key(property).render(),
             type_name: def.name.clone(),
             property: property.to_owned(),
-            suggestion: valawai::payload::undeclared::did_you_mean(property, &declared)
+            suggestion: valawai_payload::undeclared::did_you_mean(property, &declared)
                 .map(str::to_owned),
         });
     }
@@ -335,16 +337,16 @@ fn names(def: &TypeDef) -> Names {
                 .checks
                 .patterns
                 .iter()
-                .map(|p| rt::Pattern::new(leak(p.clone())))
+                .map(|p| Pattern::new(leak(p.clone())))
                 .collect();
             out.allowed = n
                 .checks
                 .enum_values
                 .as_ref()
-                .map(|v| rt::JsonLiteral::new(leak(Value::Array(v.clone()).to_string())));
+                .map(|v| JsonLiteral::new(leak(Value::Array(v.clone()).to_string())));
         }
         Kind::Const(value) => {
-            out.allowed = Some(rt::JsonLiteral::new(leak(value.to_string())));
+            out.allowed = Some(JsonLiteral::new(leak(value.to_string())));
         }
         Kind::Alias(_) | Kind::Pending => {}
     }
@@ -415,7 +417,7 @@ impl<'a> Seed<'a> {
             }
             Kind::Tagged(t) => {
                 let (tag, content) =
-                    rt::Tagged::read(d, names.expecting, names.tag, names.members, t.keep_tag)?;
+                    Tagged::read(d, names.expecting, names.tag, names.members, t.keep_tag)?;
                 let Some(variant) = t.variants.iter().find(|v| v.value == tag) else {
                     return Err(content.unknown(&tag, names.members));
                 };
@@ -431,7 +433,7 @@ impl<'a> Seed<'a> {
                 Ok(value)
             }
             Kind::Untagged(u) => {
-                let mut input = rt::Untagged::read(d)?;
+                let mut input = Untagged::read(d)?;
                 for (variant, label) in u.variants.iter().zip(&names.labels) {
                     // An alternative that does not match says nothing undeclared.
                     let mark = self.v.undeclared.borrow().clone();
@@ -455,7 +457,7 @@ impl<'a> Seed<'a> {
                 Ok(value)
             }
             Kind::Const(value) => match &names.allowed {
-                Some(expected) => rt::deserialize_const(expected, d).map(|()| value.clone()),
+                Some(expected) => deserialize_const(expected, d).map(|()| value.clone()),
                 None => serde::Deserialize::deserialize(d),
             },
             Kind::Alias(ty) => self.v.seed(ty, self.at).deserialize(d),
@@ -786,7 +788,7 @@ impl<'de> Visitor<'de> for StructVisitor<'_> {
             Some((_, ty)) => {
                 for (key, value) in extra {
                     let seed = self.v.seed(ty, self.at.key(&key));
-                    let value = rt::deserialize_wire_seed(seed, value).map_err(A::Error::custom)?;
+                    let value = deserialize_wire_seed(seed, value).map_err(A::Error::custom)?;
                     out.insert(key, value);
                 }
             }

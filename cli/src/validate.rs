@@ -83,7 +83,7 @@ pub fn check(loaded: &Loaded, channel: &str, bytes: &[u8]) -> Result<Checked, Fa
     }
     if target.messages.is_empty() {
         // No message: any JSON goes.
-        let error = valawai::payload::from_slice::<serde_json::Value>(bytes)
+        let error = valawai_payload::from_slice::<serde_json::Value>(bytes)
             .err()
             .map(Invalid::Payload);
         return Ok(Checked {

@@ -6,13 +6,16 @@ pub use serde_json;
 
 pub use crate::component::receive_channel;
 pub use crate::info::{check_version, is_mov_version};
-pub use crate::payload::support::*;
 pub use crate::private::*;
 
+pub use valawai_payload::enums::{
+    Tagged, Untagged, deserialize_nullable, deserialize_try_from, unknown_variant,
+};
+pub use valawai_payload::literal::{JsonLiteral, check_const, deserialize_const, serialize_const};
+pub use valawai_payload::path::{Segment as PathSegment, render as render_path};
+pub use valawai_payload::{
+    Declared, Pattern, deserialize_undeclared, deserialize_wire, deserialize_wire_seed,
+};
+
 /// The checks validating newtypes run.
-pub mod check {
-    pub use crate::payload::check::{
-        enum_values, exclusive_maximum, exclusive_minimum, max_items, max_length, maximum,
-        min_items, min_length, minimum, multiple_of_integer, multiple_of_number, unique_items,
-    };
-}
+pub use valawai_payload::check;

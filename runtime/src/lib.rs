@@ -544,7 +544,6 @@ pub mod lifecycle;
 mod logging;
 mod message;
 pub mod mov;
-pub mod payload;
 mod private;
 pub mod properties;
 pub mod publisher;
@@ -552,6 +551,7 @@ mod recovery;
 mod scope;
 mod session;
 mod shutdown;
+mod sightings;
 mod supervisor;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -576,6 +576,10 @@ pub use mov::protocol::{ComponentType, LogLevel};
 pub use mov::{Mov, MovChannels, MovLog, MovLogLevel, MovLogSent};
 pub use properties::{IntoHeaderValue, MessageProperties};
 pub use publisher::{BoxError, DeliveryMode, PublishError, PublishSettings, Publisher};
+
+/// The payload layer: decoding with JSON paths, schema constraints, ECMA-262 patterns (the
+/// `valawai-payload` crate).
+pub use valawai_payload as payload;
 
 /// The AMQP client underneath, for what this crate does not wrap.
 pub use lapin;
