@@ -5,6 +5,7 @@ pub use serde;
 pub use serde_json;
 
 pub use crate::component::receive_channel;
+pub use crate::handler::{Decoder, FnDispatcher};
 pub use crate::info::{check_version, is_mov_version};
 pub use crate::private::*;
 

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use serde::de::DeserializeOwned;
 use tokio::sync::watch;
 
-use crate::config::{Config, ConfigError};
+use crate::config::ConfigError;
 use crate::connection::ConnectError;
 use crate::consumer::ChannelSettings;
 use crate::context::Context;
@@ -16,10 +16,10 @@ use crate::counters::Counters;
 use crate::handle::{ComponentHandle, HandleInner};
 use crate::handler::{Dispatch, FnDispatcher, HandlerResult};
 use crate::info::ComponentInfo;
-use crate::lifecycle::{Event, State};
+use crate::lifecycle::State;
 use crate::mov::MovShared;
 use crate::publisher::{PublishSettings, Publisher, PublisherShared};
-use crate::shutdown::{self, Urgency};
+use crate::shutdown::Urgency;
 
 /// Why [`Component::run`] failed.
 #[derive(Debug, thiserror::Error)]
@@ -72,7 +72,7 @@ pub const fn receive_channel(address: &'static str) -> ReceiveChannel {
 pub(crate) struct Receiver {
     pub(crate) address: Cow<'static, str>,
     pub(crate) settings: ChannelSettings,
-    /// Whether the code chose the settings; if not, [`Config::tune_channel`] applies.
+    /// Whether the code chose the settings; if not, [`Config::tune_channel`](crate::Config::tune_channel) applies.
     pub(crate) explicit: bool,
     pub(crate) dispatcher: Arc<dyn Dispatch>,
 }
@@ -180,7 +180,7 @@ pub struct Component {
     pub(crate) receivers: Vec<Receiver>,
     pub(crate) registered_settings: ChannelSettings,
     pub(crate) publish_default: PublishSettings,
-    /// Whether the code set `publish_default`; if not, [`Config::delivery_mode`] applies.
+    /// Whether the code set `publish_default`; if not, [`Config::delivery_mode`](crate::Config::delivery_mode) applies.
     pub(crate) publish_default_explicit: bool,
     pub(crate) publish_channels: HashMap<String, PublishSettings>,
     pub(crate) handle: ComponentHandle,
@@ -263,7 +263,7 @@ impl Component {
     /// Adds a receive channel served by `dispatcher`.
     ///
     /// Settings equal to [`ChannelSettings::default`] (what generated code passes) take the
-    /// configuration's tuning at run time ([`Config::tune_channel`]: `VALAWAI_PREFETCH`...);
+    /// configuration's tuning at run time ([`Config::tune_channel`](crate::Config::tune_channel): `VALAWAI_PREFETCH`...);
     /// other settings are kept as given.
     pub fn receive(
         mut self,
@@ -386,47 +386,6 @@ impl Component {
             }
         }
         Ok(())
-    }
-
-    /// Runs the component until it is asked to stop.
-    ///
-    /// Connects (with the configured retries), declares and consumes every receive channel
-    /// (the registered one first), publishes the register message, and serves. An
-    /// [unregistered](Component::unregistered) service skips everything that concerns the MOV. A connection
-    /// lost beyond lapin's recovery is opened again. On SIGINT, SIGTERM or
-    /// [`ComponentHandle::shutdown`]: unregisters (confirmed), deletes the id file, stops
-    /// consuming, lets handlers finish until [`Config::shutdown_deadline`], flushes acks and
-    /// confirms, closes the connection and returns `Ok(())`.
-    ///
-    /// When the component handles signals ([`Config::handle_signals`], the default) and no
-    /// `tracing` subscriber is installed, `run` first calls [`crate::init_logging`], so that a
-    /// component with no logging set up still says what it does.
-    pub async fn run(self, config: Config) -> Result<(), RunError> {
-        if config.handle_signals && !tracing::dispatcher::has_been_set() {
-            crate::init_logging();
-        }
-        let inner = self.handle.inner.clone();
-        let result = match self.check().and_then(|()| Ok(config.check()?)) {
-            Ok(()) => {
-                let signals = config.handle_signals.then(|| {
-                    shutdown::listen_for_signals(
-                        inner.urgency.clone(),
-                        config.exit_on_second_signal,
-                        self.info.is_some().then(|| config.id_file_path()),
-                    )
-                });
-                let result = crate::supervisor::drive(self, &config).await;
-                if let Some(task) = signals {
-                    task.abort();
-                }
-                result
-            }
-            Err(e) => Err(e),
-        };
-        if result.is_err() {
-            inner.transition(Event::Fatal);
-        }
-        result
     }
 }
 

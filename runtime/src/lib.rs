@@ -528,25 +528,28 @@ macro_rules! include_component {
     };
 }
 
+// One public path per item: the author's everyday items are re-exported at the root, from
+// private modules; the public modules below are for the rest (the MOV client and protocol, the
+// payload layer, a raw connection for tools, the header rules, the test harness).
 mod acks;
-pub mod component;
-pub mod config;
+mod component;
+mod config;
 pub mod connection;
-pub mod consumer;
-pub mod context;
-pub mod counters;
+mod consumer;
+mod context;
+mod counters;
 mod handle;
-pub mod handler;
+mod handler;
 #[cfg(feature = "http")]
 mod http;
 mod info;
-pub mod lifecycle;
+mod lifecycle;
 mod logging;
 mod message;
 pub mod mov;
 mod private;
-pub mod properties;
-pub mod publisher;
+mod properties;
+mod publisher;
 mod recovery;
 mod scope;
 mod session;
@@ -561,7 +564,6 @@ pub mod wire;
 
 pub use component::{Component, ReceiveChannel, RunError};
 pub use config::{Config, ConfigError, Endpoint, QueueType, Secret};
-pub use connection::ConnectError;
 pub use consumer::ChannelSettings;
 pub use context::Context;
 pub use counters::{CountersSnapshot, LatencySnapshot};
@@ -572,8 +574,7 @@ pub use handler::{
 pub use info::ComponentInfo;
 pub use lifecycle::State;
 pub use logging::init_logging;
-pub use mov::protocol::{ComponentType, LogLevel};
-pub use mov::{Mov, MovChannels, MovLog, MovLogLevel, MovLogSent};
+pub use mov::protocol::ComponentType;
 pub use properties::{IntoHeaderValue, MessageProperties};
 pub use publisher::{BoxError, DeliveryMode, PublishError, PublishSettings, Publisher};
 
