@@ -15,10 +15,11 @@ use crate::context::Context;
 use crate::counters::Counters;
 use crate::handle::{ComponentHandle, HandleInner};
 use crate::handler::{Dispatch, FnDispatcher, HandlerResult};
-use crate::info::ComponentInfo;
+use crate::info::{ComponentInfo, InvalidComponent};
 use crate::lifecycle::State;
 use crate::mov::MovShared;
 use crate::publisher::{PublishSettings, Publisher, PublisherShared};
+use crate::session::SetupError;
 use crate::shutdown::Urgency;
 
 /// Why [`Component::run`] failed.
@@ -27,7 +28,7 @@ use crate::shutdown::Urgency;
 pub enum RunError {
     /// The component's identity or channels are not acceptable.
     #[error("invalid component: {0}")]
-    InvalidComponent(String),
+    InvalidComponent(#[from] InvalidComponent),
     /// The configuration is not usable.
     #[error(transparent)]
     Config(#[from] ConfigError),
@@ -36,7 +37,7 @@ pub enum RunError {
     Connect(#[from] ConnectError),
     /// The broker refused a declaration or a consumer at start.
     #[error("cannot set up the channels: {0}")]
-    Setup(String),
+    Setup(SetupError),
     /// The health and metrics endpoints could not be served (`VALAWAI_HTTP_ADDR`).
     #[error("cannot serve /healthz, /readyz and /metrics on {addr}: {source}")]
     Http {
@@ -361,28 +362,21 @@ impl Component {
 
     pub(crate) fn check(&self) -> Result<(), RunError> {
         if let Some(info) = &self.info {
-            info.check().map_err(RunError::InvalidComponent)?;
+            info.check()?;
         }
         let registered = self.info.as_ref().map(|i| &*i.registered_channel);
         let mut seen = HashSet::new();
         for r in &self.receivers {
             if Some(&*r.address) == registered {
-                return Err(RunError::InvalidComponent(format!(
-                    "`{}` is the registered channel: the runtime consumes it, it takes no handler",
-                    r.address
-                )));
+                return Err(
+                    InvalidComponent::HandlerOnRegisteredChannel(r.address.to_string()).into(),
+                );
             }
             if r.address.is_empty() || r.address.len() > 255 {
-                return Err(RunError::InvalidComponent(format!(
-                    "the channel address `{}` must have 1 to 255 bytes (an AMQP queue name)",
-                    r.address
-                )));
+                return Err(InvalidComponent::AddressLength(r.address.to_string()).into());
             }
             if !seen.insert(&r.address) {
-                return Err(RunError::InvalidComponent(format!(
-                    "the channel `{}` has two handlers",
-                    r.address
-                )));
+                return Err(InvalidComponent::TwoHandlers(r.address.to_string()).into());
             }
         }
         Ok(())
@@ -430,14 +424,18 @@ mod tests {
         let reg = "valawai/c1/echo/control/registered";
         let c = Component::new(info("c1_echo", "1.0.0", reg))
             .on(reg, |_: serde_json::Value, _: Context| async { Ok(()) });
-        assert!(
-            matches!(c.check(), Err(RunError::InvalidComponent(m)) if m.contains("registered channel"))
-        );
+        assert!(matches!(
+            c.check(),
+            Err(RunError::InvalidComponent(
+                InvalidComponent::HandlerOnRegisteredChannel(_)
+            ))
+        ));
         let c = Component::new(info("c1_echo", "1.0.0", reg))
             .on("a", |_: serde_json::Value, _: Context| async { Ok(()) })
             .on("a", |_: serde_json::Value, _: Context| async { Ok(()) });
-        assert!(
-            matches!(c.check(), Err(RunError::InvalidComponent(m)) if m.contains("two handlers"))
-        );
+        assert!(matches!(
+            c.check(),
+            Err(RunError::InvalidComponent(InvalidComponent::TwoHandlers(_)))
+        ));
     }
 }

@@ -563,20 +563,21 @@ mod watchdog;
 pub mod wire;
 
 pub use component::{Component, ReceiveChannel, RunError};
-pub use config::{Config, ConfigError, Endpoint, QueueType, Secret};
+pub use config::{Config, ConfigError, Endpoint, QueueType, Secret, UrlError};
 pub use consumer::ChannelSettings;
 pub use context::Context;
 pub use counters::{CountersSnapshot, LatencySnapshot};
-pub use handle::ComponentHandle;
+pub use handle::{ComponentHandle, NotReady};
 pub use handler::{
     Dispatch, DispatchError, HandlerError, HandlerFuture, HandlerResult, RetryPolicy,
 };
-pub use info::ComponentInfo;
+pub use info::{ComponentInfo, InvalidComponent};
 pub use lifecycle::State;
 pub use logging::init_logging;
 pub use mov::protocol::ComponentType;
 pub use properties::{IntoHeaderValue, MessageProperties};
 pub use publisher::{BoxError, DeliveryMode, PublishError, PublishSettings, Publisher};
+pub use session::{SetupCause, SetupError};
 
 /// The payload layer: decoding with JSON paths, schema constraints, ECMA-262 patterns (the
 /// `valawai-payload` crate).
