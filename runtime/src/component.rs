@@ -37,7 +37,7 @@ pub enum RunError {
     Connect(#[from] ConnectError),
     /// The broker refused a declaration or a consumer at start.
     #[error("cannot set up the channels: {0}")]
-    Setup(SetupError),
+    Setup(Box<SetupError>),
     /// The health and metrics endpoints could not be served (`VALAWAI_HTTP_ADDR`).
     #[error("cannot serve /healthz, /readyz and /metrics on {addr}: {source}")]
     Http {

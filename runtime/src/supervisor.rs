@@ -173,7 +173,9 @@ async fn drive(component: Component, config: &Config) -> Result<(), RunError> {
         Connected::Cancelled => return stop(&inner, None, config, id_path.as_deref()).await,
     };
     inner.transition(Event::Connected);
-    let mut session = open(connection).await.map_err(RunError::Setup)?;
+    let mut session = open(connection)
+        .await
+        .map_err(|e| RunError::Setup(Box::new(e)))?;
     inner.set_connection(Some(session.connection()));
     inner.transition(Event::Declared);
 
