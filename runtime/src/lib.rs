@@ -566,7 +566,7 @@ pub use component::{Component, ReceiveChannel, RunError};
 pub use config::{Config, ConfigError, Endpoint, QueueType, Secret, UrlError};
 pub use consumer::ChannelSettings;
 pub use context::Context;
-pub use counters::{CountersSnapshot, LatencySnapshot};
+pub use counters::{CountersSnapshot, LATENCY_BUCKETS, LatencySnapshot};
 pub use handle::{ComponentHandle, NotReady};
 pub use handler::{
     Dispatch, DispatchError, HandlerError, HandlerFuture, HandlerResult, RetryPolicy,

@@ -42,7 +42,7 @@ impl Component {
     /// (the registered one first), publishes the register message, and serves. An
     /// [unregistered](Component::unregistered) service skips everything that concerns the MOV. A connection
     /// lost beyond lapin's recovery is opened again. On SIGINT, SIGTERM or
-    /// [`ComponentHandle::shutdown`]: unregisters (confirmed), deletes the id file, stops
+    /// [`ComponentHandle::shutdown`](crate::ComponentHandle::shutdown): unregisters (confirmed), deletes the id file, stops
     /// consuming, lets handlers finish until [`Config::shutdown_deadline`], flushes acks and
     /// confirms, closes the connection and returns `Ok(())`.
     ///
