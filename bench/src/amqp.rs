@@ -2,9 +2,8 @@
 
 use std::time::Duration;
 
-use lapin::{
-    Channel, Connection, ConnectionProperties, options::QueueDeclareOptions, types::FieldTable,
-};
+use lapin::{Channel, Connection, ConnectionProperties};
+use valawai::conventions::{self, BrokerVariables};
 
 use crate::Error;
 
@@ -52,15 +51,14 @@ impl BrokerConfig {
     /// Like [`BrokerConfig::from_env`], with the variables looked up by `lookup`.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Self {
         let default = Self::default();
-        let get = |name: &str| lookup(name).filter(|v| !v.is_empty());
+        let vhost = lookup("RABBITMQ_VHOST").filter(|v| !v.trim().is_empty());
+        let vars = BrokerVariables::from_lookup(lookup);
         Self {
-            host: get("RABBITMQ_HOST").unwrap_or(default.host),
-            port: get("RABBITMQ_PORT")
-                .and_then(|p| p.parse().ok())
-                .unwrap_or(default.port),
-            username: get("RABBITMQ_USERNAME").unwrap_or(default.username),
-            password: get("RABBITMQ_PASSWORD").unwrap_or(default.password),
-            vhost: get("RABBITMQ_VHOST").unwrap_or(default.vhost),
+            port: vars.port().ok().flatten().unwrap_or(default.port),
+            host: vars.host.unwrap_or(default.host),
+            username: vars.username.unwrap_or(default.username),
+            password: vars.password.unwrap_or(default.password),
+            vhost: vhost.unwrap_or(default.vhost),
         }
     }
 
@@ -99,14 +97,14 @@ impl BrokerConfig {
     /// no `RABBITMQ_VHOST`: another virtual host than `/` also goes in its `AMQP_ADDR`.
     pub fn env_vars(&self) -> Vec<(String, String)> {
         let mut vars = vec![
-            ("RABBITMQ_HOST".to_owned(), self.host.clone()),
-            ("RABBITMQ_PORT".to_owned(), self.port.to_string()),
-            ("RABBITMQ_USERNAME".to_owned(), self.username.clone()),
-            ("RABBITMQ_PASSWORD".to_owned(), self.password.clone()),
+            (BrokerVariables::HOST.to_owned(), self.host.clone()),
+            (BrokerVariables::PORT.to_owned(), self.port.to_string()),
+            (BrokerVariables::USERNAME.to_owned(), self.username.clone()),
+            (BrokerVariables::PASSWORD.to_owned(), self.password.clone()),
             ("RABBITMQ_VHOST".to_owned(), self.vhost.clone()),
         ];
         if self.vhost != "/" {
-            vars.push(("AMQP_ADDR".to_owned(), self.base_uri()));
+            vars.push((BrokerVariables::AMQP_ADDR.to_owned(), self.base_uri()));
         }
         vars
     }
@@ -167,8 +165,8 @@ pub async fn queue_counts(channel: &Channel, queue: &str) -> Result<QueueCounts,
     let declared = channel
         .queue_declare(
             queue.into(),
-            QueueDeclareOptions::durable(),
-            FieldTable::default(),
+            conventions::queue_declare_options(),
+            conventions::queue_arguments(),
         )
         .await
         .map_err(Error::amqp(format!("queue.declare {queue}")))?;

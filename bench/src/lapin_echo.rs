@@ -197,9 +197,7 @@ impl Publisher {
             output: queues.output.as_str().into(),
             log: queues.log.as_str().into(),
             mov_logs: policy.mov_logs,
-            properties: BasicProperties::default()
-                .with_content_type("application/json".into())
-                .with_delivery_mode(if policy.persistent { 2 } else { 1 }),
+            properties: valawai::conventions::publish_properties(policy.persistent),
         }
     }
 

@@ -19,6 +19,7 @@ pub mod implementations;
 pub mod lapin_echo;
 pub mod load;
 pub mod machine;
+pub mod plan;
 pub mod policy;
 pub mod proc_stats;
 pub mod report;

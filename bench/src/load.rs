@@ -101,9 +101,7 @@ impl Load {
             consumer,
             input: queues.input.as_str().into(),
             output: queues.output.clone(),
-            properties: BasicProperties::default()
-                .with_content_type("application/json".into())
-                .with_delivery_mode(if persistent { 2 } else { 1 }),
+            properties: valawai::conventions::publish_properties(persistent),
             phase: 0,
             epoch: Instant::now(),
         })

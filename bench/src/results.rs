@@ -2,9 +2,9 @@
 //! and the throughput ratios. Serialised as is for `--json`.
 
 use crate::{
-    harness::Plan,
     implementations::{Kind, QueueNaming},
     machine::Machine,
+    plan::Plan,
     policy::Policy,
     stats::{Latency, Spread},
 };

@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use valawai::Endpoint;
+use valawai::conventions::BrokerVariables;
 use valawai::lapin::Connection;
 
 use crate::common::Failure;
@@ -26,33 +27,26 @@ pub struct BrokerArgs {
 impl BrokerArgs {
     /// The endpoint the arguments and the environment name.
     pub fn endpoint(&self) -> Result<Endpoint, Failure> {
-        let url = self.url.clone().or_else(|| {
-            std::env::var("AMQP_ADDR")
-                .ok()
-                .and_then(|v| v.split(',').next().map(str::to_owned))
-        });
+        let vars = BrokerVariables::from_env();
+        let url = self
+            .url
+            .clone()
+            .or_else(|| vars.first_url().map(str::to_owned));
         if let Some(url) = url {
             return Endpoint::parse_url(&url).map_err(|e| {
                 Failure::new(format!("bad broker URL: {e}"))
                     .hint("write it as amqp://user:password@host:port/vhost")
             });
         }
-        let var = |name: &str, default: &str| {
-            std::env::var(name)
-                .ok()
-                .filter(|v| !v.is_empty())
-                .unwrap_or_else(|| default.to_owned())
-        };
-        let port = var("RABBITMQ_PORT", "5672");
-        let port = port.parse().map_err(|_| {
-            Failure::new(format!("RABBITMQ_PORT is `{port}`, not a port number"))
+        let port = vars.port().map_err(|e| {
+            Failure::new(format!("RABBITMQ_PORT: {e}"))
                 .hint("set RABBITMQ_PORT to a number such as 5672, or unset it")
         })?;
         Ok(Endpoint::new(
-            var("RABBITMQ_HOST", "127.0.0.1"),
-            port,
-            var("RABBITMQ_USERNAME", "guest"),
-            var("RABBITMQ_PASSWORD", "guest"),
+            vars.host.unwrap_or_else(|| "127.0.0.1".to_owned()),
+            port.unwrap_or(5672),
+            vars.username.unwrap_or_else(|| "guest".to_owned()),
+            vars.password.unwrap_or_else(|| "guest".to_owned()),
         ))
     }
 

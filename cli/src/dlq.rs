@@ -25,7 +25,6 @@ use valawai::lapin::options::{
     BasicAckOptions, BasicGetOptions, BasicNackOptions, BasicPublishOptions, ConfirmSelectOptions,
     QueueDeclareOptions,
 };
-use valawai::lapin::types::FieldTable;
 use valawai::lapin::{Channel, Confirmation, Connection};
 use valawai_codegen::model::Direction;
 
@@ -148,10 +147,12 @@ impl QueueArgs {
             (Some(queue), _) => queue.clone(),
             (None, Some(identity)) => {
                 let registered = &spec.channel(identity.registered_channel).address;
-                let prefix = registered
-                    .strip_suffix("/control/registered")
-                    .unwrap_or(registered);
-                format!("{prefix}/dead_letters")
+                match valawai::conventions::parse_registered_address(registered) {
+                    Some((t, name)) => {
+                        format!("valawai/{}/{name}/dead_letters", t.channel_segment())
+                    }
+                    None => format!("{registered}/dead_letters"),
+                }
             }
             (None, None) => {
                 return Err(Failure::new(
@@ -244,11 +245,14 @@ async fn open_channel(connection: &Connection) -> Result<Channel, Failure> {
 async fn declare(channel: &Channel, queue: &str, passive: bool) -> Result<u32, Failure> {
     let options = QueueDeclareOptions {
         passive,
-        durable: true,
-        ..QueueDeclareOptions::default()
+        ..valawai::conventions::queue_declare_options()
     };
     channel
-        .queue_declare(queue.into(), options, FieldTable::default())
+        .queue_declare(
+            queue.into(),
+            options,
+            valawai::conventions::queue_arguments(),
+        )
         .await
         .map(|q| q.message_count())
         .map_err(|e| {

@@ -6,8 +6,11 @@ use std::process::ExitCode;
 
 use minijinja::Environment;
 use serde::Serialize;
+use valawai_codegen::TypeSpace;
 use valawai_codegen::model::{ChannelId, Direction, Payload};
-use valawai_codegen::types::ir::{Checks, Kind, Presence, Prim, Ty, TypeDef};
+use valawai_codegen::types::view::{
+    Checks, Presence, Prim, Shape, TypeDetails, TypeExpr, TypeId, TypeView,
+};
 
 use crate::common::{Failure, Loaded, SpecArgs};
 
@@ -146,7 +149,7 @@ fn template_error(e: minijinja::Error) -> Failure {
 
 fn document(loaded: &Loaded) -> Doc {
     let spec = &loaded.spec;
-    let defs = loaded.types.type_defs();
+    let types = &loaded.types;
     let mut channels = Vec::new();
     let mut protocol_channels = Vec::new();
     // The types each side's payloads name, in the order the channels name them.
@@ -168,7 +171,7 @@ fn document(loaded: &Loaded) -> Doc {
         let mut messages = Vec::new();
         for &id in &operation.messages {
             let message = spec.message(id);
-            let payload = match (&message.payload, loaded.types.message_model(id)) {
+            let payload = match (&message.payload, types.message_type(id)) {
                 (Payload::Untyped { .. }, _) => TyDoc {
                     text: "untyped JSON".to_owned(),
                     link: None,
@@ -179,8 +182,8 @@ fn document(loaded: &Loaded) -> Doc {
                     } else {
                         &mut own_roots
                     };
-                    ty_ids(ty, roots);
-                    ty_doc(ty, defs)
+                    roots.extend(ty.expr().type_ids());
+                    ty_doc(ty.expr(), types)
                 }
                 (_, None) => TyDoc {
                     text: "no payload".to_owned(),
@@ -219,25 +222,26 @@ fn document(loaded: &Loaded) -> Doc {
     }
     // The component's own types: those its own channels reach, in the order they reach them,
     // then those no channel uses, by name. The protocol's: the rest.
-    let own = reachable(&own_roots, defs);
-    let mut unused: Vec<usize> = (0..defs.len())
-        .filter(|id| !own.contains(id) && !reachable(&protocol_roots, defs).contains(id))
+    let own = reachable(&own_roots, types);
+    let protocol_reached = reachable(&protocol_roots, types);
+    let mut unused: Vec<TypeView<'_>> = types
+        .types()
+        .filter(|t| !own.contains(&t.id()) && !protocol_reached.contains(&t.id()))
         .collect();
-    unused.sort_by(|a, b| defs[*a].name.cmp(&defs[*b].name));
-    let types = own
+    unused.sort_by(|a, b| a.name().cmp(b.name()));
+    let own_types = own
         .iter()
-        .chain(&unused)
-        .map(|&id| type_doc(&defs[id], defs))
+        .filter_map(|&id| types.type_view(id))
+        .chain(unused)
+        .map(|t| type_doc(t, types))
         .collect();
-    let mut protocol: Vec<usize> = reachable(&protocol_roots, defs)
+    let mut protocol: Vec<TypeView<'_>> = protocol_reached
         .into_iter()
         .filter(|id| !own.contains(id))
+        .filter_map(|id| types.type_view(id))
         .collect();
-    protocol.sort_by(|a, b| defs[*a].name.cmp(&defs[*b].name));
-    let protocol_types = protocol
-        .iter()
-        .map(|&id| type_doc(&defs[id], defs))
-        .collect();
+    protocol.sort_by(|a, b| a.name().cmp(b.name()));
+    let protocol_types = protocol.into_iter().map(|t| type_doc(t, types)).collect();
     let description = spec
         .info
         .description
@@ -256,7 +260,7 @@ fn document(loaded: &Loaded) -> Doc {
             registered: spec.channel(i.registered_channel).address.clone(),
         }),
         channels,
-        types,
+        types: own_types,
         protocol_channels,
         protocol_types,
     }
@@ -279,59 +283,20 @@ fn is_protocol(spec: &valawai_codegen::Spec, channel: ChannelId) -> bool {
 }
 
 /// The generated types `roots` name, and every type they name in turn, in the order met.
-fn reachable(roots: &[usize], defs: &[TypeDef]) -> Vec<usize> {
-    let mut seen: Vec<usize> = Vec::new();
-    let mut queue: std::collections::VecDeque<usize> = roots.iter().copied().collect();
+fn reachable(roots: &[TypeId], types: &TypeSpace) -> Vec<TypeId> {
+    let mut seen: Vec<TypeId> = Vec::new();
+    let mut queue: std::collections::VecDeque<TypeId> = roots.iter().copied().collect();
     while let Some(id) = queue.pop_front() {
-        if seen.contains(&id) || id >= defs.len() {
+        if seen.contains(&id) {
             continue;
         }
+        let Some(view) = types.type_view(id) else {
+            continue;
+        };
         seen.push(id);
-        let mut next = Vec::new();
-        match &defs[id].kind {
-            Kind::Struct(s) => {
-                for field in &s.fields {
-                    ty_ids(&field.ty, &mut next);
-                }
-                if let Some((_, ty)) = &s.extra {
-                    ty_ids(ty, &mut next);
-                }
-            }
-            Kind::Tagged(t) => {
-                for variant in &t.variants {
-                    if let Some(ty) = &variant.content {
-                        ty_ids(ty, &mut next);
-                    }
-                }
-            }
-            Kind::Untagged(u) => {
-                for variant in &u.variants {
-                    ty_ids(&variant.ty, &mut next);
-                }
-            }
-            Kind::Newtype(n) => ty_ids(&n.inner, &mut next),
-            Kind::Alias(ty) => ty_ids(ty, &mut next),
-            Kind::StringEnum(_) | Kind::Const(_) | Kind::Pending => {}
-        }
-        queue.extend(next);
+        queue.extend(view.type_ids());
     }
     seen
-}
-
-/// Every generated type a type expression names.
-fn ty_ids(ty: &Ty, out: &mut Vec<usize>) {
-    match ty {
-        Ty::Named(id) => out.push(id.0),
-        Ty::Option(inner) | Ty::Vec(inner) | Ty::Map(inner) | Ty::Box(inner) => {
-            ty_ids(inner, out);
-        }
-        Ty::Tuple(members) => {
-            for member in members {
-                ty_ids(member, out);
-            }
-        }
-        Ty::Prim(_) | Ty::Json | Ty::JsonObject | Ty::External(_) => {}
-    }
 }
 
 /// Markdown (CommonMark, with tables and strikethrough) as HTML, safe to put in a page: raw
@@ -380,92 +345,92 @@ fn safe_url(url: &str) -> bool {
     }
 }
 
-fn type_doc(def: &TypeDef, defs: &[TypeDef]) -> TypeDoc {
+fn type_doc(def: TypeView<'_>, types: &TypeSpace) -> TypeDoc {
+    let docs = def.docs().join("\n");
     let mut doc = TypeDoc {
-        name: def.name.clone(),
+        name: def.name().to_owned(),
         kind: String::new(),
-        description: def.docs.join("\n").trim().to_owned(),
-        description_html: markdown_html(def.docs.join("\n").trim()),
+        description: docs.trim().to_owned(),
+        description_html: markdown_html(docs.trim()),
         fields: Vec::new(),
         variants: Vec::new(),
         constraints: Vec::new(),
     };
-    match &def.kind {
-        Kind::Struct(s) => {
-            doc.kind = if s.deny_unknown {
+    match def.details() {
+        TypeDetails::Struct(s) => {
+            doc.kind = if s.denies_unknown() {
                 "object, no other members".to_owned()
             } else {
                 "object".to_owned()
             };
             doc.fields = s
-                .fields
-                .iter()
-                .map(|f| FieldDoc {
-                    name: f.json.clone(),
-                    ty: ty_doc(&f.ty, defs),
-                    presence: match f.presence {
-                        Presence::Required => "required",
-                        Presence::RequiredNullable => "required, may be null",
-                        Presence::Optional => "optional",
-                    },
-                    description: f.docs.join("\n").trim().to_owned(),
-                    description_html: markdown_html(f.docs.join("\n").trim()),
+                .fields()
+                .map(|f| {
+                    let docs = f.docs().join("\n");
+                    FieldDoc {
+                        name: f.json_name().to_owned(),
+                        ty: ty_doc(f.ty(), types),
+                        presence: match f.presence() {
+                            Presence::Required => "required",
+                            Presence::RequiredNullable => "required, may be null",
+                            Presence::Optional => "optional",
+                        },
+                        description: docs.trim().to_owned(),
+                        description_html: markdown_html(docs.trim()),
+                    }
                 })
                 .collect();
-            if let Some((_, ty)) = &s.extra {
+            if let Some(ty) = s.extra() {
                 doc.fields.push(FieldDoc {
                     name: "(any other member)".to_owned(),
-                    ty: ty_doc(ty, defs),
+                    ty: ty_doc(ty, types),
                     presence: "optional",
                     description: String::new(),
                     description_html: String::new(),
                 });
             }
         }
-        Kind::Tagged(t) => {
-            doc.kind = format!("one of several objects, chosen by the member `{}`", t.tag);
+        TypeDetails::Tagged(t) => {
+            doc.kind = format!("one of several objects, chosen by the member `{}`", t.tag());
             doc.variants = t
-                .variants
-                .iter()
+                .variants()
                 .map(|v| VariantDoc {
-                    name: format!("{} = \"{}\"", t.tag, v.value),
-                    ty: v.content.as_ref().map(|ty| ty_doc(ty, defs)),
+                    name: format!("{} = \"{}\"", t.tag(), v.value()),
+                    ty: v.content().map(|ty| ty_doc(ty, types)),
                 })
                 .collect();
         }
-        Kind::Untagged(u) => {
+        TypeDetails::Untagged(u) => {
             doc.kind = "the first of these that fits".to_owned();
             doc.variants = u
-                .variants
-                .iter()
+                .variants()
                 .map(|v| VariantDoc {
-                    name: v.name.clone(),
-                    ty: Some(ty_doc(&v.ty, defs)),
+                    name: v.name().to_owned(),
+                    ty: Some(ty_doc(v.ty(), types)),
                 })
                 .collect();
         }
-        Kind::StringEnum(e) => {
+        TypeDetails::StringEnum(e) => {
             doc.kind = "string, one of".to_owned();
             doc.variants = e
-                .variants
-                .iter()
+                .values()
                 .map(|v| VariantDoc {
-                    name: format!("\"{}\"", v.value),
+                    name: format!("\"{v}\""),
                     ty: None,
                 })
                 .collect();
         }
-        Kind::Newtype(n) => {
-            doc.kind = ty_doc(&n.inner, defs).text;
-            doc.constraints = constraints(&n.checks);
+        TypeDetails::Newtype(n) => {
+            doc.kind = ty_doc(n.inner(), types).text;
+            doc.constraints = constraints(n.checks());
         }
-        Kind::Const(value) => {
+        TypeDetails::Const(value) => {
             doc.kind = format!("exactly {value}");
         }
-        Kind::Alias(ty) => {
-            doc.kind = ty_doc(ty, defs).text;
+        TypeDetails::Alias(ty) => {
+            doc.kind = ty_doc(ty, types).text;
         }
-        Kind::Pending => {}
+        _ => {}
     }
     doc
 }
@@ -509,26 +474,22 @@ fn constraints(c: &Checks) -> Vec<String> {
     out
 }
 
-fn ty_doc(ty: &Ty, defs: &[TypeDef]) -> TyDoc {
+fn ty_doc(ty: TypeExpr<'_>, types: &TypeSpace) -> TyDoc {
     TyDoc {
-        text: ty_text(ty, defs),
-        link: named(ty).map(|id| defs[id].name.clone()),
+        text: ty_text(ty, types),
+        link: ty
+            .named()
+            .and_then(|id| types.type_view(id))
+            .map(|t| t.name().to_owned()),
     }
 }
 
-/// The generated type a type expression is about, to link to.
-fn named(ty: &Ty) -> Option<usize> {
-    match ty {
-        Ty::Named(id) => Some(id.0),
-        Ty::Option(inner) | Ty::Vec(inner) | Ty::Map(inner) | Ty::Box(inner) => named(inner),
-        _ => None,
-    }
-}
-
-fn ty_text(ty: &Ty, defs: &[TypeDef]) -> String {
-    match ty {
-        Ty::Named(id) => defs[id.0].name.clone(),
-        Ty::Prim(p) => match p {
+fn ty_text(ty: TypeExpr<'_>, types: &TypeSpace) -> String {
+    match ty.shape() {
+        Shape::Named(id) => types
+            .type_view(id)
+            .map_or_else(String::new, |t| t.name().to_owned()),
+        Shape::Prim(p) => match p {
             Prim::String => "string",
             Prim::Bool => "boolean",
             Prim::I32 => "integer (32 bits)",
@@ -537,17 +498,17 @@ fn ty_text(ty: &Ty, defs: &[TypeDef]) -> String {
             Prim::F64 => "number",
         }
         .to_owned(),
-        Ty::Json => "any JSON".to_owned(),
-        Ty::JsonObject => "object".to_owned(),
-        Ty::Option(inner) => format!("{} or null", ty_text(inner, defs)),
-        Ty::Vec(inner) => format!("array of {}", ty_text(inner, defs)),
-        Ty::Map(inner) => format!("object of {}", ty_text(inner, defs)),
-        Ty::Tuple(members) => {
-            let members: Vec<String> = members.iter().map(|m| ty_text(m, defs)).collect();
+        Shape::Any => "any JSON".to_owned(),
+        Shape::AnyObject => "object".to_owned(),
+        Shape::Option(inner) => format!("{} or null", ty_text(inner, types)),
+        Shape::Vec(inner) => format!("array of {}", ty_text(inner, types)),
+        Shape::Map(inner) => format!("object of {}", ty_text(inner, types)),
+        Shape::Tuple(members) => {
+            let members: Vec<String> = members.into_iter().map(|m| ty_text(m, types)).collect();
             format!("[{}]", members.join(", "))
         }
-        Ty::Box(inner) => ty_text(inner, defs),
-        Ty::External(text) => text.clone(),
+        Shape::External(text) => text.to_owned(),
+        _ => "any JSON".to_owned(),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Checking a payload against a spec without compiled types.
 //!
-//! [`Validator`] walks the generator's type model
-//! ([`valawai_codegen::types::ir`]) with a serde [`DeserializeSeed`] that
+//! [`Validator`] walks the generator's type model through its read-only
+//! view ([`valawai_codegen::types::view`]) with a serde [`DeserializeSeed`] that
 //! does, step by step, what the generated `Deserialize` impls do: the same
 //! serde calls (`deserialize_struct`, `deserialize_enum`, ...), the same
 //! runtime helpers for unions, constants and constraints. Decoding through
@@ -27,15 +27,13 @@ use serde::de::{
     Unexpected, VariantAccess, Visitor,
 };
 use serde_json::{Map, Value};
-use valawai_codegen::TypeSpace;
-use valawai_codegen::model::MessageId;
-use valawai_codegen::types::ir::{
-    Checks, Kind, NewtypeDef, Presence, Prim, StructDef, Ty, TypeDef, TypeId,
+use valawai_codegen::model::{ChannelId, MessageId};
+use valawai_codegen::types::view::{
+    Checks, NewtypeView, Presence, Prim, Shape, StructView, TypeDetails, TypeExpr, TypeId, TypeView,
 };
-use valawai_payload::enums::{Tagged, Untagged};
-use valawai_payload::literal::{JsonLiteral, deserialize_const};
-use valawai_payload::path::{Segment, render};
-use valawai_payload::{ConstraintError, Pattern, PayloadError, check, deserialize_wire_seed};
+use valawai_codegen::{RustType, TypeSpace};
+use valawai_payload::support::{self as rt, check};
+use valawai_payload::{ConstraintError, PayloadError};
 
 /// Checks JSON payloads against the payload types of a spec.
 #[derive(Debug)]
@@ -92,19 +90,19 @@ pub struct Valid {
 
 /// Where a value is in the payload, as a shared list from the value up.
 #[derive(Debug, Clone, Default)]
-struct At(Option<Rc<(At, Segment)>>);
+struct At(Option<Rc<(At, rt::PathSegment)>>);
 
 impl At {
-    fn then(&self, segment: Segment) -> At {
+    fn then(&self, segment: rt::PathSegment) -> At {
         At(Some(Rc::new((self.clone(), segment))))
     }
 
     fn key(&self, key: &str) -> At {
-        self.then(Segment::Key(key.to_owned()))
+        self.then(rt::PathSegment::Key(key.to_owned()))
     }
 
     fn index(&self, index: usize) -> At {
-        self.then(Segment::Index(index))
+        self.then(rt::PathSegment::Index(index))
     }
 
     fn render(&self) -> String {
@@ -115,7 +113,7 @@ impl At {
             at = &node.0;
         }
         segments.reverse();
-        render(&segments)
+        rt::render_path(&segments)
     }
 }
 
@@ -133,9 +131,9 @@ struct Names {
     /// Untagged variant labels.
     labels: Vec<&'static str>,
     /// Compiled patterns of a validating newtype.
-    patterns: Vec<Pattern>,
+    patterns: Vec<rt::Pattern>,
     /// The `enum` list of a validating newtype.
-    allowed: Option<JsonLiteral>,
+    allowed: Option<rt::JsonLiteral>,
 }
 
 fn leak(text: String) -> &'static str {
@@ -149,7 +147,7 @@ fn leak_all(items: Vec<&'static str>) -> &'static [&'static str] {
 impl<'a> Validator<'a> {
     /// A validator for the types of `types`.
     pub fn new(types: &'a TypeSpace) -> Self {
-        let names = types.type_defs().iter().map(names).collect();
+        let names = types.types().map(names).collect();
         Validator {
             types,
             names,
@@ -162,16 +160,30 @@ impl<'a> Validator<'a> {
     /// must be a JSON object, then it must decode. A message without a
     /// payload accepts any JSON.
     pub fn validate(&self, message: MessageId, bytes: &[u8]) -> Result<Valid, Invalid> {
-        let object = self
-            .types
-            .message_type(message)
-            .is_some_and(|ty| self.types.is_json_object(&ty));
+        self.validate_as(self.types.message_type(message), bytes)
+    }
+
+    /// Checks a payload on a channel, as the decoder of a component that
+    /// receives every message of the channel does: against the channel's
+    /// message, or the union of its messages when it carries several (the
+    /// generated `ControlInMessage`), with the union's errors. A channel
+    /// without messages accepts any JSON.
+    pub fn validate_channel(&self, channel: ChannelId, bytes: &[u8]) -> Result<Valid, Invalid> {
+        self.validate_as(self.types.channel_type(channel), bytes)
+    }
+
+    /// Checks bytes against a payload type; `None` is any JSON.
+    fn validate_as(&self, ty: Option<RustType>, bytes: &[u8]) -> Result<Valid, Invalid> {
+        let object = ty.as_ref().is_some_and(|ty| self.types.is_json_object(ty));
         if object && let Some(invalid) = not_an_object(bytes) {
             return Err(invalid);
         }
         self.undeclared.take();
-        let value = match self.types.message_model(message) {
-            Some(ty) => valawai_payload::from_slice_seed(self.seed(ty, At::default()), bytes),
+        let value = match &ty {
+            Some(ty) => valawai_payload::from_slice_seed(
+                self.seed(Node::Expr(ty.expr()), At::default()),
+                bytes,
+            ),
             None => valawai_payload::from_slice::<Value>(bytes),
         }
         .map_err(Invalid::Payload)?;
@@ -181,10 +193,10 @@ impl<'a> Validator<'a> {
     /// Checks JSON bytes against the generated type named `name`; `None`
     /// when the spec has no such type.
     pub fn validate_type(&self, name: &str, bytes: &[u8]) -> Option<Result<Valid, PayloadError>> {
-        let index = self.types.type_defs().iter().position(|d| d.name == name)?;
-        let ty = Ty::Named(TypeId(index));
+        let id = self.types.type_named(name)?.id();
         self.undeclared.take();
-        let value = valawai_payload::from_slice_seed(self.seed(&ty, At::default()), bytes);
+        let value =
+            valawai_payload::from_slice_seed(self.seed(Node::Type(id), At::default()), bytes);
         Some(value.map(|value| self.valid(value)))
     }
 
@@ -197,35 +209,36 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn seed(&'a self, ty: &'a Ty, at: At) -> Seed<'a> {
-        Seed { v: self, ty, at }
+    fn seed<'s>(&'s self, node: Node<'s>, at: At) -> Seed<'s> {
+        Seed { v: self, node, at }
     }
 
     /// Notes an undeclared property of the struct `def` at `at`.
-    fn note_undeclared(&self, def: &TypeDef, s: &StructDef, at: &At, property: &str) {
+    fn note_undeclared(&self, def: TypeView<'_>, s: StructView<'_>, at: &At, property: &str) {
         let mut noted = self.undeclared.borrow_mut();
         if noted.0.len() == MAX_UNDECLARED {
             noted.1 += 1;
             return;
         }
         let declared: Vec<&str> = s
-            .fields
-            .iter()
+            .fields()
             .flat_map(|f| {
-                std::iter::once(f.json.as_str()).chain(f.aliases.iter().map(String::as_str))
+                std::iter::once(f.json_name()).chain(f.aliases().iter().map(String::as_str))
             })
             .collect();
         noted.0.push(Undeclared {
             path: at.key(property).render(),
-            type_name: def.name.clone(),
+            type_name: def.name().to_owned(),
             property: property.to_owned(),
             suggestion: valawai_payload::undeclared::did_you_mean(property, &declared)
                 .map(str::to_owned),
         });
     }
 
-    fn def(&self, id: TypeId) -> &'a TypeDef {
-        &self.types.type_defs()[id.0]
+    fn def(&self, id: TypeId) -> TypeView<'a> {
+        self.types
+            .type_view(id)
+            .expect("the type model names only its own types")
     }
 }
 
@@ -302,55 +315,60 @@ fn not_an_object(bytes: &[u8]) -> Option<Invalid> {
     )))
 }
 
-fn names(def: &TypeDef) -> Names {
-    let name = leak(def.name.clone());
+fn names(def: TypeView<'_>) -> Names {
+    let name = leak(def.name().to_owned());
     let mut out = Names {
         name,
         ..Names::default()
     };
-    match &def.kind {
-        Kind::Struct(s) => {
+    match def.details() {
+        TypeDetails::Struct(s) => {
             out.expecting = leak(format!("struct {name}"));
             let mut fields: Vec<&'static str> =
-                s.fields.iter().map(|f| leak(f.json.clone())).collect();
+                s.fields().map(|f| leak(f.json_name().to_owned())).collect();
             fields.extend(
-                s.fields
-                    .iter()
-                    .flat_map(|f| f.aliases.iter().map(|a| leak(a.clone()))),
+                s.fields()
+                    .flat_map(|f| f.aliases().iter().map(|a| leak(a.clone()))),
             );
             out.members = leak_all(fields);
         }
-        Kind::Tagged(t) => {
+        TypeDetails::Tagged(t) => {
             out.expecting = leak(format!("a `{name}` object"));
-            out.tag = leak(t.tag.clone());
-            out.members = leak_all(t.variants.iter().map(|v| leak(v.value.clone())).collect());
+            out.tag = leak(t.tag().to_owned());
+            out.members = leak_all(t.variants().map(|v| leak(v.value().to_owned())).collect());
         }
-        Kind::Untagged(u) => {
-            out.labels = u.variants.iter().map(|v| leak(v.name.clone())).collect();
+        TypeDetails::Untagged(u) => {
+            out.labels = u.variants().map(|v| leak(v.name().to_owned())).collect();
         }
-        Kind::StringEnum(e) => {
+        TypeDetails::StringEnum(e) => {
             out.expecting = leak(format!("enum {name}"));
-            out.members = leak_all(e.variants.iter().map(|v| leak(v.value.clone())).collect());
+            out.members = leak_all(e.values().map(|v| leak(v.to_owned())).collect());
         }
-        Kind::Newtype(n) => {
-            out.patterns = n
-                .checks
+        TypeDetails::Newtype(n) => {
+            let checks = n.checks();
+            out.patterns = checks
                 .patterns
                 .iter()
-                .map(|p| Pattern::new(leak(p.clone())))
+                .map(|p| rt::Pattern::new(leak(p.clone())))
                 .collect();
-            out.allowed = n
-                .checks
+            out.allowed = checks
                 .enum_values
                 .as_ref()
-                .map(|v| JsonLiteral::new(leak(Value::Array(v.clone()).to_string())));
+                .map(|v| rt::JsonLiteral::new(leak(Value::Array(v.clone()).to_string())));
         }
-        Kind::Const(value) => {
-            out.allowed = Some(JsonLiteral::new(leak(value.to_string())));
+        TypeDetails::Const(value) => {
+            out.allowed = Some(rt::JsonLiteral::new(leak(value.to_string())));
         }
-        Kind::Alias(_) | Kind::Pending => {}
+        _ => {}
     }
     out
+}
+
+/// What a [`Seed`] reads: a type expression, or a generated type.
+#[derive(Clone)]
+enum Node<'a> {
+    Expr(TypeExpr<'a>),
+    Type(TypeId),
 }
 
 /// Deserialises one type of the model into the JSON value the typed value
@@ -358,18 +376,24 @@ fn names(def: &TypeDef) -> Names {
 #[derive(Clone)]
 struct Seed<'a> {
     v: &'a Validator<'a>,
-    ty: &'a Ty,
+    node: Node<'a>,
     at: At,
 }
 
-impl<'de> DeserializeSeed<'de> for Seed<'_> {
+impl<'de, 'a> DeserializeSeed<'de> for Seed<'a> {
     type Value = Value;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
         use serde::Deserialize;
-        match self.ty {
-            Ty::Named(id) => self.named(*id, d),
-            Ty::Prim(p) => match p {
+        let expr = match self.node {
+            Node::Type(id) => return self.named(id, d),
+            Node::Expr(expr) => expr,
+        };
+        let at = self.at;
+        let seed = |inner: TypeExpr<'a>| self.v.seed(Node::Expr(inner), at.clone());
+        match expr.shape() {
+            Shape::Named(id) => self.v.seed(Node::Type(id), at.clone()).named(id, d),
+            Shape::Prim(p) => match p {
                 Prim::String => String::deserialize(d).map(Value::String),
                 Prim::Bool => bool::deserialize(d).map(Value::Bool),
                 Prim::I32 => i32::deserialize(d).map(Value::from),
@@ -378,20 +402,21 @@ impl<'de> DeserializeSeed<'de> for Seed<'_> {
                 Prim::F64 => f64::deserialize(d).map(Value::from),
             },
             // A user type named in a patch cannot be checked here.
-            Ty::Json | Ty::External(_) => Value::deserialize(d),
-            Ty::JsonObject => Map::<String, Value>::deserialize(d).map(Value::Object),
-            Ty::Option(inner) => d.deserialize_option(OptionVisitor(self.v.seed(inner, self.at))),
-            Ty::Box(inner) => self.v.seed(inner, self.at).deserialize(d),
-            Ty::Vec(inner) => d.deserialize_seq(SeqVisitor(self.v.seed(inner, self.at))),
-            Ty::Map(inner) => d.deserialize_map(MapVisitor(self.v.seed(inner, self.at))),
-            Ty::Tuple(members) => d.deserialize_tuple(
+            Shape::Any | Shape::External(_) => Value::deserialize(d),
+            Shape::AnyObject => Map::<String, Value>::deserialize(d).map(Value::Object),
+            Shape::Option(inner) => d.deserialize_option(OptionVisitor(seed(inner))),
+            Shape::Vec(inner) => d.deserialize_seq(SeqVisitor(seed(inner))),
+            Shape::Map(inner) => d.deserialize_map(MapVisitor(seed(inner))),
+            Shape::Tuple(members) => d.deserialize_tuple(
                 members.len(),
                 TupleVisitor {
                     v: self.v,
                     members,
-                    at: self.at,
+                    at: at.clone(),
                 },
             ),
+            // A shape a newer generator knows: read it as the JSON it is.
+            _ => Value::deserialize(d),
         }
     }
 }
@@ -399,9 +424,10 @@ impl<'de> DeserializeSeed<'de> for Seed<'_> {
 impl<'a> Seed<'a> {
     fn named<'de, D: Deserializer<'de>>(self, id: TypeId, d: D) -> Result<Value, D::Error> {
         let def = self.v.def(id);
-        let names = &self.v.names[id.0];
-        match &def.kind {
-            Kind::Struct(s) => {
+        let names = &self.v.names[id.index()];
+        let seed = |inner: TypeExpr<'a>, at: At| self.v.seed(Node::Expr(inner), at);
+        match def.details() {
+            TypeDetails::Struct(s) => {
                 let visitor = StructVisitor {
                     v: self.v,
                     def,
@@ -409,69 +435,71 @@ impl<'a> Seed<'a> {
                     names,
                     at: self.at,
                 };
-                if s.extra.is_some() || s.unknown.is_some() {
+                if s.extra().is_some() || s.keeps_unknown() {
                     d.deserialize_map(visitor)
                 } else {
                     d.deserialize_struct(names.name, names.members, visitor)
                 }
             }
-            Kind::Tagged(t) => {
+            TypeDetails::Tagged(t) => {
                 let (tag, content) =
-                    Tagged::read(d, names.expecting, names.tag, names.members, t.keep_tag)?;
-                let Some(variant) = t.variants.iter().find(|v| v.value == tag) else {
+                    rt::Tagged::read(d, names.expecting, names.tag, names.members, t.keeps_tag())?;
+                let Some(variant) = t.variants().find(|v| v.value() == tag) else {
                     return Err(content.unknown(&tag, names.members));
                 };
-                let mut value = match &variant.content {
-                    Some(ty) => content.variant_seed(self.v.seed(ty, self.at))?,
+                let mut value = match variant.content() {
+                    Some(ty) => content.variant_seed(seed(ty, self.at.clone()))?,
                     None => Value::Object(Map::new()),
                 };
-                if !t.keep_tag
+                if !t.keeps_tag()
                     && let Value::Object(map) = &mut value
                 {
-                    map.insert(t.tag.clone(), Value::String(tag));
+                    map.insert(t.tag().to_owned(), Value::String(tag));
                 }
                 Ok(value)
             }
-            Kind::Untagged(u) => {
-                let mut input = Untagged::read(d)?;
-                for (variant, label) in u.variants.iter().zip(&names.labels) {
+            TypeDetails::Untagged(u) => {
+                let mut input = rt::Untagged::read(d)?;
+                for (variant, label) in u.variants().zip(&names.labels) {
                     // An alternative that does not match says nothing undeclared.
                     let mark = self.v.undeclared.borrow().clone();
-                    let seed = self.v.seed(&variant.ty, self.at.clone());
-                    if let Some(value) = input.attempt_seed(label, seed) {
+                    if let Some(value) =
+                        input.attempt_seed(label, seed(variant.ty(), self.at.clone()))
+                    {
                         return Ok(value);
                     }
                     *self.v.undeclared.borrow_mut() = mark;
                 }
                 Err(input.fail(names.name))
             }
-            Kind::StringEnum(_) => {
+            TypeDetails::StringEnum(_) => {
                 d.deserialize_enum(names.name, names.members, EnumVisitor(names))
             }
-            Kind::Newtype(n) if n.checks.is_empty() => {
-                self.v.seed(&n.inner, self.at).deserialize(d)
+            TypeDetails::Newtype(n) if n.checks().is_empty() => {
+                seed(n.inner(), self.at).deserialize(d)
             }
-            Kind::Newtype(n) => {
-                let value = self.v.seed(&n.inner, self.at).deserialize(d)?;
+            TypeDetails::Newtype(n) => {
+                let value = seed(n.inner(), self.at).deserialize(d)?;
                 constraints(n, names, &value).map_err(D::Error::custom)?;
                 Ok(value)
             }
-            Kind::Const(value) => match &names.allowed {
-                Some(expected) => deserialize_const(expected, d).map(|()| value.clone()),
+            TypeDetails::Const(value) => match &names.allowed {
+                Some(expected) => rt::deserialize_const(expected, d).map(|()| value.clone()),
                 None => serde::Deserialize::deserialize(d),
             },
-            Kind::Alias(ty) => self.v.seed(ty, self.at).deserialize(d),
-            Kind::Pending => serde::Deserialize::deserialize(d),
+            TypeDetails::Alias(ty) => seed(ty, self.at).deserialize(d),
+            // A kind a newer generator knows: read it as the JSON it is.
+            _ => serde::Deserialize::deserialize(d),
         }
     }
 }
 
 /// The checks of a validating newtype, in the generated order, with the
 /// runtime's own functions and the generated argument types.
-fn constraints(n: &NewtypeDef, names: &Names, value: &Value) -> Result<(), ConstraintError> {
-    let c: &Checks = &n.checks;
-    match (&n.inner, value) {
-        (Ty::Prim(Prim::String), Value::String(s)) => {
+fn constraints(n: NewtypeView<'_>, names: &Names, value: &Value) -> Result<(), ConstraintError> {
+    let c: &Checks = n.checks();
+    match (n.inner().shape(), value) {
+        (Shape::Prim(Prim::String), Value::String(s)) => {
             for pattern in &names.patterns {
                 pattern.check(s)?;
             }
@@ -485,7 +513,7 @@ fn constraints(n: &NewtypeDef, names: &Names, value: &Value) -> Result<(), Const
                 check::enum_values(s.as_str(), allowed)?;
             }
         }
-        (Ty::Prim(p), Value::Number(number)) if p.is_integer() => {
+        (Shape::Prim(p), Value::Number(number)) if p.is_integer() => {
             let x = number
                 .as_i64()
                 .map_or_else(|| i128::from(number.as_u64().unwrap_or(0)), i128::from);
@@ -507,7 +535,7 @@ fn constraints(n: &NewtypeDef, names: &Names, value: &Value) -> Result<(), Const
                 check::enum_values(value, allowed)?;
             }
         }
-        (Ty::Prim(Prim::F64), Value::Number(number)) => {
+        (Shape::Prim(Prim::F64), Value::Number(number)) => {
             let x = number.as_f64().unwrap_or(0.0);
             bounds(c, x, |b| b.as_f64().unwrap_or(0.0))?;
             if let Some(factor) = &c.multiple_of {
@@ -626,7 +654,7 @@ impl<'de> Visitor<'de> for MapVisitor<'_> {
 
 struct TupleVisitor<'a> {
     v: &'a Validator<'a>,
-    members: &'a [Ty],
+    members: Vec<TypeExpr<'a>>,
     at: At,
 }
 
@@ -640,7 +668,7 @@ impl<'de> Visitor<'de> for TupleVisitor<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::new();
         for (i, ty) in self.members.iter().enumerate() {
-            match seq.next_element_seed(self.v.seed(ty, self.at.index(i)))? {
+            match seq.next_element_seed(self.v.seed(Node::Expr(*ty), self.at.index(i)))? {
                 Some(item) => items.push(item),
                 None => return Err(A::Error::invalid_length(i, &self)),
             }
@@ -656,7 +684,7 @@ enum Field {
 }
 
 struct FieldSeed<'a> {
-    s: &'a StructDef,
+    s: StructView<'a>,
     names: &'a Names,
 }
 
@@ -678,22 +706,21 @@ impl<'de> Visitor<'de> for FieldSeed<'_> {
     fn visit_str<E: de::Error>(self, key: &str) -> Result<Field, E> {
         let known = self
             .s
-            .fields
-            .iter()
-            .position(|f| f.json == key || f.aliases.iter().any(|a| a == key));
+            .fields()
+            .position(|f| f.json_name() == key || f.aliases().iter().any(|a| a == key));
         match known {
             Some(i) => Ok(Field::Known(i)),
-            None if self.s.deny_unknown => Err(E::unknown_field(key, self.names.members)),
+            None if self.s.denies_unknown() => Err(E::unknown_field(key, self.names.members)),
             None => Ok(Field::Unknown(key.to_owned())),
         }
     }
 
     fn visit_u64<E: de::Error>(self, index: u64) -> Result<Field, E> {
         match usize::try_from(index) {
-            Ok(i) if i < self.s.fields.len() => Ok(Field::Known(i)),
+            Ok(i) if i < self.s.fields().len() => Ok(Field::Known(i)),
             _ => Err(E::invalid_value(
                 Unexpected::Unsigned(index),
-                &format!("field index 0 <= i < {}", self.s.fields.len()).as_str(),
+                &format!("field index 0 <= i < {}", self.s.fields().len()).as_str(),
             )),
         }
     }
@@ -701,19 +728,21 @@ impl<'de> Visitor<'de> for FieldSeed<'_> {
 
 struct StructVisitor<'a> {
     v: &'a Validator<'a>,
-    def: &'a TypeDef,
-    s: &'a StructDef,
+    def: TypeView<'a>,
+    s: StructView<'a>,
     names: &'a Names,
     at: At,
 }
 
-impl StructVisitor<'_> {
+impl<'a> StructVisitor<'a> {
     /// The seed of a field's value: `Option<T>` unless required.
-    fn field_seed<'b>(&'b self, i: usize) -> FieldValue<'b> {
-        let field = &self.s.fields[i];
+    fn field_seed(&self, i: usize) -> FieldValue<'a> {
+        let field = self.s.field(i).expect("a field of the struct");
         FieldValue {
-            seed: self.v.seed(&field.ty, self.at.key(&field.json)),
-            optional: field.presence != Presence::Required,
+            seed: self
+                .v
+                .seed(Node::Expr(field.ty()), self.at.key(field.json_name())),
+            optional: field.presence() != Presence::Required,
         }
     }
 }
@@ -744,7 +773,7 @@ impl<'de> Visitor<'de> for StructVisitor<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let fields = &self.s.fields;
+        let fields: Vec<_> = self.s.fields().collect();
         let mut found: Vec<Option<Value>> = vec![None; fields.len()];
         let mut extra = Vec::new();
         while let Some(key) = map.next_key_seed(FieldSeed {
@@ -758,10 +787,10 @@ impl<'de> Visitor<'de> for StructVisitor<'_> {
                     }
                     found[i] = Some(map.next_value_seed(self.field_seed(i))?);
                 }
-                Field::Unknown(key) if self.s.extra.is_some() => {
+                Field::Unknown(key) if self.s.extra().is_some() => {
                     extra.push((key, map.next_value::<Value>()?));
                 }
-                Field::Unknown(key) if self.s.unknown.is_some() => {
+                Field::Unknown(key) if self.s.keeps_unknown() => {
                     self.v.note_undeclared(self.def, self.s, &self.at, &key);
                     extra.push((key, map.next_value::<Value>()?));
                 }
@@ -775,20 +804,20 @@ impl<'de> Visitor<'de> for StructVisitor<'_> {
         for (i, (field, value)) in fields.iter().zip(found).enumerate() {
             let value = match value {
                 Some(value) => value,
-                None => match (field.presence, &field.ty) {
-                    (Presence::Optional, _) | (Presence::Required, Ty::Option(_)) => continue,
+                None => match (field.presence(), field.ty().shape()) {
+                    (Presence::Optional, _) | (Presence::Required, Shape::Option(_)) => continue,
                     _ => return Err(A::Error::missing_field(self.names.members[i])),
                 },
             };
-            if !(value.is_null() && field.presence == Presence::Optional) {
-                out.insert(field.json.clone(), value);
+            if !(value.is_null() && field.presence() == Presence::Optional) {
+                out.insert(field.json_name().to_owned(), value);
             }
         }
-        match &self.s.extra {
-            Some((_, ty)) => {
+        match self.s.extra() {
+            Some(ty) => {
                 for (key, value) in extra {
-                    let seed = self.v.seed(ty, self.at.key(&key));
-                    let value = deserialize_wire_seed(seed, value).map_err(A::Error::custom)?;
+                    let seed = self.v.seed(Node::Expr(ty), self.at.key(&key));
+                    let value = rt::deserialize_wire_seed(seed, value).map_err(A::Error::custom)?;
                     out.insert(key, value);
                 }
             }
@@ -799,16 +828,16 @@ impl<'de> Visitor<'de> for StructVisitor<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let fields = &self.s.fields;
+        let fields: Vec<_> = self.s.fields().collect();
         let mut out = Map::new();
         for (i, field) in fields.iter().enumerate() {
             match seq.next_element_seed(self.field_seed(i))? {
                 Some(value) => {
-                    if !(value.is_null() && field.presence == Presence::Optional) {
-                        out.insert(field.json.clone(), value);
+                    if !(value.is_null() && field.presence() == Presence::Optional) {
+                        out.insert(field.json_name().to_owned(), value);
                     }
                 }
-                None if field.presence == Presence::Optional => {}
+                None if field.presence() == Presence::Optional => {}
                 None => {
                     let n = fields.len();
                     let expected = format!(

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde_json::{Map, Value, json};
-use valawai::lapin::options::{QueueDeclareOptions, QueuePurgeOptions};
-use valawai::lapin::types::FieldTable;
+use valawai::conventions;
+use valawai::lapin::options::QueuePurgeOptions;
 use valawai_devmov::DevMov;
 
 use crate::broker::{BrokerArgs, runtime};
@@ -139,11 +139,8 @@ async fn purge_backlog(broker: &BrokerArgs, json: bool) -> Result<(), Failure> {
         let declared = channel
             .queue_declare(
                 queue.into(),
-                QueueDeclareOptions {
-                    durable: true,
-                    ..QueueDeclareOptions::default()
-                },
-                FieldTable::default(),
+                conventions::queue_declare_options(),
+                conventions::queue_arguments(),
             )
             .await;
         if declared.is_err() {
@@ -215,17 +212,11 @@ fn translate(args: &TranslateArgs) -> Result<ExitCode, Failure> {
     };
     // The name and type the Python components derive from the registered channel.
     let derived = component.channels.iter().find_map(|c| {
-        let parts: Vec<&str> = c.name.split('/').collect();
-        match parts.as_slice() {
-            [
-                "valawai",
-                t @ ("c0" | "c1" | "c2"),
-                name,
-                "control",
-                "registered",
-            ] => Some((format!("{t}_{name}"), t.to_uppercase())),
-            _ => None,
-        }
+        let (t, name) = conventions::parse_registered_address(&c.name)?;
+        Some((
+            format!("{}_{name}", t.channel_segment()),
+            t.as_str().to_owned(),
+        ))
     });
     let mut payload = Map::new();
     let name = args

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use serde_json::json;
 use valawai::lapin::Confirmation;
+use valawai::lapin::Connection;
 use valawai::lapin::options::{BasicPublishOptions, ConfirmSelectOptions};
-use valawai::lapin::{BasicProperties, Connection};
 
 use crate::broker::{self, BrokerArgs};
 use crate::common::{Failure, SpecArgs, read_payload};
@@ -96,7 +96,7 @@ async fn publish(connection: &Connection, address: &str, bytes: &[u8]) -> Result
                 ..BasicPublishOptions::default()
             },
             bytes,
-            BasicProperties::default().with_content_type("application/json".into()),
+            valawai::conventions::mov_properties(),
         )
         .await
         .map_err(broker_error)?

@@ -248,14 +248,7 @@ async fn tap(
         };
         seen += 1;
         let body = &delivery.data;
-        let error = loaded
-            .spec
-            .channel(id)
-            .messages
-            .iter()
-            .map(|m| validator.validate(*m, body).err())
-            .collect::<Option<Vec<_>>>()
-            .and_then(|errors| errors.into_iter().next());
+        let error = validator.validate_channel(id, body).err();
         let line = if args.json {
             let payload = serde_json::from_slice::<Value>(body)
                 .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(body).into_owned()));

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use serde_json::json;
 use valawai_cli::dynamic::{Invalid, Undeclared, Validator};
 use valawai_cli::target::{self, Target};
+use valawai_codegen::types::view::Shape;
 
 use crate::common::{Failure, INVALID, Loaded, SpecArgs, read_payload};
 
@@ -49,57 +50,31 @@ pub struct Checked {
     pub more_undeclared: usize,
 }
 
-/// Finds the channel and checks `bytes` against its messages: the payload
-/// fits when it fits one of them.
+/// Finds the channel and checks `bytes` against its payload type: its
+/// message's, or the union of its messages (which fits when one of them
+/// fits, and fails with the union's error), exactly as the component's
+/// decoder checks it.
 pub fn check(loaded: &Loaded, channel: &str, bytes: &[u8]) -> Result<Checked, Failure> {
     let target = target::find(&loaded.spec, channel).map_err(|e| {
         Failure::new(e.to_string()).hint("name a channel by its address or its generated name")
     })?;
     let validator = Validator::new(&loaded.types);
-    let mut names = Vec::new();
-    let mut first_error = None;
-    for &message in &target.messages {
-        names.push(
-            loaded
-                .types
-                .message_type(message)
-                .map_or_else(|| "untyped JSON".to_owned(), |t| t.to_string()),
-        );
-        match validator.validate(message, bytes) {
-            Ok(valid) => {
-                let type_name = names.pop().unwrap_or_default();
-                return Ok(Checked {
-                    target,
-                    type_name,
-                    error: None,
-                    undeclared: valid.undeclared,
-                    more_undeclared: valid.more_undeclared,
-                });
-            }
-            Err(e) => {
-                first_error.get_or_insert(e);
-            }
-        }
-    }
-    if target.messages.is_empty() {
-        // No message: any JSON goes.
-        let error = valawai_payload::from_slice::<serde_json::Value>(bytes)
-            .err()
-            .map(Invalid::Payload);
-        return Ok(Checked {
-            target,
-            type_name: "untyped JSON".to_owned(),
-            error,
-            undeclared: Vec::new(),
-            more_undeclared: 0,
-        });
-    }
+    let type_name = loaded
+        .types
+        .channel_type(target.channel)
+        .filter(|ty| !matches!(ty.expr().shape(), Shape::Any))
+        .map_or_else(|| "untyped JSON".to_owned(), |ty| ty.to_string());
+    let (error, undeclared, more_undeclared) =
+        match validator.validate_channel(target.channel, bytes) {
+            Ok(valid) => (None, valid.undeclared, valid.more_undeclared),
+            Err(e) => (Some(e), Vec::new(), 0),
+        };
     Ok(Checked {
         target,
-        type_name: names.join(" | "),
-        error: first_error,
-        undeclared: Vec::new(),
-        more_undeclared: 0,
+        type_name,
+        error,
+        undeclared,
+        more_undeclared,
     })
 }
 

@@ -8,7 +8,6 @@ use std::process::Command;
 
 use serde_json::Value;
 use support::{broker_at, declare, echo, text, valawai};
-use valawai::lapin::BasicProperties;
 use valawai::lapin::options::{
     BasicGetOptions, BasicPublishOptions, BasicRejectOptions, ConfirmSelectOptions,
 };
@@ -76,8 +75,7 @@ async fn dead_letters_are_listed_without_being_consumed_and_replayed_to_their_ch
                 CHANNEL.into(),
                 BasicPublishOptions::default(),
                 body.as_bytes(),
-                BasicProperties::default()
-                    .with_content_type("application/json".into())
+                valawai::conventions::mov_properties()
                     .with_message_id(format!("id-{}", body.len()).into()),
             )
             .await

@@ -48,7 +48,7 @@ async fn fill(vhost: &Vhost, n: usize) {
                 (*queue).into(),
                 BasicPublishOptions::default(),
                 body.as_bytes(),
-                BasicProperties::default().with_content_type("application/json".into()),
+                valawai::conventions::mov_properties(),
             )
             .await
             .unwrap()

@@ -396,3 +396,117 @@ fn kept_unknown_fields() {
         );
     }
 }
+
+/// A generated decoder, with what it decoded dropped.
+type Decoder = fn(&[u8]) -> Result<(), valawai::BoxError>;
+
+/// A channel that carries several messages decodes into a union of the type model
+/// (`ControlInMessage`: untagged, `ModeMessage`: told apart by `mode`); the component's decoder
+/// and `Validator::validate_channel` agree on every payload, with the path of the error inside
+/// the message, and neither reads an array as one of the messages.
+#[test]
+fn multi_message_channels() {
+    let path = "fixtures/component/channels.asyncapi.yaml";
+    let spec = valawai_codegen::load_path(fixture(path), &LoadOptions::default()).unwrap();
+    let types = TypeSpace::new(&spec, &TypeOptions::default()).unwrap();
+    let v = Validator::new(&types);
+    let channel = |address: &str| {
+        valawai_codegen::model::ChannelId(
+            spec.channels
+                .iter()
+                .position(|c| c.address == address)
+                .unwrap(),
+        )
+    };
+    let mut corpus = corpus(&[
+        json!({"start": true}),
+        json!({"stop": "now"}),
+        json!({"mode": "fast", "speed": 2}),
+        json!({"mode": "slow", "pause": 1.5}),
+    ]);
+    for raw in [
+        &br#"["x"]"#[..],
+        br#"[true]"#,
+        br#"["fast", 2]"#,
+        br#"{"start": "yes", "stop": 1}"#,
+        br#"{"mode": "medium"}"#,
+        br#"{"mode": 1}"#,
+    ] {
+        corpus.push(raw.to_vec());
+    }
+    assert!(corpus.len() > 150, "{}", corpus.len());
+    let mut texts = std::collections::BTreeMap::new();
+    let decoders: [(&str, Decoder); 2] = [
+        ("valawai/c0/edge/control/in", |body| {
+            generated::component_channels::decode_control_in_message(body).map(|_| ())
+        }),
+        ("valawai/c0/edge/control/mode", |body| {
+            generated::component_channels::decode_mode_message(body).map(|_| ())
+        }),
+    ];
+    for (address, decode) in decoders {
+        let id = channel(address);
+        let mut accepted = 0;
+        for payload in &corpus {
+            let typed = decode(payload).map_err(|e| e.to_string());
+            let dynamic = v
+                .validate_channel(id, payload)
+                .map(|_| ())
+                .map_err(|e| match e {
+                    valawai_cli::dynamic::Invalid::Payload(e) => {
+                        valawai_payload::DecodeError::from(e).to_string()
+                    }
+                    valawai_cli::dynamic::Invalid::NotAnObject(m)
+                    | valawai_cli::dynamic::Invalid::NotJson(m) => m,
+                });
+            assert_eq!(
+                typed,
+                dynamic,
+                "{address}: {}",
+                String::from_utf8_lossy(payload)
+            );
+            accepted += usize::from(typed.is_ok());
+            texts.insert(
+                (address, String::from_utf8_lossy(payload).into_owned()),
+                typed,
+            );
+        }
+        assert!(accepted > 5, "{address}: {accepted}");
+    }
+    // The union types alone agree too.
+    assert!(compare!(v, &corpus, component_channels::ControlInMessage) > 5);
+    assert!(compare!(v, &corpus, component_channels::ModeMessage) > 5);
+    let text = |address: &'static str, payload: &str| texts[&(address, payload.to_owned())].clone();
+    // An array is no message.
+    for address in ["valawai/c0/edge/control/in", "valawai/c0/edge/control/mode"] {
+        assert_eq!(
+            text(address, r#"["x"]"#),
+            Err("expected a JSON object, found an array".to_owned())
+        );
+    }
+    // A body that fits neither message says why for each, with the path inside it.
+    assert_eq!(
+        text(
+            "valawai/c0/edge/control/in",
+            r#"{"start": "yes", "stop": 1}"#
+        ),
+        Err(
+            "no alternative of `ControlInMessage` matches (Start: [at start] invalid type: \
+             string \"yes\", expected a boolean; Stop: [at stop] invalid type: integer `1`, \
+             expected a string)"
+                .to_owned()
+        )
+    );
+    // A tagged channel names the member that tells the messages apart, and the path below it.
+    assert_eq!(
+        text(
+            "valawai/c0/edge/control/mode",
+            r#"{"mode":"fast","speed":0}"#
+        ),
+        Err("at `speed`: must be at least 1, found 0 (minimum)".to_owned())
+    );
+    assert_eq!(
+        text("valawai/c0/edge/control/mode", r#"{"mode": "medium"}"#),
+        Err("at `mode`: unknown variant `medium`, expected `fast` or `slow`".to_owned())
+    );
+}

@@ -13,7 +13,6 @@ use futures_util::StreamExt;
 use support::{
     COMPONENT, broker_at, declare, delete, echo, mov, rabbitmqctl, text, unique, valawai,
 };
-use valawai::lapin::BasicProperties;
 use valawai::lapin::options::{BasicConsumeOptions, BasicPublishOptions};
 use valawai::lapin::types::FieldTable;
 
@@ -86,7 +85,7 @@ async fn tap_shows_a_message_and_the_consumer_still_gets_it() {
             address.as_str().into(),
             BasicPublishOptions::default(),
             COMPONENT.as_bytes(),
-            BasicProperties::default().with_content_type("application/json".into()),
+            valawai::conventions::mov_properties(),
         )
         .await
         .unwrap()

@@ -231,3 +231,42 @@ fn undeclared_properties_are_warnings_with_a_did_you_mean() {
     assert_eq!(stderr.lines().count(), 101, "{stderr}");
     assert!(stderr.ends_with("warning: and 50 more undeclared properties\n"));
 }
+
+/// A channel that carries several messages is checked against the union of them, as the
+/// component's decoder reads it: the union's name, its errors with the path inside the message,
+/// and no array read as a message.
+#[test]
+fn a_channel_with_several_messages_is_checked_against_their_union() {
+    let spec = fixture("component/channels.asyncapi.yaml");
+    let out = valawai(
+        &["validate", &spec, "control_in", "-"],
+        r#"{"stop": "now"}"#,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "valid: ControlInMessage payload on valawai/c0/edge/control/in\n"
+    );
+    let out = valawai(
+        &["validate", &spec, "control_in", "-", "--json"],
+        r#"["x"]"#,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(result["type"], "ControlInMessage");
+    assert_eq!(
+        result["error"]["message"],
+        "expected a JSON object, found an array"
+    );
+    let out = valawai(
+        &["validate", &spec, "mode", "-", "--json"],
+        r#"{"mode": "fast", "speed": 0}"#,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(result["error"]["path"], "speed");
+    assert_eq!(
+        result["error"]["message"],
+        "must be at least 1, found 0 (minimum)"
+    );
+}

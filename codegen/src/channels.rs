@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use crate::diagnostic::{Diagnostic, Error};
 use crate::model::{ChannelId, Direction, MessageId, Payload, Spec};
@@ -23,8 +23,6 @@ use crate::types::{RustType, TypeSpace};
 pub(crate) struct Table {
     /// The channels, in document order.
     pub(crate) channels: Vec<ChannelItem>,
-    /// Enums for channels that carry several messages.
-    pub(crate) unions: Vec<TokenStream>,
     /// What the generated code leaves out, with where it is written.
     pub(crate) warnings: Vec<Diagnostic>,
 }
@@ -193,10 +191,8 @@ impl Table {
         let idents = channel_idents(spec);
         let mut table = Table {
             channels: Vec::new(),
-            unions: Vec::new(),
             warnings: Vec::new(),
         };
-        let mut unions = Unions::new(types);
         let mut errors = Vec::new();
         for (index, channel) in spec.channels.iter().enumerate() {
             let id = ChannelId(index);
@@ -233,7 +229,7 @@ impl Table {
             };
             table.warnings.extend(params.warnings);
             for direction in [Direction::Receive, Direction::Send] {
-                let flow = flow(spec, types, &mut unions, &item, direction);
+                let flow = flow(spec, types, &item, direction);
                 match direction {
                     Direction::Receive => item.receive = flow,
                     Direction::Send => item.send = flow,
@@ -261,7 +257,6 @@ impl Table {
         if !errors.is_empty() {
             return Err(Error::new(errors));
         }
-        table.unions = unions.items;
         Ok(table)
     }
 
@@ -567,13 +562,7 @@ fn param(
 
 /// The payload and docs of one direction of a channel, if the component
 /// receives or sends there.
-fn flow(
-    spec: &Spec,
-    types: &TypeSpace,
-    unions: &mut Unions,
-    item: &ChannelItem,
-    direction: Direction,
-) -> Option<Flow> {
+fn flow(spec: &Spec, types: &TypeSpace, item: &ChannelItem, direction: Direction) -> Option<Flow> {
     let operations: Vec<_> = spec
         .operations_on(item.id)
         .filter(|o| o.direction == direction)
@@ -581,14 +570,9 @@ fn flow(
     if operations.is_empty() {
         return None;
     }
-    let mut messages: Vec<MessageId> = Vec::new();
+    let messages = spec.messages_on(item.id, direction);
     let mut lines = Vec::new();
     for op in &operations {
-        for m in &op.messages {
-            if !messages.contains(m) {
-                messages.push(*m);
-            }
-        }
         for text in [&op.summary, &op.description].into_iter().flatten() {
             docs::push_block(&mut lines, docs::prose(text));
         }
@@ -605,7 +589,10 @@ fn flow(
     let payload = match messages.as_slice() {
         [] => json_value(),
         [only] => message_payload(spec, types, *only),
-        several => unions.payload(spec, types, item, several),
+        // The union the type model made of them.
+        several => types
+            .messages_type(several)
+            .map_or_else(json_value, |ty| payload_type(types, &ty)),
     };
     Some(Flow {
         payload,
@@ -616,15 +603,20 @@ fn flow(
 /// The payload type of one message.
 fn message_payload(spec: &Spec, types: &TypeSpace, id: MessageId) -> PayloadType {
     match (&spec.message(id).payload, types.message_type(id)) {
-        (Payload::Schema(_) | Payload::Untyped { .. }, Some(ty)) => PayloadType {
-            tokens: ty.tokens(),
-            borrowed: ty.borrowed_tokens(),
-            self_tokens: ty.tokens_in(&quote!(self)),
-            text: ty.to_string().trim_start_matches("::").to_owned(),
-            name: ty.name().map(str::to_owned),
-            object: types.is_json_object(&ty),
-        },
+        (Payload::Schema(_) | Payload::Untyped { .. }, Some(ty)) => payload_type(types, &ty),
         _ => json_value(),
+    }
+}
+
+/// A payload type from its Rust type.
+fn payload_type(types: &TypeSpace, ty: &RustType) -> PayloadType {
+    PayloadType {
+        tokens: ty.tokens(),
+        borrowed: ty.borrowed_tokens(),
+        self_tokens: ty.tokens_in(&quote!(self)),
+        text: ty.to_string().trim_start_matches("::").to_owned(),
+        name: ty.name().map(str::to_owned),
+        object: types.is_json_object(ty),
     }
 }
 
@@ -638,94 +630,6 @@ fn json_value() -> PayloadType {
         text: "valawai::payload::JsonValue".to_owned(),
         name: None,
         object: false,
-    }
-}
-
-/// The enums for channels that carry several messages: the first message
-/// that fits is the one received.
-struct Unions {
-    taken: Scope,
-    by_messages: HashMap<Vec<MessageId>, PayloadType>,
-    items: Vec<TokenStream>,
-}
-
-impl Unions {
-    fn new(types: &TypeSpace) -> Self {
-        let mut taken = Scope::camel();
-        for name in types.type_names() {
-            taken.reserve(name);
-        }
-        for name in ["Handlers", "Publisher", "Context"] {
-            taken.reserve(name);
-        }
-        Unions {
-            taken,
-            by_messages: HashMap::new(),
-            items: Vec::new(),
-        }
-    }
-
-    fn payload(
-        &mut self,
-        spec: &Spec,
-        types: &TypeSpace,
-        item: &ChannelItem,
-        messages: &[MessageId],
-    ) -> PayloadType {
-        if let Some(found) = self.by_messages.get(messages) {
-            return found.clone();
-        }
-        let name = self.taken.take(&format!(
-            "{}Message",
-            naming::type_name(&item.name, "Channel", "C")
-        ));
-        let ty = format_ident!("{}", name);
-        let mut variants = Scope::camel();
-        let mut listed = Vec::new();
-        let arms = messages.iter().map(|&m| {
-            let message = spec.message(m);
-            let variant = ident(&variants.take(&naming::type_name(&message.name, "Message", "M")));
-            let payload = message_payload(spec, types, m).tokens;
-            listed.push(docs::code(&message.name));
-            let doc = doc_attrs(&[format!("The {} message.", docs::code(&message.name))]);
-            quote! {
-                #doc
-                #variant(#payload),
-            }
-        });
-        let arms: Vec<TokenStream> = arms.collect();
-        let doc = doc_attrs(&[
-            format!(
-                "A message on {}: {}.",
-                item.address_code(),
-                listed.join(", ")
-            ),
-            String::new(),
-            "Received as the first of them that the body fits.".to_owned(),
-        ]);
-        self.items.push(quote! {
-            #doc
-            #[derive(
-                Debug,
-                Clone,
-                ::valawai::__private::serde::Serialize,
-                ::valawai::__private::serde::Deserialize
-            )]
-            #[serde(crate = "::valawai::__private::serde", untagged)]
-            pub enum #ty {
-                #(#arms)*
-            }
-        });
-        let payload = PayloadType {
-            tokens: quote!(#ty),
-            borrowed: quote!(#ty),
-            self_tokens: quote!(self::#ty),
-            text: name.clone(),
-            name: Some(name),
-            object: false,
-        };
-        self.by_messages.insert(messages.to_vec(), payload.clone());
-        payload
     }
 }
 

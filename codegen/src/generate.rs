@@ -148,7 +148,7 @@ impl Generated {
 pub fn generate(spec: &Spec, options: &GenerateOptions) -> Result<Generated, Error> {
     let mut types = TypeSpace::new(spec, &options.types)?;
     let table = Table::new(spec, &mut types)?;
-    let mut items: Vec<TokenStream> = table.unions.clone();
+    let mut items: Vec<TokenStream> = Vec::new();
     let mut table_macro = None;
     if options.interface {
         let decoders = Decoders::new(&table);

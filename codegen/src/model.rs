@@ -156,6 +156,24 @@ impl Spec {
         self.operations.iter().filter(move |o| o.channel == channel)
     }
 
+    /// The messages the component receives (or sends) on a channel: those
+    /// of its operations in that direction, in order, each once. A payload
+    /// on that side of the channel is one of them.
+    pub fn messages_on(&self, channel: ChannelId, direction: Direction) -> Vec<MessageId> {
+        let mut messages = Vec::new();
+        for operation in self.operations_on(channel) {
+            if operation.direction != direction {
+                continue;
+            }
+            for m in &operation.messages {
+                if !messages.contains(m) {
+                    messages.push(*m);
+                }
+            }
+        }
+        messages
+    }
+
     /// The text of the root document, as read.
     pub fn text(&self) -> &str {
         self.sources

@@ -1,4 +1,4 @@
-//! The runtime's MOV types (`runtime/src/mov/protocol/generated.rs`) are this
+//! The runtime's MOV types (`runtime/src/protocol/generated.rs`) are this
 //! generator's output, committed the way sqlx commits its query data. This
 //! test regenerates them and fails when the committed file differs; update
 //! it with `EXPECTORATE=overwrite cargo test -p valawai-codegen --test runtime_mov`.
@@ -9,7 +9,7 @@ use valawai_codegen::{
     Dialect, GenerateOptions, LoadOptions, TypePatch, generate_source, load_path,
 };
 
-/// The options `runtime/src/mov/protocol.rs` documents: the MOV's spec read
+/// The options `runtime/src/protocol.rs` documents: the MOV's spec read
 /// the standard way (the runtime is the MOV's client: it sends on
 /// `valawai/component/register`, which the MOV's spec lists under
 /// `subscribe`), types and channel addresses only, the MOV's wire facts as
@@ -35,8 +35,5 @@ fn runtime_source() -> String {
 
 #[test]
 fn runtime_mov_types_are_current() {
-    expectorate::assert_contents(
-        "../runtime/src/mov/protocol/generated.rs",
-        &runtime_source(),
-    );
+    expectorate::assert_contents("../runtime/src/protocol/generated.rs", &runtime_source());
 }

@@ -1,23 +1,10 @@
 //! What happens in the development MOV, for people (`valawai mov` prints it) and for tests.
 
-use serde_json::{Value, json};
+use serde::Serialize;
+use valawai::mov::protocol::{ComponentPayload, ConnectionPayload};
 
-use crate::registry::{ComponentRecord, ConnectionRecord};
-
-/// A log record received on `valawai/log/add`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LogRecord {
-    /// `DEBUG`, `INFO`, `WARN` or `ERROR`.
-    pub level: String,
-    /// The message.
-    pub message: String,
-    /// The payload, a string (usually JSON).
-    pub payload: Option<String>,
-    /// The component that logged, when it said so.
-    pub component_id: Option<String>,
-    /// When the MOV received it, in seconds since the epoch.
-    pub timestamp: i64,
-}
+use crate::registry::{ComponentRecord, ConnectionRecord, LogRecord};
+use crate::wire::Wire;
 
 /// Something the development MOV did or received.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,23 +43,67 @@ pub enum Event {
     },
 }
 
+/// The JSON of an event: `event` names it, the other members are its fields.
+#[derive(Serialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+enum View<'a> {
+    Registered {
+        component: Wire<'a, ComponentPayload>,
+        channel: &'a Option<String>,
+    },
+    Rejected {
+        reason: &'a str,
+    },
+    Unregistered {
+        id: &'a str,
+        name: &'a str,
+    },
+    Log {
+        level: &'a str,
+        message: &'a str,
+        payload: &'a Option<String>,
+        component_id: &'a Option<String>,
+        timestamp: i64,
+    },
+    Connected {
+        connection: ConnectionPayload,
+    },
+    ConnectionChanged {
+        id: &'a str,
+        action: &'a str,
+    },
+}
+
 impl Event {
     /// The event as one JSON object, for `valawai mov --json`.
-    pub fn to_json(&self) -> Value {
-        match self {
-            Event::Registered { component, channel } => json!({
-                "event": "registered", "component": component.to_json(), "channel": channel}),
-            Event::Rejected { reason } => json!({"event": "rejected", "reason": reason}),
-            Event::Unregistered { id, name } => {
-                json!({"event": "unregistered", "id": id, "name": name})
+    pub fn to_json(&self) -> serde_json::Value {
+        let component;
+        let view = match self {
+            Event::Registered {
+                component: c,
+                channel,
+            } => {
+                component = c.to_payload();
+                View::Registered {
+                    component: Wire(&component),
+                    channel,
+                }
             }
-            Event::Log(r) => json!({"event": "log", "level": r.level, "message": r.message,
-                "payload": r.payload, "component_id": r.component_id, "timestamp": r.timestamp}),
-            Event::Connected(c) => json!({"event": "connected", "connection": c.to_json()}),
-            Event::ConnectionChanged { id, action } => {
-                json!({"event": "connection_changed", "id": id, "action": action})
-            }
-        }
+            Event::Rejected { reason } => View::Rejected { reason },
+            Event::Unregistered { id, name } => View::Unregistered { id, name },
+            Event::Log(r) => View::Log {
+                level: &r.level,
+                message: &r.message,
+                payload: &r.payload,
+                component_id: &r.component_id,
+                timestamp: r.timestamp,
+            },
+            Event::Connected(c) => View::Connected {
+                connection: c.to_payload(),
+            },
+            Event::ConnectionChanged { id, action } => View::ConnectionChanged { id, action },
+        };
+        serde_json::to_value(view).unwrap_or_default()
     }
 }
 

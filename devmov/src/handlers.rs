@@ -5,10 +5,10 @@
 use std::sync::{Arc, LazyLock};
 
 use serde::Serialize;
-use serde_json::{Value, json};
 use valawai::HandlerResult;
+use valawai::mov::protocol as typed;
 
-use crate::events::{Event, LogRecord};
+use crate::events::Event;
 use crate::ids;
 use crate::mov::{
     self, AddLogPayload, ChangeNotificationPayload, ChangeNotificationPayloadAction,
@@ -16,14 +16,21 @@ use crate::mov::{
     CreateNotificationPayload, QueryComponentsPayload, QueryConnectionsPayload,
     RegisterComponentPayload, UnregisterComponentPayload,
 };
-use crate::query::{self, Pattern};
-use crate::registry::{ComponentRecord, ConnectionRecord, Node, NotificationRecord};
+use crate::query::{self, Key, Pattern};
+use crate::registry::{
+    ComponentRecord, ConnectionRecord, LogRecord, Node, NotificationRecord, channel_name,
+};
+use crate::router::Router;
 use crate::schema::{self, ChannelRole};
-use crate::server::Shared;
+use crate::state::Shared;
+use crate::wire::{self, Wire};
 use valawai::payload::EcmaRegex;
 
-/// The generated handler trait, on the shared state.
-pub(crate) struct MovHandlers(pub(crate) Arc<Shared>);
+/// The generated handler trait, on the shared state and the router.
+pub(crate) struct MovHandlers {
+    pub(crate) shared: Arc<Shared>,
+    pub(crate) router: Arc<Router>,
+}
 
 /// The MOV's Java checks on a register message, as full matches; compiled once.
 static NAME: LazyLock<EcmaRegex> = LazyLock::new(|| full_match(r"c[0|1|2]_\w+"));
@@ -46,22 +53,6 @@ fn json_string(value: &impl Serialize) -> String {
 }
 
 impl Shared {
-    /// Records one of the MOV's own logs.
-    pub(crate) fn log(&self, level: &str, message: String, payload: Option<String>) {
-        self.record_log(LogRecord {
-            level: level.into(),
-            message,
-            payload,
-            component_id: None,
-            timestamp: ids::now(),
-        });
-    }
-
-    fn record_log(&self, record: LogRecord) {
-        self.lock().logs.push(record.clone());
-        self.emit(Event::Log(record));
-    }
-
     /// Checks a register message as the MOV does and builds the record.
     fn admit(&self, payload: &RegisterComponentPayload) -> Result<ComponentRecord, String> {
         let invalid = || "Received invalid register component payload.".to_owned();
@@ -85,15 +76,24 @@ impl Shared {
                 "Received invalid register component payload, because The async API is not valid."
                     .to_owned()
             })?;
+        let channels = wire::channels(&translated).map_err(|e| {
+            tracing::debug!("the translation does not read as the MOV's types: {e}");
+            "Received invalid register component payload, because The async API is not valid."
+                .to_owned()
+        })?;
         Ok(ComponentRecord {
             id: ids::object_id(),
             name: name.to_owned(),
             description: translated.description,
             version: version.to_owned(),
             api_version: translated.api_version,
-            component_type: component_type.as_str().to_owned(),
+            component_type: match component_type {
+                mov::ComponentType::C0 => typed::ComponentType::C0,
+                mov::ComponentType::C1 => typed::ComponentType::C1,
+                mov::ComponentType::C2 => typed::ComponentType::C2,
+            },
             since: ids::now(),
-            channels: translated.channels,
+            channels,
             finished: None,
         })
     }
@@ -107,7 +107,7 @@ impl Shared {
             .channels
             .iter()
             .filter(|c| {
-                schema::role(&new.component_type, &c.name, c.subscribe.as_ref())
+                schema::role(new.component_type, channel_name(c), c.subscribe.as_ref())
                     == ChannelRole::Candidate
             })
             .collect();
@@ -128,8 +128,8 @@ impl Shared {
                             && schema::matches(p, s)
                         {
                             let pair = (
-                                node(source_component, &source.name),
-                                node(target_component, &target.name),
+                                node(source_component, channel_name(source)),
+                                node(target_component, channel_name(target)),
                                 enabled,
                             );
                             if !found.contains(&pair) {
@@ -145,18 +145,21 @@ impl Shared {
 
     /// The C2 notification channels (component, channel) whose schema takes what `source`
     /// publishes.
-    fn notification_targets(&self, source_schema: &Value) -> Vec<Node> {
+    fn notification_targets(&self, source_schema: &typed::PayloadSchema) -> Vec<Node> {
         let sent = schema::sent_message_schema(source_schema);
         let registry = self.lock();
         let mut targets = Vec::new();
         for c in registry
             .components
             .iter()
-            .filter(|c| c.finished.is_none() && c.component_type == "C2")
+            .filter(|c| c.finished.is_none() && c.component_type == typed::ComponentType::C2)
         {
             for channel in &c.channels {
-                let notification = schema::role("C2", &channel.name, channel.subscribe.as_ref())
-                    == ChannelRole::Notification;
+                let notification = schema::role(
+                    typed::ComponentType::C2,
+                    channel_name(channel),
+                    channel.subscribe.as_ref(),
+                ) == ChannelRole::Notification;
                 if notification
                     && channel
                         .subscribe
@@ -165,7 +168,7 @@ impl Shared {
                 {
                     targets.push(Node {
                         component_id: c.id.clone(),
-                        channel_name: channel.name.clone(),
+                        channel_name: channel_name(channel).to_owned(),
                     });
                 }
             }
@@ -174,17 +177,18 @@ impl Shared {
     }
 }
 
-async fn publish_json(
+/// Publishes a MOV message, written once here.
+async fn publish(
     ctx: &Context,
     channel: &str,
-    value: &Value,
+    message: &impl Serialize,
 ) -> Result<(), valawai::PublishError> {
-    ctx.publisher().raw().publish(channel, value).await
+    ctx.publisher().raw().publish(channel, message).await
 }
 
 impl mov::Handlers for MovHandlers {
     async fn register(&self, payload: RegisterComponentPayload, ctx: Context) -> HandlerResult {
-        let shared = &self.0;
+        let shared = &self.shared;
         let message = json_string(&payload);
         let component = match shared.admit(&payload) {
             Ok(c) => c,
@@ -202,11 +206,15 @@ impl mov::Handlers for MovHandlers {
         let proposals = shared.discover(&component);
         shared.lock().components.push(component.clone());
         for (source, target, enabled) in proposals {
-            let create =
-                json!({"source": source.to_json(), "target": target.to_json(), "enabled": enabled});
-            publish_json(&ctx, mov::channels::TOPOLOGY_CREATE, &create).await?;
+            let create = typed::CreateConnectionPayload {
+                source: Some(source.to_payload()),
+                target: Some(target.to_payload()),
+                enabled: Some(enabled),
+                converter_js_code: None,
+            };
+            publish(&ctx, mov::channels::TOPOLOGY_CREATE, &create).await?;
         }
-        if component.component_type == "C2" {
+        if component.component_type == typed::ComponentType::C2 {
             let connections = shared.lock().connections.clone();
             for connection in connections {
                 let schema = shared
@@ -219,8 +227,13 @@ impl mov::Handlers for MovHandlers {
                     if target.component_id != component.id {
                         continue;
                     }
-                    let create = json!({"connection_id": connection.id, "target": target.to_json(), "enabled": true});
-                    publish_json(&ctx, mov::channels::NOTIFICATION_CREATE, &create).await?;
+                    let create = typed::CreateNotificationPayload {
+                        connection_id: connection.id.as_str().try_into().ok(),
+                        target: Some(target.to_payload()),
+                        enabled: Some(true),
+                        converter_js_code: None,
+                    };
+                    publish(&ctx, mov::channels::NOTIFICATION_CREATE, &create).await?;
                 }
             }
         }
@@ -230,12 +243,15 @@ impl mov::Handlers for MovHandlers {
             .iter()
             .rev()
             .find(|c| {
-                schema::role(&component.component_type, &c.name, c.subscribe.as_ref())
-                    == ChannelRole::Registered
+                schema::role(
+                    component.component_type,
+                    channel_name(c),
+                    c.subscribe.as_ref(),
+                ) == ChannelRole::Registered
             })
-            .map(|c| c.name.clone());
+            .map(|c| channel_name(c).to_owned());
         if let Some(channel) = &registered {
-            match publish_json(&ctx, channel, &component.to_json()).await {
+            match publish(&ctx, channel, &Wire(&component.to_payload())).await {
                 Ok(()) => shared.log(
                     "INFO",
                     format!(
@@ -266,8 +282,8 @@ impl mov::Handlers for MovHandlers {
         payload: QueryComponentsPayload,
         ctx: Context,
     ) -> HandlerResult {
-        let shared = &self.0;
-        let answer = (|| -> Result<Value, String> {
+        let shared = &self.shared;
+        let answer = (|| -> Result<typed::ComponentsPagePayload, String> {
             let limit = payload
                 .limit
                 .map(|l| l.get())
@@ -290,33 +306,33 @@ impl mov::Handlers for MovHandlers {
                             || c.description.as_deref().is_some_and(|d| p.is_match(d))
                     })
                 })
-                .filter(|c| type_.as_ref().is_none_or(|t| t.is_match(&c.component_type)))
+                .filter(|c| {
+                    type_
+                        .as_ref()
+                        .is_none_or(|t| t.is_match(c.component_type.as_str()))
+                })
                 .collect();
             found.sort_by(|a, b| {
                 query::compare(a, b, &keys, |c, field| match field {
-                    "type" => json!(c.component_type),
-                    "name" => json!(c.name),
-                    "description" => json!(c.description),
-                    _ => json!(c.since),
+                    "type" => Key::Text(c.component_type.as_str()),
+                    "name" => Key::Text(&c.name),
+                    "description" => c.description.as_deref().map_or(Key::Missing, Key::Text),
+                    _ => Key::Number(c.since),
                 })
             });
             let total = found.len();
-            let components: Vec<Value> = query::page(found, payload.offset.unwrap_or(0), limit)
+            let components: Vec<_> = query::page(found, payload.offset.unwrap_or(0), limit)
                 .into_iter()
-                .map(ComponentRecord::to_json)
+                .map(ComponentRecord::to_payload)
                 .collect();
-            let mut page = serde_json::Map::new();
-            if let Some(id) = &payload.id {
-                page.insert("query_id".into(), json!(id));
-            }
-            page.insert("total".into(), json!(total));
-            if !components.is_empty() {
-                page.insert("components".into(), Value::Array(components));
-            }
-            Ok(Value::Object(page))
+            Ok(typed::ComponentsPagePayload {
+                query_id: payload.id.clone(),
+                total: Some(total as u64),
+                components: (!components.is_empty()).then_some(components),
+            })
         })();
         match answer {
-            Ok(page) => publish_json(&ctx, mov::channels::COMPONENT_PAGE, &page).await?,
+            Ok(page) => publish(&ctx, mov::channels::COMPONENT_PAGE, &Wire(&page)).await?,
             Err(reason) => shared.log(
                 "ERROR",
                 format!("Received invalid query components payload: {reason}"),
@@ -327,7 +343,7 @@ impl mov::Handlers for MovHandlers {
     }
 
     async fn unregister(&self, payload: UnregisterComponentPayload, ctx: Context) -> HandlerResult {
-        let shared = &self.0;
+        let shared = &self.shared;
         let id = payload.component_id.as_deref().cloned().unwrap_or_default();
         let (name, removed) = {
             let mut registry = shared.lock();
@@ -360,8 +376,11 @@ impl mov::Handlers for MovHandlers {
             (name, removed)
         };
         for connection_id in removed {
-            let change = json!({"action": "REMOVE", "connection_id": connection_id});
-            publish_json(&ctx, mov::channels::TOPOLOGY_CHANGE, &change).await?;
+            let change = typed::ChangeTopologyPayload {
+                action: Some(typed::ChangeTopologyPayloadAction::Remove),
+                connection_id: connection_id.as_str().try_into().ok(),
+            };
+            publish(&ctx, mov::channels::TOPOLOGY_CHANGE, &change).await?;
         }
         shared.log("INFO", format!("Unregistered component {id}."), None);
         shared.emit(Event::Unregistered { id, name });
@@ -373,7 +392,7 @@ impl mov::Handlers for MovHandlers {
         payload: CreateConnectionPayload,
         ctx: Context,
     ) -> HandlerResult {
-        let shared = &self.0;
+        let shared = &self.shared;
         let checked = (|| -> Result<ConnectionRecord, String> {
             let end = |n: Option<&mov::NodePayload>, what: &str| {
                 n.and_then(node).ok_or(format!(
@@ -445,8 +464,11 @@ impl mov::Handlers for MovHandlers {
         );
         shared.emit(Event::Connected(connection.clone()));
         if payload.enabled == Some(true) {
-            let change = json!({"action": "ENABLE", "connection_id": connection.id});
-            publish_json(&ctx, mov::channels::TOPOLOGY_CHANGE, &change).await?;
+            let change = typed::ChangeTopologyPayload {
+                action: Some(typed::ChangeTopologyPayloadAction::Enable),
+                connection_id: connection.id.as_str().try_into().ok(),
+            };
+            publish(&ctx, mov::channels::TOPOLOGY_CHANGE, &change).await?;
         }
         Ok(())
     }
@@ -456,8 +478,8 @@ impl mov::Handlers for MovHandlers {
         payload: QueryConnectionsPayload,
         ctx: Context,
     ) -> HandlerResult {
-        let shared = &self.0;
-        let answer = (|| -> Result<mov::ConnectionsPagePayload, String> {
+        let shared = &self.shared;
+        let answer = (|| -> Result<typed::ConnectionsPagePayload, String> {
             let filters = [
                 (
                     query::optional(payload.source_channel_name.as_deref())?,
@@ -489,38 +511,45 @@ impl mov::Handlers for MovHandlers {
                     "target.channelName",
                 ],
             )?;
-            let field = |c: &ConnectionRecord, f: &str| match f {
-                "createTimestamp" => json!(c.create_timestamp),
-                "updateTimestamp" => json!(c.update_timestamp),
-                "enabled" => json!(c.enabled),
-                "source.componentId" => json!(c.source.component_id),
-                "source.channelName" => json!(c.source.channel_name),
-                "target.componentId" => json!(c.target.component_id),
-                _ => json!(c.target.channel_name),
-            };
+            fn field<'a>(c: &'a ConnectionRecord, f: &str) -> Key<'a> {
+                match f {
+                    "createTimestamp" => Key::Number(c.create_timestamp),
+                    "updateTimestamp" => Key::Number(c.update_timestamp),
+                    "enabled" => Key::Flag(c.enabled),
+                    "source.componentId" => Key::Text(&c.source.component_id),
+                    "source.channelName" => Key::Text(&c.source.channel_name),
+                    "target.componentId" => Key::Text(&c.target.component_id),
+                    _ => Key::Text(&c.target.channel_name),
+                }
+            }
             let registry = shared.lock();
             let mut found: Vec<&ConnectionRecord> = registry
                 .connections
                 .iter()
                 .filter(|c| {
                     filters.iter().all(|(p, f)| {
-                        p.as_ref()
-                            .is_none_or(|p| p.is_match(field(c, f).as_str().unwrap_or_default()))
+                        p.as_ref().is_none_or(|p| match field(c, f) {
+                            Key::Text(text) => p.is_match(text),
+                            _ => false,
+                        })
                     })
                 })
                 .collect();
             found.sort_by(|a, b| query::compare(a, b, &keys, |c, f| field(c, f)));
             let total = found.len();
             let limit = payload.limit.map(|l| l.get()).unwrap_or(20);
-            let connections: Vec<Value> = query::page(found, payload.offset.unwrap_or(0), limit)
+            let connections = query::page(found, payload.offset.unwrap_or(0), limit)
                 .into_iter()
-                .map(ConnectionRecord::to_json)
+                .map(ConnectionRecord::to_payload)
                 .collect();
-            let page = json!({"query_id": payload.id, "total": total, "connections": connections});
-            serde_json::from_value(page).map_err(|e| e.to_string())
+            Ok(typed::ConnectionsPagePayload {
+                query_id: payload.id.clone(),
+                total: Some(total as u64),
+                connections: Some(connections),
+            })
         })();
         match answer {
-            Ok(page) => ctx.publisher().topology_page(&page).await?,
+            Ok(page) => publish(&ctx, mov::channels::TOPOLOGY_PAGE, &page).await?,
             Err(reason) => shared.log(
                 "ERROR",
                 format!("Received invalid query connections payload: {reason}"),
@@ -535,7 +564,7 @@ impl mov::Handlers for MovHandlers {
         payload: ChangeTopologyPayload,
         _ctx: Context,
     ) -> HandlerResult {
-        let shared = &self.0;
+        let shared = &self.shared;
         let id = payload
             .connection_id
             .as_deref()
@@ -569,7 +598,7 @@ impl mov::Handlers for MovHandlers {
             }
             source
         };
-        shared.router.refresh(shared, &source).await;
+        self.router.refresh(shared, &source).await;
         shared.emit(Event::ConnectionChanged {
             id,
             action: action.as_str().to_owned(),
@@ -579,14 +608,14 @@ impl mov::Handlers for MovHandlers {
 
     async fn add(&self, payload: AddLogPayload, _ctx: Context) -> HandlerResult {
         let (Some(level), Some(message)) = (payload.level, payload.message.clone()) else {
-            self.0.log(
+            self.shared.log(
                 "ERROR",
                 "Received invalid add log payload.".into(),
                 Some(json_string(&payload)),
             );
             return Ok(());
         };
-        self.0.record_log(LogRecord {
+        self.shared.record_log(LogRecord {
             level: level.as_str().to_owned(),
             message,
             payload: payload.payload,
@@ -601,7 +630,7 @@ impl mov::Handlers for MovHandlers {
         payload: CreateNotificationPayload,
         _ctx: Context,
     ) -> HandlerResult {
-        let shared = &self.0;
+        let shared = &self.shared;
         let id = payload
             .connection_id
             .as_deref()
@@ -640,7 +669,7 @@ impl mov::Handlers for MovHandlers {
         payload: ChangeNotificationPayload,
         _ctx: Context,
     ) -> HandlerResult {
-        let shared = &self.0;
+        let shared = &self.shared;
         let id = payload
             .connection_id
             .as_deref()

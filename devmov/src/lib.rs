@@ -27,7 +27,9 @@ mod registry;
 mod router;
 mod schema;
 mod server;
+mod state;
 pub mod topology;
+mod wire;
 
 /// The MOV's channels, payload types, handler trait and publisher, generated from
 /// `fixtures/valawai/MOV/asyncapi.yaml`.
@@ -36,8 +38,8 @@ pub mod mov {
     valawai::include_component!("mov");
 }
 
-pub use events::{Event, LogRecord};
-pub use registry::{ComponentRecord, ConnectionRecord};
+pub use events::Event;
+pub use registry::{ComponentRecord, ConnectionRecord, LogRecord, Node, NotificationRecord};
 pub use schema::matches;
 pub use server::{DevMov, DevMovHandle, QUEUES};
 pub use topology::{Subscription, Topology, TopologyError};

@@ -71,15 +71,28 @@ pub(crate) fn order(
         .collect()
 }
 
+/// The value of a field to sort by. A missing value sorts first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Key<'a> {
+    /// No value.
+    Missing,
+    /// A flag.
+    Flag(bool),
+    /// A number.
+    Number(i64),
+    /// A text.
+    Text(&'a str),
+}
+
 /// Compares two items by the sort keys, `key` giving each field's value.
-pub(crate) fn compare<T>(
-    a: &T,
-    b: &T,
+pub(crate) fn compare<'a, T>(
+    a: &'a T,
+    b: &'a T,
     keys: &[(String, bool)],
-    key: impl Fn(&T, &str) -> serde_json::Value,
+    key: impl Fn(&'a T, &str) -> Key<'a>,
 ) -> Ordering {
     for (field, ascending) in keys {
-        let ordering = compare_values(&key(a, field), &key(b, field));
+        let ordering = key(a, field).cmp(&key(b, field));
         let ordering = if *ascending {
             ordering
         } else {
@@ -90,22 +103,6 @@ pub(crate) fn compare<T>(
         }
     }
     Ordering::Equal
-}
-
-fn compare_values(a: &serde_json::Value, b: &serde_json::Value) -> Ordering {
-    use serde_json::Value::*;
-    match (a, b) {
-        (Number(x), Number(y)) => x
-            .as_f64()
-            .partial_cmp(&y.as_f64())
-            .unwrap_or(Ordering::Equal),
-        (String(x), String(y)) => x.cmp(y),
-        (Bool(x), Bool(y)) => x.cmp(y),
-        (Null, Null) => Ordering::Equal,
-        (Null, _) => Ordering::Less,
-        (_, Null) => Ordering::Greater,
-        _ => a.to_string().cmp(&b.to_string()),
-    }
 }
 
 /// The page `offset..offset + limit` of `items`.
@@ -159,7 +156,7 @@ mod tests {
             [("since".to_owned(), true)]
         );
         let mut v = vec![3, 1, 2];
-        v.sort_by(|a, b| compare(a, b, &keys[..1], |x, _| serde_json::json!(x)));
+        v.sort_by(|a, b| compare(a, b, &keys[..1], |x, _| Key::Number(i64::from(*x))));
         assert_eq!(v, [3, 2, 1]);
         assert_eq!(page(vec![1, 2, 3, 4], 1, 2), [2, 3]);
     }

@@ -1,9 +1,26 @@
-//! What the development MOV remembers: components, connections and logs, in memory.
+//! What the development MOV remembers: components, connections and logs, in memory. Channels
+//! are kept as the runtime's MOV types, and every record gives its MOV payload
+//! (`valawai::mov::protocol`).
 
-use serde_json::{Map, Value, json};
-use valawai_codegen::mov::MovChannel;
+use valawai::mov::protocol::{
+    ChannelSchema, ComponentPayload, ComponentType, ConnectionPayload, NodePayload,
+    NotificationPayload,
+};
 
-use crate::events::LogRecord;
+/// A log record received on `valawai/log/add`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogRecord {
+    /// `DEBUG`, `INFO`, `WARN` or `ERROR`.
+    pub level: String,
+    /// The message.
+    pub message: String,
+    /// The payload, a string (usually JSON).
+    pub payload: Option<String>,
+    /// The component that logged, when it said so.
+    pub component_id: Option<String>,
+    /// When the MOV received it, in seconds since the epoch.
+    pub timestamp: i64,
+}
 
 /// A registered component, as the MOV stores it.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,42 +35,41 @@ pub struct ComponentRecord {
     pub version: String,
     /// `info.version` of its spec.
     pub api_version: Option<String>,
-    /// `C0`, `C1` or `C2`.
-    pub component_type: String,
+    /// Its type.
+    pub component_type: ComponentType,
     /// When it registered, in seconds since the epoch.
     pub since: i64,
-    /// Its channels as the MOV translated them.
-    pub channels: Vec<MovChannel>,
+    /// Its channels as the MOV translated them (a channel's name is its `id`).
+    pub channels: Vec<ChannelSchema>,
     /// When it unregistered; `None` while it is live.
     pub finished: Option<i64>,
 }
 
+/// The name of a translated channel.
+pub(crate) fn channel_name(channel: &ChannelSchema) -> &str {
+    channel.id.as_deref().unwrap_or_default()
+}
+
 impl ComponentRecord {
-    /// The `component_payload` the MOV sends for it, null and empty fields left out as the
-    /// MOV's JSON mapping does.
-    pub fn to_json(&self) -> Value {
-        let mut map = Map::new();
-        map.insert("id".into(), json!(self.id));
-        map.insert("name".into(), json!(self.name));
-        if let Some(d) = self.description.as_ref().filter(|d| !d.is_empty()) {
-            map.insert("description".into(), json!(d));
+    /// The `component_payload` the MOV sends for it, empty fields left out as the MOV's JSON
+    /// mapping does. An `api_version` that is not `\d+\.\d+\.\d+` (the payload's
+    /// constraint, which a component's runtime checks) is left out too.
+    pub fn to_payload(&self) -> ComponentPayload {
+        ComponentPayload {
+            id: self.id.as_str().try_into().ok(),
+            name: Some(self.name.clone()),
+            description: self.description.clone().filter(|d| !d.is_empty()),
+            version: self.version.as_str().try_into().ok(),
+            api_version: self.api_version.as_deref().and_then(|v| v.try_into().ok()),
+            type_: Some(self.component_type),
+            since: u64::try_from(self.since).ok(),
+            channels: (!self.channels.is_empty()).then(|| self.channels.clone()),
         }
-        map.insert("version".into(), json!(self.version));
-        if let Some(v) = self.api_version.as_ref().filter(|v| !v.is_empty()) {
-            map.insert("api_version".into(), json!(v));
-        }
-        map.insert("type".into(), json!(self.component_type));
-        map.insert("since".into(), json!(self.since));
-        if !self.channels.is_empty() {
-            let channels = self.channels.iter().map(MovChannel::to_json).collect();
-            map.insert("channels".into(), Value::Array(channels));
-        }
-        Value::Object(map)
     }
 
     /// The channel named `name`.
-    pub(crate) fn channel(&self, name: &str) -> Option<&MovChannel> {
-        self.channels.iter().find(|c| c.name == name)
+    pub(crate) fn channel(&self, name: &str) -> Option<&ChannelSchema> {
+        self.channels.iter().find(|c| channel_name(c) == name)
     }
 }
 
@@ -67,8 +83,12 @@ pub struct Node {
 }
 
 impl Node {
-    pub(crate) fn to_json(&self) -> Value {
-        json!({"component_id": self.component_id, "channel_name": self.channel_name})
+    /// The `node_payload` of this end.
+    pub fn to_payload(&self) -> NodePayload {
+        NodePayload {
+            component_id: self.component_id.as_str().try_into().ok(),
+            channel_name: Some(self.channel_name.clone()),
+        }
     }
 }
 
@@ -106,34 +126,26 @@ pub struct ConnectionRecord {
 
 impl ConnectionRecord {
     /// The `connection_payload` of a connection page.
-    pub fn to_json(&self) -> Value {
-        let mut map = Map::new();
-        map.insert("id".into(), json!(self.id));
-        map.insert("create_timestamp".into(), json!(self.create_timestamp));
-        map.insert("update_timestamp".into(), json!(self.update_timestamp));
-        map.insert("source".into(), self.source.to_json());
-        map.insert("target".into(), self.target.to_json());
-        map.insert("enabled".into(), json!(self.enabled));
-        if let Some(code) = &self.converter_js_code {
-            map.insert("converter_js_code".into(), json!(code));
+    pub fn to_payload(&self) -> ConnectionPayload {
+        let notifications = self
+            .notifications
+            .iter()
+            .map(|n| NotificationPayload {
+                target: Some(n.target.to_payload()),
+                enabled: Some(n.enabled),
+                converter_js_code: n.converter_js_code.clone(),
+            })
+            .collect::<Vec<_>>();
+        ConnectionPayload {
+            id: self.id.as_str().try_into().ok(),
+            create_timestamp: Some(self.create_timestamp),
+            update_timestamp: Some(self.update_timestamp),
+            source: Some(self.source.to_payload()),
+            target: Some(self.target.to_payload()),
+            enabled: Some(self.enabled),
+            converter_js_code: self.converter_js_code.clone(),
+            notifications: (!notifications.is_empty()).then_some(notifications),
         }
-        if !self.notifications.is_empty() {
-            let notifications = self
-                .notifications
-                .iter()
-                .map(|n| {
-                    let mut m = Map::new();
-                    m.insert("target".into(), n.target.to_json());
-                    m.insert("enabled".into(), json!(n.enabled));
-                    if let Some(code) = &n.converter_js_code {
-                        m.insert("converter_js_code".into(), json!(code));
-                    }
-                    Value::Object(m)
-                })
-                .collect();
-            map.insert("notifications".into(), Value::Array(notifications));
-        }
-        Value::Object(map)
     }
 }
 

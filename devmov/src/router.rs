@@ -7,14 +7,15 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use futures_core::Stream;
-use lapin::options::{BasicConsumeOptions, QueueDeclareOptions};
+use lapin::options::BasicConsumeOptions;
 use lapin::types::FieldTable;
-use serde_json::{Value, json};
 use tokio::sync::Mutex;
 use tokio::task::JoinHandle;
+use valawai::conventions;
+use valawai::mov::protocol::{MinComponentPayload, SentMessagePayload};
 
 use crate::ids;
-use crate::server::Shared;
+use crate::state::Shared;
 
 /// The queues the development MOV consumes to route messages.
 #[derive(Default)]
@@ -86,13 +87,13 @@ async fn consume(
         .create_channel()
         .await
         .map_err(|e| e.to_string())?;
-    let durable = QueueDeclareOptions {
-        durable: true,
-        ..QueueDeclareOptions::default()
-    };
-    ch.queue_declare(channel.into(), durable, FieldTable::default())
-        .await
-        .map_err(|e| e.to_string())?;
+    ch.queue_declare(
+        channel.into(),
+        conventions::queue_declare_options(),
+        conventions::queue_arguments(),
+    )
+    .await
+    .map_err(|e| e.to_string())?;
     let no_ack = BasicConsumeOptions {
         no_ack: true,
         ..BasicConsumeOptions::default()
@@ -129,15 +130,15 @@ async fn consume(
 struct Delivery {
     target: String,
     converter: Option<String>,
-    notifications: Vec<(String, Value)>,
+    notifications: Vec<(String, SentMessagePayload)>,
 }
 
 /// Publishes a message from `source` to every enabled connection's target, then to the
 /// connection's enabled C2 notifications.
 async fn route(shared: &Arc<Shared>, source: &str, body: &[u8]) {
-    let message: Value = match serde_json::from_slice(body) {
-        Ok(Value::Object(m)) => Value::Object(m),
-        _ => {
+    let message: serde_json::Map<String, serde_json::Value> = match serde_json::from_slice(body) {
+        Ok(m) => m,
+        Err(_) => {
             shared.log(
                 "ERROR",
                 format!("Cannot route a message on {source}: it is not a JSON object."),
@@ -153,7 +154,11 @@ async fn route(shared: &Arc<Shared>, source: &str, body: &[u8]) {
                 .components
                 .iter()
                 .find(|c| c.id == id)
-                .map(|c| json!({"id": c.id, "name": c.name, "type": c.component_type}))
+                .map(|c| MinComponentPayload {
+                    id: c.id.as_str().try_into().ok(),
+                    name: Some(c.name.clone()),
+                    type_: Some(c.component_type),
+                })
         };
         registry
             .connections
@@ -165,13 +170,13 @@ async fn route(shared: &Arc<Shared>, source: &str, body: &[u8]) {
                     .iter()
                     .filter(|n| n.enabled)
                     .map(|n| {
-                        let sent = json!({
-                            "connection_id": c.id,
-                            "source": min(&c.source.component_id),
-                            "target": min(&c.target.component_id),
-                            "message_payload": message,
-                            "timestamp": ids::now(),
-                        });
+                        let sent = SentMessagePayload {
+                            connection_id: c.id.as_str().try_into().ok(),
+                            source: min(&c.source.component_id),
+                            target: min(&c.target.component_id),
+                            message_payload: Some(message.clone()),
+                            timestamp: Some(ids::now()),
+                        };
                         (n.target.channel_name.clone(), sent)
                     })
                     .collect();

@@ -2,9 +2,13 @@
 //! registered one, which is a C2 notification channel, and when a publisher's schema matches a
 //! subscriber's (`PayloadSchema.match` in the MOV).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-use serde_json::{Value, json};
+use valawai::conventions::parse_registered_address;
+use valawai::mov::protocol::{
+    BasicPayloadSchema, BasicPayloadSchemaFormat, ComponentType, EnumPayloadSchema,
+    ObjectPayloadSchema, PayloadSchema,
+};
 
 /// The properties a registered channel's payload must have (`component_payload`).
 const REGISTERED_PROPERTIES: [&str; 8] = [
@@ -38,33 +42,29 @@ pub(crate) enum ChannelRole {
     Candidate,
 }
 
-fn object_has(schema: Option<&Value>, names: &[&str]) -> bool {
+fn object_has(schema: Option<&PayloadSchema>, names: &[&str]) -> bool {
     match schema {
-        Some(s) if s["type"] == "OBJECT" => {
-            let properties = s["properties"].as_object();
-            names
-                .iter()
-                .all(|n| properties.is_some_and(|p| p.contains_key(*n)))
-        }
+        Some(PayloadSchema::Object(o)) => names
+            .iter()
+            .all(|n| o.properties.as_ref().is_some_and(|p| p.contains_key(*n))),
         _ => false,
     }
 }
 
-fn is_word(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-}
-
 /// Classifies a channel as the MOV does (section 7.2 of the protocol notes), for a component of
-/// type `component_type` (`C0`, `C1` or `C2`).
-pub(crate) fn role(component_type: &str, name: &str, subscribe: Option<&Value>) -> ChannelRole {
-    let segments: Vec<&str> = name.split('/').collect();
-    let lower = component_type.to_ascii_lowercase();
-    let registered = matches!(segments.as_slice(),
-        ["valawai", t, n, "control", last] if *t == lower && is_word(n) && *last == "registered")
+/// type `component_type`: the registered channel's address is the conventions' rule
+/// ([`valawai::conventions::parse_registered_address`]) with the component's type.
+pub(crate) fn role(
+    component_type: ComponentType,
+    name: &str,
+    subscribe: Option<&PayloadSchema>,
+) -> ChannelRole {
+    let registered = parse_registered_address(name).is_some_and(|(t, _)| t == component_type)
         && object_has(subscribe, &REGISTERED_PROPERTIES);
     if registered {
         ChannelRole::Registered
-    } else if component_type == "C2" && object_has(subscribe, &NOTIFICATION_PROPERTIES) {
+    } else if component_type == ComponentType::C2 && object_has(subscribe, &NOTIFICATION_PROPERTIES)
+    {
         ChannelRole::Notification
     } else {
         ChannelRole::Candidate
@@ -81,73 +81,73 @@ pub(crate) fn role(component_type: &str, name: &str, subscribe: Option<&Value>) 
 /// array or a combination are paired greedily in document order, each publisher item with the
 /// first subscriber item left that it matches (`DiversePayloadSchema.matchPayload`), so two
 /// combinations with the same items in another order can differ in whether they match.
-pub fn matches(publisher: &Value, subscriber: &Value) -> bool {
+pub fn matches(publisher: &PayloadSchema, subscriber: &PayloadSchema) -> bool {
     Matcher::default().matches(publisher, subscriber, 0)
 }
 
 #[derive(Default)]
 struct Matcher<'a> {
-    publisher_ids: HashMap<i64, &'a Value>,
-    subscriber_ids: HashMap<i64, &'a Value>,
+    publisher_ids: HashMap<i64, &'a PayloadSchema>,
+    subscriber_ids: HashMap<i64, &'a PayloadSchema>,
     /// The pairs of objects being compared: meeting one again through a reference means the
     /// recursion matches so far (a recursive schema against itself).
-    comparing: HashSet<(*const Value, *const Value)>,
+    comparing: HashSet<(*const ObjectPayloadSchema, *const ObjectPayloadSchema)>,
 }
 
 /// Deep enough for any real spec; a reference cycle stops here instead of overflowing.
 const MAX_DEPTH: usize = 64;
 
+/// The items of an array or a combination.
+fn items(items: &Option<Vec<PayloadSchema>>) -> &[PayloadSchema] {
+    items.as_deref().unwrap_or_default()
+}
+
+/// Enum values as a set.
+fn value_set(e: &EnumPayloadSchema) -> Vec<&str> {
+    let mut v: Vec<&str> = e.values.iter().flatten().map(String::as_str).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
 impl<'a> Matcher<'a> {
-    fn remember(ids: &mut HashMap<i64, &'a Value>, schema: &'a Value) {
-        if let Some(id) = schema.get("id").and_then(Value::as_i64) {
-            ids.entry(id).or_insert(schema);
+    fn remember(ids: &mut HashMap<i64, &'a PayloadSchema>, schema: &'a PayloadSchema) {
+        if let PayloadSchema::Object(ObjectPayloadSchema { id: Some(id), .. }) = schema {
+            ids.entry(*id).or_insert(schema);
         }
     }
 
-    fn matches(&mut self, publisher: &'a Value, subscriber: &'a Value, depth: usize) -> bool {
+    fn matches(
+        &mut self,
+        publisher: &'a PayloadSchema,
+        subscriber: &'a PayloadSchema,
+        depth: usize,
+    ) -> bool {
+        use PayloadSchema as P;
         if depth > MAX_DEPTH {
             return false;
         }
         Self::remember(&mut self.publisher_ids, publisher);
         Self::remember(&mut self.subscriber_ids, subscriber);
-        let publisher = match resolve(publisher, &self.publisher_ids) {
-            Some(p) => p,
-            None => return false,
-        };
-        let subscriber = match resolve(subscriber, &self.subscriber_ids) {
-            Some(s) => s,
-            None => return false,
-        };
-        let kind = publisher["type"].as_str().unwrap_or_default();
-        if subscriber["type"].as_str() != Some(kind) {
+        let (Some(publisher), Some(subscriber)) = (
+            resolve(publisher, &self.publisher_ids),
+            resolve(subscriber, &self.subscriber_ids),
+        ) else {
             return false;
-        }
-        match kind {
-            "BASIC" => publisher.get("format") == subscriber.get("format"),
-            "CONST" => publisher.get("value") == subscriber.get("value"),
-            "ENUM" => {
-                let set = |s: &Value| {
-                    let mut v: Vec<String> = s["values"]
-                        .as_array()
-                        .into_iter()
-                        .flatten()
-                        .map(Value::to_string)
-                        .collect();
-                    v.sort();
-                    v.dedup();
-                    v
-                };
-                set(publisher) == set(subscriber)
-            }
-            "OBJECT" => {
-                let pair = (publisher as *const Value, subscriber as *const Value);
+        };
+        match (publisher, subscriber) {
+            (P::Basic(p), P::Basic(s)) => p.format == s.format,
+            (P::Const(p), P::Const(s)) => p.value == s.value,
+            (P::Enum(p), P::Enum(s)) => value_set(p) == value_set(s),
+            (P::Object(p), P::Object(s)) => {
+                let pair = (p as *const _, s as *const _);
                 if !self.comparing.insert(pair) {
                     return true;
                 }
-                let Some(sent) = publisher["properties"].as_object() else {
+                let Some(sent) = &p.properties else {
                     return true;
                 };
-                let taken = subscriber["properties"].as_object();
+                let taken = s.properties.as_ref();
                 let matched = sent.iter().all(|(name, p)| {
                     taken
                         .and_then(|t| t.get(name))
@@ -156,17 +156,25 @@ impl<'a> Matcher<'a> {
                 self.comparing.remove(&pair);
                 matched
             }
-            "ARRAY" | "ONE_OF" | "ANY_OF" | "ALL_OF" => {
-                let items = |s: &'a Value| s["items"].as_array().map_or(&[][..], Vec::as_slice);
-                let (sent, taken) = (items(publisher), items(subscriber));
-                sent.len() == taken.len() && self.pair_all(sent, taken, depth)
-            }
+            (P::Array(p), P::Array(s)) => self.pair_all(items(&p.items), items(&s.items), depth),
+            (P::OneOf(p), P::OneOf(s)) => self.pair_all(items(&p.items), items(&s.items), depth),
+            (P::AnyOf(p), P::AnyOf(s)) => self.pair_all(items(&p.items), items(&s.items), depth),
+            (P::AllOf(p), P::AllOf(s)) => self.pair_all(items(&p.items), items(&s.items), depth),
             _ => false,
         }
     }
 
-    /// Whether every item of `sent` matches a different item of `taken`, in any order.
-    fn pair_all(&mut self, sent: &'a [Value], taken: &'a [Value], depth: usize) -> bool {
+    /// Whether `sent` and `taken` have as many items, and every item of `sent` matches a
+    /// different item of `taken`, in any order.
+    fn pair_all(
+        &mut self,
+        sent: &'a [PayloadSchema],
+        taken: &'a [PayloadSchema],
+        depth: usize,
+    ) -> bool {
+        if sent.len() != taken.len() {
+            return false;
+        }
         let mut used = vec![false; taken.len()];
         sent.iter().all(|p| {
             let found =
@@ -176,84 +184,118 @@ impl<'a> Matcher<'a> {
     }
 }
 
-fn resolve<'a>(schema: &'a Value, ids: &HashMap<i64, &'a Value>) -> Option<&'a Value> {
-    if schema["type"] == "REF" {
-        ids.get(&schema["identifier"].as_i64()?).copied()
-    } else {
-        Some(schema)
+fn resolve<'a>(
+    schema: &'a PayloadSchema,
+    ids: &HashMap<i64, &'a PayloadSchema>,
+) -> Option<&'a PayloadSchema> {
+    match schema {
+        PayloadSchema::Ref(r) => ids.get(&r.value?).copied(),
+        _ => Some(schema),
     }
+}
+
+fn basic(format: BasicPayloadSchemaFormat) -> PayloadSchema {
+    PayloadSchema::Basic(BasicPayloadSchema {
+        format: Some(format),
+    })
+}
+
+fn object<const N: usize>(properties: [(&str, PayloadSchema); N]) -> PayloadSchema {
+    PayloadSchema::Object(ObjectPayloadSchema {
+        id: None,
+        properties: Some(
+            properties
+                .into_iter()
+                .map(|(n, s)| (n.to_owned(), s))
+                .collect::<BTreeMap<_, _>>(),
+        ),
+    })
 }
 
 /// The schema of the `sent_message_payload` the MOV sends to a C2 notification channel for a
 /// connection whose source publishes `message` (`SentMessagePayload.createSentMessagePayloadSchemaFor`).
-pub(crate) fn sent_message_schema(message: &Value) -> Value {
-    let min_component = json!({"type": "OBJECT", "properties": {
-        "id": {"type": "BASIC", "format": "STRING"},
-        "name": {"type": "BASIC", "format": "STRING"},
-        "type": {"type": "ENUM", "values": ["C0", "C1", "C2"]},
-    }});
-    json!({"type": "OBJECT", "properties": {
-        "connection_id": {"type": "BASIC", "format": "STRING"},
-        "source": min_component,
-        "target": min_component,
-        "message_payload": message,
-        "timestamp": {"type": "BASIC", "format": "INTEGER"},
-    }})
+pub(crate) fn sent_message_schema(message: &PayloadSchema) -> PayloadSchema {
+    use BasicPayloadSchemaFormat::{Integer, String};
+    let min_component = || {
+        object([
+            ("id", basic(String)),
+            ("name", basic(String)),
+            (
+                "type",
+                PayloadSchema::Enum(EnumPayloadSchema {
+                    values: Some(["C0", "C1", "C2"].map(Into::into).to_vec()),
+                }),
+            ),
+        ])
+    };
+    object([
+        ("connection_id", basic(String)),
+        ("source", min_component()),
+        ("target", min_component()),
+        ("message_payload", message.clone()),
+        ("timestamp", basic(Integer)),
+    ])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::Map;
 
-    fn basic(format: &str) -> Value {
-        json!({"type": "BASIC", "format": format})
+    /// A schema from the MOV's JSON.
+    fn schema(text: &str) -> PayloadSchema {
+        serde_json::from_str(text).unwrap_or_else(|e| panic!("{text}: {e}"))
+    }
+
+    fn string() -> PayloadSchema {
+        basic(BasicPayloadSchemaFormat::String)
     }
 
     #[test]
     fn basics_enums_and_consts_match_on_their_content() {
-        assert!(matches(&basic("STRING"), &basic("STRING")));
-        assert!(!matches(&basic("STRING"), &basic("INTEGER")));
-        let e1 = json!({"type": "ENUM", "values": ["A", "B"]});
-        let e2 = json!({"type": "ENUM", "values": ["B", "A"]});
-        let e3 = json!({"type": "ENUM", "values": ["A"]});
+        assert!(matches(&string(), &string()));
+        assert!(!matches(
+            &string(),
+            &basic(BasicPayloadSchemaFormat::Integer)
+        ));
+        let e1 = schema(r#"{"type": "ENUM", "values": ["A", "B"]}"#);
+        let e2 = schema(r#"{"type": "ENUM", "values": ["B", "A"]}"#);
+        let e3 = schema(r#"{"type": "ENUM", "values": ["A"]}"#);
         assert!(matches(&e1, &e2));
         assert!(!matches(&e1, &e3));
-        assert!(matches(
-            &json!({"type": "CONST", "value": "X"}),
-            &json!({"type": "CONST", "value": "X"})
-        ));
-        assert!(!matches(
-            &json!({"type": "CONST", "value": "X"}),
-            &json!({"type": "CONST", "value": "Y"})
-        ));
-        assert!(!matches(&basic("STRING"), &e1));
+        let x = schema(r#"{"type": "CONST", "value": "X"}"#);
+        assert!(matches(&x, &x.clone()));
+        assert!(!matches(&x, &schema(r#"{"type": "CONST", "value": "Y"}"#)));
+        assert!(!matches(&string(), &e1));
     }
 
     #[test]
     fn an_object_matches_a_subscriber_with_at_least_its_properties() {
-        let sent = json!({"type": "OBJECT", "properties": {"content": basic("STRING")}});
-        let wider = json!({"type": "OBJECT", "properties": {
-            "content": basic("STRING"), "extra": basic("NUMBER")}});
+        let sent = object([("content", string())]);
+        let wider = object([
+            ("content", string()),
+            ("extra", basic(BasicPayloadSchemaFormat::Number)),
+        ]);
         assert!(matches(&sent, &sent));
         assert!(matches(&sent, &wider));
         assert!(!matches(&wider, &sent));
-        let other = json!({"type": "OBJECT", "properties": {"content": basic("INTEGER")}});
+        let other = object([("content", basic(BasicPayloadSchemaFormat::Integer))]);
         assert!(!matches(&sent, &other));
     }
 
     #[test]
     fn arrays_and_combinations_pair_their_items_in_any_order() {
-        let a = json!({"type": "ONE_OF", "items": [basic("STRING"), basic("NUMBER")]});
-        let b = json!({"type": "ONE_OF", "items": [basic("NUMBER"), basic("STRING")]});
-        let c = json!({"type": "ANY_OF", "items": [basic("NUMBER"), basic("STRING")]});
-        let d = json!({"type": "ONE_OF", "items": [basic("STRING"), basic("STRING")]});
+        let s = r#"{"type": "BASIC", "format": "STRING"}"#;
+        let n = r#"{"type": "BASIC", "format": "NUMBER"}"#;
+        let a = schema(&format!(r#"{{"type": "ONE_OF", "items": [{s}, {n}]}}"#));
+        let b = schema(&format!(r#"{{"type": "ONE_OF", "items": [{n}, {s}]}}"#));
+        let c = schema(&format!(r#"{{"type": "ANY_OF", "items": [{n}, {s}]}}"#));
+        let d = schema(&format!(r#"{{"type": "ONE_OF", "items": [{s}, {s}]}}"#));
         assert!(matches(&a, &b));
         assert!(!matches(&a, &c));
         assert!(!matches(&a, &d));
-        let arr = json!({"type": "ARRAY", "items": [basic("STRING")]});
+        let arr = schema(&format!(r#"{{"type": "ARRAY", "items": [{s}]}}"#));
         assert!(matches(&arr, &arr));
-        assert!(!matches(&arr, &json!({"type": "ARRAY", "items": []})));
+        assert!(!matches(&arr, &schema(r#"{"type": "ARRAY", "items": []}"#)));
     }
 
     /// The MOV pairs items greedily in document order: the publisher's `a` takes the first
@@ -261,47 +303,58 @@ mod tests {
     /// in the other order pair up.
     #[test]
     fn items_pair_greedily_in_document_order_as_the_mov_pairs_them() {
-        let object = |names: &[&str]| {
-            json!({"type": "OBJECT", "properties": names.iter()
-                .map(|n| (n.to_string(), basic("STRING"))).collect::<Map<_, _>>()})
+        let one_of = |items: Vec<PayloadSchema>| {
+            PayloadSchema::OneOf(valawai::mov::protocol::OneOfPayloadSchema { items: Some(items) })
         };
-        let one_of = |items: Vec<Value>| json!({"type": "ONE_OF", "items": items});
-        let sent = one_of(vec![object(&["a"]), object(&["a", "b"])]);
-        let taken = one_of(vec![object(&["a", "b"]), object(&["a", "c"])]);
-        let reversed = one_of(vec![object(&["a", "c"]), object(&["a", "b"])]);
+        let a = || object([("a", string())]);
+        let ab = || object([("a", string()), ("b", string())]);
+        let ac = || object([("a", string()), ("c", string())]);
+        let sent = one_of(vec![a(), ab()]);
+        let taken = one_of(vec![ab(), ac()]);
+        let reversed = one_of(vec![ac(), ab()]);
         assert!(!matches(&sent, &taken));
         assert!(matches(&sent, &reversed));
         // Enum values are a set.
-        let e1 = json!({"type": "ENUM", "values": ["A", "B", "B"]});
-        let e2 = json!({"type": "ENUM", "values": ["B", "A"]});
+        let e1 = schema(r#"{"type": "ENUM", "values": ["A", "B", "B"]}"#);
+        let e2 = schema(r#"{"type": "ENUM", "values": ["B", "A"]}"#);
         assert!(matches(&e1, &e2) && matches(&e2, &e1));
     }
 
     #[test]
     fn references_resolve_through_object_ids_and_cycles_terminate() {
-        let tree = json!({"type": "OBJECT", "id": 0, "properties": {
-            "children": {"type": "ARRAY", "items": [{"type": "REF", "identifier": 0}]}}});
+        let tree = schema(
+            r#"{"type": "OBJECT", "id": 0, "properties": {
+                "children": {"type": "ARRAY", "items": [{"type": "REF", "identifier": 0}]}}}"#,
+        );
         assert!(matches(&tree, &tree));
-        let dangling = json!({"type": "REF", "identifier": 7});
+        let dangling = schema(r#"{"type": "REF", "identifier": 7}"#);
         assert!(!matches(&dangling, &tree));
     }
 
     #[test]
     fn channels_are_classified_as_the_mov_does() {
-        let registered = json!({"type": "OBJECT", "properties": REGISTERED_PROPERTIES
-            .iter().map(|p| (p.to_string(), basic("STRING"))).collect::<Map<_, _>>()});
+        let registered = PayloadSchema::Object(ObjectPayloadSchema {
+            id: None,
+            properties: Some(
+                REGISTERED_PROPERTIES
+                    .iter()
+                    .map(|p| (p.to_string(), string()))
+                    .collect(),
+            ),
+        });
         let name = "valawai/c1/echo/control/registered";
-        assert_eq!(role("C1", name, Some(&registered)), ChannelRole::Registered);
+        use ComponentType::{C0, C1, C2};
+        assert_eq!(role(C1, name, Some(&registered)), ChannelRole::Registered);
         // The type segment must be the registered type.
-        assert_eq!(role("C0", name, Some(&registered)), ChannelRole::Candidate);
-        assert_eq!(role("C1", name, None), ChannelRole::Candidate);
-        let sent = sent_message_schema(&basic("STRING"));
+        assert_eq!(role(C0, name, Some(&registered)), ChannelRole::Candidate);
+        assert_eq!(role(C1, name, None), ChannelRole::Candidate);
+        let sent = sent_message_schema(&string());
         assert_eq!(
-            role("C2", "valawai/c2/x/control/notified", Some(&sent)),
+            role(C2, "valawai/c2/x/control/notified", Some(&sent)),
             ChannelRole::Notification
         );
         assert_eq!(
-            role("C1", "valawai/c1/x/control/notified", Some(&sent)),
+            role(C1, "valawai/c1/x/control/notified", Some(&sent)),
             ChannelRole::Candidate
         );
     }

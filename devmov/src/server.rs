@@ -1,53 +1,23 @@
 //! Running the development MOV: the generated handlers on an unregistered runtime component,
 //! plus the router.
 
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
 
 use tokio::sync::broadcast;
-use valawai::{ChannelSettings, Component, ComponentHandle, Config, RunError};
+use valawai::{ChannelSettings, Component, Config, RunError};
 
-use crate::events::{Event, LogRecord};
+use crate::events::Event;
 use crate::handlers::MovHandlers;
 use crate::mov;
-use crate::registry::{ComponentRecord, ConnectionRecord, Registry};
+use crate::registry::{ComponentRecord, ConnectionRecord, LogRecord};
 use crate::router::Router;
-
-/// What the handlers and the router share.
-pub(crate) struct Shared {
-    registry: Mutex<Registry>,
-    events: broadcast::Sender<Event>,
-    pub(crate) router: Router,
-    pub(crate) config: Config,
-    pub(crate) handle: ComponentHandle,
-}
-
-impl Shared {
-    pub(crate) fn lock(&self) -> MutexGuard<'_, Registry> {
-        // A handler that panicked while holding the lock left consistent data behind: every
-        // change is a single push, retain or assignment.
-        self.registry.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    pub(crate) fn emit(&self, event: Event) {
-        // Nobody listening is fine.
-        let _ = self.events.send(event);
-    }
-}
+use crate::state::Shared;
 
 /// The queues the development MOV consumes: the MOV's channels it receives on (register,
 /// unregister, log, queries, topology and notifications). `valawai mov run` purges them
 /// before it starts, unless told to keep their backlog.
-pub const QUEUES: &[&str] = &[
-    mov::channels::REGISTER,
-    mov::channels::UNREGISTER,
-    mov::channels::COMPONENT_QUERY,
-    mov::channels::TOPOLOGY_CREATE,
-    mov::channels::TOPOLOGY_QUERY,
-    mov::channels::TOPOLOGY_CHANGE,
-    mov::channels::ADD,
-    mov::channels::NOTIFICATION_CREATE,
-    mov::channels::NOTIFICATION_CHANGE,
-];
+/// (`valawai::conventions::MOV_QUEUES`.)
+pub const QUEUES: &[&str] = valawai::conventions::MOV_QUEUES;
 
 /// The development MOV, ready to run.
 ///
@@ -66,6 +36,7 @@ pub const QUEUES: &[&str] = &[
 /// ```
 pub struct DevMov {
     component: Component,
+    router: Arc<Router>,
     handle: DevMovHandle,
 }
 
@@ -86,22 +57,23 @@ impl DevMov {
     /// always the real ones).
     pub fn new(config: Config) -> Self {
         let component = Component::unregistered("valawai_dev_mov");
-        let (events, _) = broadcast::channel(4096);
-        let shared = Arc::new(Shared {
-            registry: Mutex::default(),
-            events,
-            router: Router::default(),
-            config,
-            handle: component.handle(),
-        });
+        let shared = Arc::new(Shared::new(config, component.handle()));
+        let router = Arc::new(Router::default());
         // One message at a time on every channel, in the order sent: a component's logs are
         // kept in the order it wrote them, a register before the connections it proposes.
-        let mut component = mov::wire_handlers(component, MovHandlers(shared.clone()));
+        let mut component = mov::wire_handlers(
+            component,
+            MovHandlers {
+                shared: shared.clone(),
+                router: router.clone(),
+            },
+        );
         for &channel in QUEUES {
             component = component.channel_settings(channel, ChannelSettings::ordered());
         }
         Self {
             component,
+            router,
             handle: DevMovHandle { shared },
         }
     }
@@ -116,7 +88,7 @@ impl DevMov {
     pub async fn run(self) -> Result<(), RunError> {
         let config = self.handle.shared.config.clone();
         let result = self.component.run(config).await;
-        self.handle.shared.router.close().await;
+        self.router.close().await;
         result
     }
 }
@@ -124,7 +96,7 @@ impl DevMov {
 impl DevMovHandle {
     /// Every event from now on.
     pub fn subscribe(&self) -> broadcast::Receiver<Event> {
-        self.shared.events.subscribe()
+        self.shared.subscribe()
     }
 
     /// Waits until the MOV consumes its channels.

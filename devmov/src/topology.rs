@@ -31,13 +31,14 @@
 
 use std::time::Duration;
 
-use lapin::options::{BasicConsumeOptions, BasicPublishOptions, QueueDeclareOptions};
+use lapin::options::{BasicConsumeOptions, BasicPublishOptions};
 use lapin::types::FieldTable;
-use lapin::{BasicProperties, Channel, Connection, ConnectionProperties};
+use lapin::{Channel, Connection, ConnectionProperties};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
+use valawai::conventions;
 use valawai::{Component, ComponentHandle, Config, Endpoint, RunError};
 
 use crate::{ConnectionRecord, DevMov, DevMovHandle, Event, LogRecord};
@@ -334,9 +335,7 @@ impl Topology {
                 channel.into(),
                 BasicPublishOptions::default(),
                 &body,
-                BasicProperties::default()
-                    .with_content_type("application/json".into())
-                    .with_delivery_mode(2),
+                conventions::publish_properties(true),
             )
             .await?
             .await?;
@@ -354,11 +353,8 @@ impl Topology {
         let amqp = self.connection.create_channel().await?;
         amqp.queue_declare(
             channel.into(),
-            QueueDeclareOptions {
-                durable: true,
-                ..QueueDeclareOptions::default()
-            },
-            FieldTable::default(),
+            conventions::queue_declare_options(),
+            conventions::queue_arguments(),
         )
         .await?;
         let mut consumer = amqp

@@ -6,7 +6,7 @@
 //! microseconds).
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use valawai_payload::Pattern;
+use valawai_payload::support::Pattern;
 
 fn patterns(c: &mut Criterion) {
     let mut group = c.benchmark_group("pattern");

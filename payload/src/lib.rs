@@ -8,8 +8,8 @@
 //!
 //! - **generated code**, through the runtime (`valawai::payload`, and the hidden
 //!   `valawai::__private` the generator writes paths into), so a component depends on `valawai`
-//!   alone: the derived and generated `Deserialize` impls call [`enums`], [`literal`],
-//!   [`check`] and [`Pattern`];
+//!   alone: the derived and generated `Deserialize` impls call the building blocks in
+//!   [`support`] (constraint checks, patterns, `const` values, the union readers);
 //! - **the runtime** (`valawai`), whose dispatcher decodes every message with [`decode_json`] or
 //!   [`decode_json_object`] and warns about what [`undeclared`] collected;
 //! - **the CLI** (`valawai validate`), whose validator walks the type model and makes the calls
@@ -44,17 +44,17 @@
 //!
 //! # Patterns
 //!
-//! A spec's `pattern` is an ECMA-262 regular expression; [`Pattern`] and [`EcmaRegex`] judge
+//! A spec's `pattern` is an ECMA-262 regular expression; [`support::Pattern`] and [`EcmaRegex`] judge
 //! it in time linear in the value (a translation to `fancy-regex`, which runs on
 //! `regex-automata`), with a step limit ([`BACKTRACK_LIMIT`]) for what needs backtracking
 //! (backreferences, lookaround).
 
-pub mod check;
+mod check;
 mod constraint;
 mod decode;
-pub mod enums;
-pub mod literal;
-pub mod path;
+mod enums;
+mod literal;
+mod path;
 mod pattern;
 pub mod undeclared;
 mod wire;
@@ -66,7 +66,7 @@ use serde::de::{DeserializeOwned, DeserializeSeed};
 
 pub use constraint::{ConstraintError, Rule};
 pub use decode::{DecodeError, decode_json, decode_json_object};
-pub use pattern::{BACKTRACK_LIMIT, EcmaRegex, Pattern, PatternError};
+pub use pattern::{BACKTRACK_LIMIT, EcmaRegex, PatternError};
 
 /// Any JSON value: the type of schemas that constrain nothing.
 pub type JsonValue = serde_json::Value;
@@ -243,6 +243,25 @@ where
         });
     }
     Ok(object)
+}
+
+/// The pieces generated payload types are made of (re-exported for generated code from
+/// `valawai::__private` under these names), for tools that check JSON against a spec without
+/// compiled types: the CLI's `valawai validate` walks the generator's type model with them, so
+/// it fails with the errors the generated decoders give. They change with the generator.
+pub mod support {
+    /// The checks validating newtypes run.
+    pub mod check {
+        pub use super::super::check::*;
+    }
+
+    pub use super::enums::{
+        Tagged, Untagged, deserialize_nullable, deserialize_try_from, unknown_variant,
+    };
+    pub use super::literal::{JsonLiteral, check_const, deserialize_const, serialize_const};
+    pub use super::path::{Segment as PathSegment, render as render_path};
+    pub use super::pattern::Pattern;
+    pub use super::{Declared, deserialize_undeclared, deserialize_wire, deserialize_wire_seed};
 }
 
 #[cfg(test)]

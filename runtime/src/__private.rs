@@ -9,14 +9,6 @@ pub use crate::handler::{Decoder, FnDispatcher};
 pub use crate::info::{check_version, is_mov_version};
 pub use crate::private::*;
 
-pub use valawai_payload::enums::{
-    Tagged, Untagged, deserialize_nullable, deserialize_try_from, unknown_variant,
-};
-pub use valawai_payload::literal::{JsonLiteral, check_const, deserialize_const, serialize_const};
-pub use valawai_payload::path::{Segment as PathSegment, render as render_path};
-pub use valawai_payload::{
-    Declared, Pattern, deserialize_undeclared, deserialize_wire, deserialize_wire_seed,
-};
-
-/// The checks validating newtypes run.
-pub use valawai_payload::check;
+/// The payload building blocks (`check`, `Pattern`, `JsonLiteral`, `Tagged`, `Untagged`...),
+/// under the names generated code writes.
+pub use valawai_payload::support::*;

@@ -386,7 +386,7 @@ impl Component {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::mov::protocol::ComponentType;
+    use crate::protocol::ComponentType;
 
     fn info(name: &'static str, version: &'static str, registered: &'static str) -> ComponentInfo {
         ComponentInfo::new(

@@ -12,6 +12,7 @@ use std::time::Duration;
 use crate::consumer::ChannelSettings;
 use crate::mov::{MovChannels, MovLogLevel};
 use crate::publisher::DeliveryMode;
+pub use crate::secret::Secret;
 
 /// Default `RABBITMQ_HOST`.
 pub const DEFAULT_HOST: &str = "mov-mq";
@@ -87,34 +88,6 @@ fn parse_mov_watch(value: &str) -> Result<Option<Duration>, String> {
         ));
     }
     Ok(Some(Duration::from_secs_f64(interval)))
-}
-
-/// A value that must never be printed, such as a password.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
-
-impl Secret {
-    /// Wraps a secret value.
-    pub fn new(value: impl Into<String>) -> Self {
-        Self(value.into())
-    }
-
-    /// The secret itself, for the one place that needs it (the AMQP handshake).
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("***")
-    }
-}
-
-impl fmt::Display for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("***")
-    }
 }
 
 /// One broker address: scheme, host, port, credentials and virtual host.
@@ -509,21 +482,19 @@ impl Config {
     /// | `VALAWAI_HTTP_ADDR` | unset: the address of the `/healthz`, `/readyz` and `/metrics` endpoints, such as `127.0.0.1:9464` (needs the `http` feature) |
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
-        let endpoints = match get("AMQP_ADDR") {
+        let broker = crate::conventions::BrokerVariables::from_lookup(&lookup);
+        let endpoints = match broker.amqp_addr {
             Some(urls) => parse_url_list(&urls, "AMQP_ADDR")?,
             None => {
-                let port = match get("RABBITMQ_PORT") {
-                    Some(p) => p.trim().parse::<u16>().map_err(|_| ConfigError::Invalid {
-                        name: "RABBITMQ_PORT",
-                        message: format!("`{p}` is not a port number"),
-                    })?,
-                    None => DEFAULT_PORT,
-                };
+                let port = broker.port().map_err(|e| ConfigError::Invalid {
+                    name: "RABBITMQ_PORT",
+                    message: e.to_string(),
+                })?;
                 vec![Endpoint::new(
-                    get("RABBITMQ_HOST").unwrap_or_else(|| DEFAULT_HOST.into()),
-                    port,
-                    get("RABBITMQ_USERNAME").unwrap_or_else(|| DEFAULT_USERNAME.into()),
-                    lookup("RABBITMQ_PASSWORD").unwrap_or_else(|| DEFAULT_PASSWORD.into()),
+                    broker.host.unwrap_or_else(|| DEFAULT_HOST.into()),
+                    port.unwrap_or(DEFAULT_PORT),
+                    broker.username.unwrap_or_else(|| DEFAULT_USERNAME.into()),
+                    broker.password.unwrap_or_else(|| DEFAULT_PASSWORD.into()),
                 )]
             }
         };

@@ -15,6 +15,7 @@
 //! logged locally and to the MOV, then rejected without requeue.
 
 mod acking;
+pub(crate) mod message;
 mod running;
 
 use std::future::Future;
@@ -32,11 +33,11 @@ use tokio::time::{Instant, Sleep};
 
 use crate::counters::Counters;
 use crate::handler::{Dispatch, RetryPolicy};
-use crate::message::{self, Finished, Incoming};
 use crate::mov::Mov;
 use crate::publisher::Publisher;
-use crate::scope::MessageScope;
+use crate::publisher::scope::MessageScope;
 use acking::Acks;
+use message::{Finished, Incoming};
 use running::{Running, Watched};
 
 /// How one receive channel is consumed.

@@ -9,7 +9,7 @@ use lapin::types::{AMQPValue, FieldTable};
 use crate::mov::Mov;
 use crate::properties::{MessageProperties, header_text};
 use crate::publisher::Publisher;
-use crate::scope::MessageScope;
+use crate::publisher::scope::MessageScope;
 
 /// The context of one handler call.
 ///

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::mov::protocol::ComponentType;
+use crate::protocol::ComponentType;
 
 /// Who the component is, as the MOV sees it.
 ///
@@ -42,8 +42,7 @@ impl ComponentInfo {
     /// Checks what the MOV checks, so a registration it would drop silently fails here, loudly.
     pub fn check(&self) -> Result<(), InvalidComponent> {
         let ty = self.component_type.channel_segment();
-        let word =
-            |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        let word = crate::conventions::is_word;
         match self.name.strip_prefix(ty).and_then(|r| r.strip_prefix('_')) {
             Some(rest) if word(rest) => {}
             _ => {
@@ -56,9 +55,8 @@ impl ComponentInfo {
         if !is_mov_version(&self.version) {
             return Err(InvalidComponent::Version(self.version.to_string()));
         }
-        let segments: Vec<&str> = self.registered_channel.split('/').collect();
-        let ok = matches!(segments.as_slice(),
-            ["valawai", t, name, "control", "registered"] if *t == ty && word(name));
+        let ok = crate::conventions::parse_registered_address(&self.registered_channel)
+            .is_some_and(|(t, _)| t == self.component_type);
         if !ok {
             return Err(InvalidComponent::RegisteredChannel {
                 channel: self.registered_channel.to_string(),

@@ -530,13 +530,15 @@ macro_rules! include_component {
 
 // One public path per item: the author's everyday items are re-exported at the root, from
 // private modules; the public modules below are for the rest (the MOV client and protocol, the
-// payload layer, a raw connection for tools, the header rules, the test harness).
+// payload layer, the wire conventions, a raw connection for tools, the header rules, the test
+// harness).
 mod acks;
 mod component;
 mod config;
 pub mod connection;
 mod consumer;
 mod context;
+pub mod conventions;
 mod counters;
 mod handle;
 mod handler;
@@ -545,13 +547,14 @@ mod http;
 mod info;
 mod lifecycle;
 mod logging;
-mod message;
 pub mod mov;
 mod private;
 mod properties;
+mod protocol;
 mod publisher;
 mod recovery;
-mod scope;
+mod registered;
+mod secret;
 mod session;
 mod shutdown;
 mod sightings;
@@ -574,8 +577,8 @@ pub use handler::{
 pub use info::{ComponentInfo, InvalidComponent};
 pub use lifecycle::State;
 pub use logging::init_logging;
-pub use mov::protocol::ComponentType;
 pub use properties::{IntoHeaderValue, MessageProperties};
+pub use protocol::{ComponentType, LogLevel};
 pub use publisher::{BoxError, DeliveryMode, PublishError, PublishSettings, Publisher};
 pub use session::{SetupCause, SetupError};
 

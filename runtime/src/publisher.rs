@@ -32,8 +32,12 @@ use tokio::time::{Instant, timeout_at};
 
 use crate::counters::Counters;
 use crate::properties::MessageProperties;
-use crate::scope::MessageScope;
 use crate::watchdog::Watch;
+use scope::MessageScope;
+
+#[cfg(feature = "testing")]
+pub(crate) mod memory;
+pub(crate) mod scope;
 
 /// What a publish waits on for its confirm: lapin's promise, or, with the `testing` feature,
 /// the in-memory transport's answer (`crate::testing`). Without the feature it is lapin's type
@@ -41,10 +45,7 @@ use crate::watchdog::Watch;
 #[cfg(not(feature = "testing"))]
 type Confirm = lapin::PublisherConfirm;
 #[cfg(feature = "testing")]
-use crate::testing::wire::Confirm;
-
-/// `content_type` of every message.
-pub const CONTENT_TYPE: &str = "application/json";
+use memory::Confirm;
 
 /// An error boxed for transport across the runtime.
 pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
@@ -57,15 +58,6 @@ pub enum DeliveryMode {
     /// Mode 2: written to disk by durable queues; survives a broker restart.
     #[default]
     Persistent,
-}
-
-impl DeliveryMode {
-    fn amqp(self) -> u8 {
-        match self {
-            Self::Transient => 1,
-            Self::Persistent => 2,
-        }
-    }
 }
 
 /// How messages to one channel are published.
@@ -201,7 +193,7 @@ pub(crate) struct PublisherShared {
     /// The in-memory transport, when a test harness runs the component (`crate::testing`):
     /// publishes go there instead of to a lapin channel.
     #[cfg(feature = "testing")]
-    pub(crate) memory: OnceLock<Arc<crate::testing::wire::Wire>>,
+    pub(crate) memory: OnceLock<Arc<memory::Wire>>,
 }
 
 impl fmt::Debug for PublisherShared {
@@ -474,10 +466,10 @@ impl PublisherShared {
         number: u64,
         extra: Option<&MessageProperties>,
     ) -> BasicProperties {
-        let base = BasicProperties::default()
-            .with_content_type(CONTENT_TYPE.into())
-            .with_delivery_mode(settings.delivery_mode.amqp())
-            .with_message_id(message_id.take().unwrap_or_else(|| self.message_id(number)));
+        let base = crate::conventions::publish_properties(
+            settings.delivery_mode == DeliveryMode::Persistent,
+        )
+        .with_message_id(message_id.take().unwrap_or_else(|| self.message_id(number)));
         match extra {
             None => base,
             Some(extra) => extra.apply(base),
@@ -611,6 +603,13 @@ fn push_hex(out: &mut String, n: u64) {
     }
 }
 
+/// The local WARN for a log the MOV did not get.
+pub(crate) fn warn_log_lost(error: &PublishError) {
+    tracing::warn!(
+        "a log to the MOV was not sent ({error}); the message being handled is not affected"
+    );
+}
+
 /// Messages published by one handler attempt, waiting for their confirms.
 #[derive(Default)]
 pub(crate) struct Outbox {
@@ -695,7 +694,7 @@ impl Outbox {
             count(&counters, &result);
             match result {
                 // A log to the MOV never fails the message (nor makes it handled again).
-                Err(e) if best_effort => crate::mov::warn_log_lost(&e),
+                Err(e) if best_effort => warn_log_lost(&e),
                 Err(e) => {
                     first_error.get_or_insert(e);
                 }

@@ -8,9 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures_core::Stream;
-use lapin::options::{
-    BasicConsumeOptions, BasicQosOptions, ConfirmSelectOptions, QueueDeclareOptions,
-};
+use lapin::options::{BasicConsumeOptions, BasicQosOptions, ConfirmSelectOptions};
 use lapin::types::{AMQPValue, FieldTable};
 use lapin::{Channel, Connection, Event};
 use tokio::sync::watch;
@@ -23,22 +21,12 @@ use crate::consumer::{self, ChannelRuntime, ConsumerExit};
 use crate::counters::Counters;
 use crate::publisher::PublisherShared;
 
-/// The flags the MOV declares its queues with: durable, not exclusive, not auto-delete (and no
-/// arguments, which the callers pass as an empty table).
-pub(crate) fn queue_options() -> QueueDeclareOptions {
-    QueueDeclareOptions {
-        passive: false,
-        durable: true,
-        exclusive: false,
-        auto_delete: false,
-        nowait: false,
-    }
-}
+use crate::conventions::queue_declare_options as queue_options;
 
 /// The arguments of a receive channel's queue: none for a classic queue (as the MOV declares
 /// them), `x-queue-type: quorum` for a quorum queue.
 pub(crate) fn queue_arguments(queue_type: QueueType) -> FieldTable {
-    let mut arguments = FieldTable::default();
+    let mut arguments = crate::conventions::queue_arguments();
     if queue_type == QueueType::Quorum {
         arguments.insert(
             "x-queue-type".into(),
@@ -248,7 +236,7 @@ impl Session {
                             channel.queue_declare(
                                 queue.as_str().into(),
                                 queue_options(),
-                                FieldTable::default(),
+                                crate::conventions::queue_arguments(),
                             ),
                         )
                         .await;

@@ -16,13 +16,14 @@ use crate::handle::HandleInner;
 use crate::handler::Dispatch;
 use crate::info::ComponentInfo;
 use crate::lifecycle::Event;
-use crate::mov::protocol::{
+use crate::mov::restart::Watch;
+use crate::mov::{Mov, id_file};
+use crate::protocol::{
     RegisterComponentPayload, RegisterComponentPayloadVersion, UnregisterComponentPayload,
     UnregisterComponentPayloadComponentId,
 };
-use crate::mov::restart::Watch;
-use crate::mov::{Mov, RegisteredDispatcher, id_file};
 use crate::publisher::Publisher;
+use crate::registered::RegisteredDispatcher;
 use crate::session::{Session, SessionSetup};
 use crate::shutdown::{self, Urgency};
 

@@ -26,7 +26,7 @@ use std::task::{Context, Poll, ready};
 use futures_io::{AsyncRead, AsyncWrite};
 use lapin::types::{AMQPValue, FieldTable};
 
-use crate::config::Secret;
+use crate::secret::Secret;
 
 /// The largest frame the runtime accepts, asked for as `frame_max` on every connection:
 /// RabbitMQ's default, and the most a content header frame can take.

@@ -31,7 +31,7 @@ struct Record {
     mov: Vec<(String, String, Option<String>)>,
 }
 
-/// The local events of the message path and the MOV client (targets `valawai::message` and
+/// The local events of the message path and the MOV client (targets `valawai::consumer::message` and
 /// `valawai::mov`), as `LEVEL target: message`.
 #[derive(Clone, Default)]
 struct Captured(Arc<Mutex<Vec<String>>>);
@@ -56,7 +56,7 @@ impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for Captured {
     fn on_event(&self, event: &tracing::Event<'_>, _: tracing_subscriber::layer::Context<'_, S>) {
         let meta = event.metadata();
         let target = meta.target();
-        if target == "valawai::message" || target == "valawai::mov" {
+        if target == "valawai::consumer::message" || target == "valawai::mov" {
             let mut message = Message(String::new());
             event.record(&mut message);
             self.0
@@ -134,7 +134,7 @@ fn corpus() -> Vec<(Option<()>, Vec<u8>, Option<FieldTable>)> {
 }
 
 fn input(body: &[u8], headers: &Option<FieldTable>) -> (BasicProperties, Input) {
-    let mut properties = BasicProperties::default().with_content_type("application/json".into());
+    let mut properties = valawai::conventions::mov_properties();
     if let Some(headers) = headers {
         properties = properties.with_headers(headers.clone());
     }

@@ -15,29 +15,22 @@ use lapin::options::{
     QueueDeleteOptions, QueuePurgeOptions,
 };
 use lapin::types::FieldTable;
-use lapin::{BasicProperties, Channel, Connection, ConnectionProperties};
+use lapin::{Channel, Connection, ConnectionProperties};
 use serde_json::Value;
 use tokio::sync::mpsc;
+use valawai::conventions;
 
 /// How long a test waits for anything (the upstream echo tests wait about 30 s).
 pub const PATIENCE: Duration = Duration::from_secs(30);
 
 /// The MOV's own inbound queues.
-pub const MOV_QUEUES: [&str; 9] = [
-    "valawai/component/register",
-    "valawai/component/unregister",
-    "valawai/component/query",
-    "valawai/topology/create",
-    "valawai/topology/query",
-    "valawai/topology/change",
-    "valawai/log/add",
-    "valawai/topology/notification/create",
-    "valawai/topology/notification/change",
-];
+pub const MOV_QUEUES: &[&str] = conventions::MOV_QUEUES;
 
 /// The broker: `AMQP_ADDR`, else guest@127.0.0.1:5672.
 pub fn url() -> String {
-    std::env::var("AMQP_ADDR").unwrap_or_else(|_| "amqp://guest:guest@127.0.0.1:5672/%2f".into())
+    conventions::BrokerVariables::from_env()
+        .amqp_addr
+        .unwrap_or_else(|| "amqp://guest:guest@127.0.0.1:5672/%2f".into())
 }
 
 /// A connection with a channel in confirm mode.
@@ -71,12 +64,12 @@ impl Client {
 
     /// Declares `queue` as the MOV does: durable, not exclusive, not auto-delete, no arguments.
     pub async fn declare(&self, queue: &str) {
-        let durable = QueueDeclareOptions {
-            durable: true,
-            ..QueueDeclareOptions::default()
-        };
         self.channel
-            .queue_declare(queue.into(), durable, FieldTable::default())
+            .queue_declare(
+                queue.into(),
+                conventions::queue_declare_options(),
+                conventions::queue_arguments(),
+            )
             .await
             .unwrap();
     }
@@ -99,7 +92,7 @@ impl Client {
                 queue.into(),
                 BasicPublishOptions::default(),
                 body,
-                BasicProperties::default().with_content_type("application/json".into()),
+                conventions::mov_properties(),
             )
             .await
             .unwrap()

@@ -7,9 +7,10 @@ use std::{process::ExitCode, time::Duration};
 use clap::Parser;
 use valawai_bench::{
     amqp::BrokerConfig,
-    harness::{self, Plan},
+    harness,
     implementations::{self, Kind, Overrides, QueueNaming},
     machine::Machine,
+    plan::Plan,
     policy::{ConfirmPolicy, Policy},
     report,
 };

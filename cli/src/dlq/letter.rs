@@ -177,7 +177,7 @@ pub(super) fn replay_properties(d: &DeadLetter) -> BasicProperties {
     );
     let mut properties = d.properties.clone().with_headers(headers);
     if properties.content_type().is_none() {
-        properties = properties.with_content_type("application/json".into());
+        properties = properties.with_content_type(valawai::conventions::CONTENT_TYPE.into());
     }
     properties
 }

@@ -7,8 +7,7 @@ use std::process::{ExitCode, Stdio};
 use std::time::Duration;
 
 use futures_util::StreamExt;
-use lapin::BasicProperties;
-use lapin::options::{BasicConsumeOptions, BasicPublishOptions, QueueDeclareOptions};
+use lapin::options::{BasicConsumeOptions, BasicPublishOptions};
 use lapin::types::FieldTable;
 use tokio::sync::broadcast;
 use valawai_devmov::{DevMov, Event};
@@ -92,12 +91,12 @@ async fn demo(args: &Args, config: valawai::Config) -> Result<(), String> {
         .create_channel()
         .await
         .map_err(|e| e.to_string())?;
-    let durable = QueueDeclareOptions {
-        durable: true,
-        ..QueueDeclareOptions::default()
-    };
     channel
-        .queue_declare(PUBLISHED.into(), durable, FieldTable::default())
+        .queue_declare(
+            PUBLISHED.into(),
+            valawai::conventions::queue_declare_options(),
+            valawai::conventions::queue_arguments(),
+        )
         .await
         .map_err(|e| e.to_string())?;
     let mut echoes = channel
@@ -124,7 +123,7 @@ async fn demo(args: &Args, config: valawai::Config) -> Result<(), String> {
                     RECEIVED.into(),
                     BasicPublishOptions::default(),
                     body.as_bytes(),
-                    BasicProperties::default().with_content_type("application/json".into()),
+                    valawai::conventions::mov_properties(),
                 )
                 .await
                 .map_err(|e| e.to_string())

@@ -14,9 +14,7 @@ use valawai_testkit::PATIENCE;
 
 use std::time::Duration;
 
-use valawai::lapin::options::{
-    ExchangeDeclareOptions, QueueBindOptions, QueueDeclareOptions, QueueDeleteOptions,
-};
+use valawai::lapin::options::{ExchangeDeclareOptions, QueueBindOptions, QueueDeleteOptions};
 use valawai::lapin::types::FieldTable;
 use valawai::lapin::{Channel, Connection, ConnectionProperties, ExchangeKind};
 
@@ -92,11 +90,8 @@ pub async fn declare(channel: &Channel, queue: &str) {
     channel
         .queue_declare(
             queue.into(),
-            QueueDeclareOptions {
-                durable: true,
-                ..QueueDeclareOptions::default()
-            },
-            FieldTable::default(),
+            valawai::conventions::queue_declare_options(),
+            valawai::conventions::queue_arguments(),
         )
         .await
         .unwrap();

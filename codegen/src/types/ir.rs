@@ -2,17 +2,22 @@
 //! turned into tokens. Conversion builds it from the spec's schemas;
 //! rendering writes it out.
 //!
-//! It is public, read-only, for tools that need the payload types without
-//! compiling them ([`TypeSpace::message_model`](super::TypeSpace::message_model),
-//! [`TypeSpace::type_defs`](super::TypeSpace::type_defs)): `valawai validate`
-//! walks it to check JSON exactly as the generated decoders do. It follows
-//! the generator and is not a stable interface.
+//! It is internal: tools read it through [`super::view`], which re-exports
+//! the plain data ([`TypeId`], [`Prim`], [`Presence`], [`Checks`]).
 
 use serde_json::{Number, Value as Json};
 
-/// Identifies a [`TypeDef`] in [`super::TypeSpace`].
+/// Identifies a generated type of a [`TypeSpace`](super::TypeSpace).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct TypeId(pub usize);
+pub struct TypeId(pub(crate) usize);
+
+impl TypeId {
+    /// The type's index in the model, from 0, in the order
+    /// [`TypeSpace::types`](super::TypeSpace::types) lists them.
+    pub fn index(self) -> usize {
+        self.0
+    }
+}
 
 /// A Rust type expression.
 #[derive(Debug, Clone, PartialEq)]
@@ -220,6 +225,7 @@ pub struct NewtypeDef {
 
 /// The constraints a validating newtype checks.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Checks {
     /// `pattern`s (several when `allOf` members each have one).
     pub patterns: Vec<String>,

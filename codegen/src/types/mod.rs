@@ -21,6 +21,13 @@
 //! | `items: X`, `items: [X]` / `items: [X, Y]` | `Vec<X>` / `(X, Y)` |
 //! | `string` / `integer` / `number` / `boolean` / no type | `String` / `i64` (`u64` when `minimum >= 0`, `i32` for `format: int32`) / `f64` / `bool` / `JsonValue` |
 //!
+//! A channel that carries several messages gets a union of their payloads
+//! (`ControlInMessage`), converted as a `oneOf` of them would be.
+//!
+//! Tools that need the types without compiling them read the model through
+//! [`view`] ([`TypeSpace::types`], [`TypeSpace::type_view`],
+//! [`RustType::expr`]).
+//!
 //! Recursion is broken with `Box` only where a type would contain itself
 //! directly. Generated code refers to the runtime by absolute path
 //! (`::valawai::...`), so a component depends on `valawai` only.
@@ -29,7 +36,7 @@ mod convert;
 mod cycles;
 pub(crate) mod docs;
 mod effective;
-pub mod ir;
+pub(crate) mod ir;
 pub(crate) mod naming;
 mod objects;
 mod options;
@@ -37,6 +44,7 @@ mod patch;
 pub(crate) mod render;
 mod scalars;
 mod unions;
+pub mod view;
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -46,7 +54,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::diagnostic::{Diagnostic, Error};
-use crate::model::{MessageId, Payload, SchemaId, Spec};
+use crate::model::{ChannelId, Direction, MessageId, Payload, SchemaId, Spec};
 
 use convert::{Converter, Slot, optional};
 use effective::{Effective, unwrap};
@@ -61,6 +69,12 @@ pub struct TypeSpace {
     options: TypeOptions,
     messages: Vec<Option<Ty>>,
     headers: Vec<Option<Ty>>,
+    /// The union of each list of messages that one side of a channel, or
+    /// a whole channel, carries, when there are several.
+    unions: Vec<(Vec<MessageId>, Ty)>,
+    /// The payload of each channel: its message's, the union of its
+    /// messages, or any JSON for a channel without messages.
+    channels: Vec<Ty>,
 }
 
 /// The conversion state kept between calls.
@@ -128,6 +142,7 @@ impl TypeSpace {
                 optional(u.ty, u.nullable)
             }));
         }
+        let (unions, channels) = channel_unions(&mut cx, &messages);
         let (mut state, cx_errors) = cx.finish();
         errors.extend(cx_errors);
         errors.extend(patch::apply_field_patches(
@@ -146,6 +161,8 @@ impl TypeSpace {
             options: options.clone(),
             messages,
             headers,
+            unions,
+            channels,
         })
     }
 
@@ -157,16 +174,43 @@ impl TypeSpace {
         Some(self.rust_type(ty))
     }
 
-    /// The type model of a message's payload, for tools that walk it (the
-    /// CLI's `validate` checks JSON against it without compiled types):
-    /// `None` when the message has no payload.
-    pub fn message_model(&self, id: MessageId) -> Option<&ir::Ty> {
-        self.messages.get(id.0)?.as_ref()
+    /// The payload type of a channel: its message's, or, when it carries
+    /// several, the union of their payloads (`ControlInMessage`), which is
+    /// what the component's decoder reads when it receives them all there;
+    /// any JSON for a channel without messages. `None` for a channel that
+    /// is not in the spec.
+    pub fn channel_type(&self, id: ChannelId) -> Option<RustType> {
+        let ty = self.channels.get(id.0)?.clone();
+        Some(self.rust_type(ty))
     }
 
-    /// Every generated type of the model; [`ir::TypeId`] indexes it.
-    pub fn type_defs(&self) -> &[ir::TypeDef] {
-        &self.state.types
+    /// Every generated type, in the order the model made them (the order of
+    /// their [`TypeId`]s), as a read-only view.
+    pub fn types(&self) -> impl ExactSizeIterator<Item = view::TypeView<'_>> {
+        self.state
+            .types
+            .iter()
+            .enumerate()
+            .map(|(i, def)| view::TypeView::new(TypeId(i), def))
+    }
+
+    /// The generated type `id`, as a read-only view; `None` for an id of
+    /// another type space.
+    pub fn type_view(&self, id: view::TypeId) -> Option<view::TypeView<'_>> {
+        let def = self.state.types.get(id.0)?;
+        Some(view::TypeView::new(id, def))
+    }
+
+    /// The generated type named `name`, as a read-only view.
+    pub fn type_named(&self, name: &str) -> Option<view::TypeView<'_>> {
+        self.types().find(|t| t.name() == name)
+    }
+
+    /// The payload type of a side of a channel that carries the messages
+    /// `messages` (two or more): the union [`TypeSpace::new`] made of them.
+    pub(crate) fn messages_type(&self, messages: &[MessageId]) -> Option<RustType> {
+        let (_, ty) = self.unions.iter().find(|(l, _)| l.as_slice() == messages)?;
+        Some(self.rust_type(ty.clone()))
     }
 
     /// The type of a message's headers, if it has a `headers` schema.
@@ -274,22 +318,33 @@ impl TypeSpace {
     }
 
     /// Whether values of `ty` are always JSON objects (structs, tagged
-    /// enums, maps), so a decoder may refuse anything else up front.
+    /// enums, maps, untagged enums of them), so a decoder may refuse
+    /// anything else up front. serde would otherwise read an array as a
+    /// struct (`["x"]` as `{"content": "x"}`).
     pub fn is_json_object(&self, ty: &RustType) -> bool {
-        let mut ty = &ty.ty;
-        for _ in 0..=self.state.types.len() {
-            match ty {
-                Ty::JsonObject | Ty::Map(_) => return true,
-                Ty::Box(inner) => ty = inner,
-                Ty::Named(TypeId(id)) => match &self.state.types[*id].kind {
-                    ir::Kind::Struct(_) | ir::Kind::Tagged(_) => return true,
-                    ir::Kind::Alias(inner) => ty = inner,
-                    _ => return false,
-                },
-                _ => return false,
-            }
+        self.always_object(&ty.ty, 0)
+    }
+
+    /// [`is_json_object`](Self::is_json_object) of a type of the model,
+    /// `depth` types deep (a cycle of aliases and unions is no object).
+    pub(crate) fn always_object(&self, ty: &Ty, depth: usize) -> bool {
+        if depth > self.state.types.len() {
+            return false;
         }
-        false
+        match ty {
+            Ty::JsonObject | Ty::Map(_) => true,
+            Ty::Box(inner) => self.always_object(inner, depth + 1),
+            Ty::Named(TypeId(id)) => match &self.state.types[*id].kind {
+                ir::Kind::Struct(_) | ir::Kind::Tagged(_) => true,
+                ir::Kind::Alias(inner) => self.always_object(inner, depth + 1),
+                ir::Kind::Untagged(u) => u
+                    .variants
+                    .iter()
+                    .all(|v| self.always_object(&v.ty, depth + 1)),
+                _ => false,
+            },
+            _ => false,
+        }
     }
 
     /// Whether `ty` implements `Display` with the value's text: scalars,
@@ -354,6 +409,12 @@ impl RustType {
             Ty::Named(TypeId(id)) => Some(&self.names[*id]),
             _ => None,
         }
+    }
+
+    /// The type as an expression of the type model's read-only
+    /// [`view`].
+    pub fn expr(&self) -> view::TypeExpr<'_> {
+        view::TypeExpr::new(&self.ty)
     }
 
     /// Whether the type is an `Option` (the schema allows `null`).
@@ -441,6 +502,65 @@ impl Converter<'_> {
         let eff = Effective::of(self.spec, id);
         self.convert(&eff, Slot::Existing(tid));
     }
+}
+
+/// The unions of the channels that carry several messages, and the payload
+/// of each whole channel. Each side of a channel (what the component
+/// receives there, what it sends) gets the union of its messages, named
+/// after the channel (`ControlInMessage`); a list of messages met again
+/// reuses its union. A channel's whole list comes last, so that it is
+/// the union of a side whenever the two are the same.
+fn channel_unions(
+    cx: &mut Converter<'_>,
+    messages: &[Option<Ty>],
+) -> (Vec<(Vec<MessageId>, Ty)>, Vec<Ty>) {
+    let spec = cx.spec;
+    let idents = crate::channel_idents(spec);
+    let mut unions: Vec<(Vec<MessageId>, Ty)> = Vec::new();
+    let mut channels = Vec::new();
+    for (index, channel) in spec.channels.iter().enumerate() {
+        let id = ChannelId(index);
+        let name = format!(
+            "{}Message",
+            naming::type_name(&idents[index].name, "Channel", "C")
+        );
+        let lists = [
+            spec.messages_on(id, Direction::Receive),
+            spec.messages_on(id, Direction::Send),
+            channel.messages.clone(),
+        ];
+        let mut whole = Ty::Json;
+        for list in lists {
+            whole = match list.as_slice() {
+                [] => Ty::Json,
+                [only] => messages[only.0].clone().unwrap_or(Ty::Json),
+                several => match unions.iter().find(|(l, _)| l.as_slice() == several) {
+                    Some((_, ty)) => ty.clone(),
+                    None => {
+                        let alternatives = several
+                            .iter()
+                            .map(|m| {
+                                let message = spec.message(*m);
+                                unions::MessageAlternative {
+                                    name: message.name.clone(),
+                                    schema: match message.payload {
+                                        Payload::Schema(schema) => Some(schema),
+                                        _ => None,
+                                    },
+                                    ty: messages[m.0].clone().unwrap_or(Ty::Json),
+                                }
+                            })
+                            .collect();
+                        let ty = cx.message_union(&name, &channel.address, alternatives);
+                        unions.push((list.clone(), ty.clone()));
+                        ty
+                    }
+                },
+            };
+        }
+        channels.push(whole);
+    }
+    (unions, channels)
 }
 
 /// The schema a wrapper points to.

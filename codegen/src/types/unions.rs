@@ -99,6 +99,92 @@ impl Converter<'_> {
         Ty::Named(id)
     }
 
+    /// The payload of one side of a channel that carries several messages:
+    /// a union of their payloads, as a `oneOf` of them would be, with a
+    /// variant per message named after it. A tagged enum when every
+    /// payload is an object that fixes the same member to a distinct
+    /// string; otherwise an untagged enum, the most specific payload first.
+    pub(crate) fn message_union(
+        &mut self,
+        name: &str,
+        address: &str,
+        messages: Vec<MessageAlternative>,
+    ) -> Ty {
+        let listed: Vec<String> = messages.iter().map(|m| docs::code(&m.name)).collect();
+        let schemas: Option<Vec<SchemaId>> = messages.iter().map(|m| m.schema).collect();
+        let tag = schemas.as_deref().and_then(|s| self.common_tag(s));
+        let how = match &tag {
+            Some((tag, _)) => format!("Told apart by the member {}.", docs::code(tag)),
+            None => "Received as the first of them that the body fits, the most specific first."
+                .to_owned(),
+        };
+        let lines = vec![
+            format!(
+                "A message on {}: {}.",
+                docs::code(address),
+                listed.join(", ")
+            ),
+            String::new(),
+            how,
+        ];
+        let id = self.add_type(name, None, lines);
+        let mut scope = Scope::camel();
+        let named: Vec<(String, MessageAlternative)> = messages
+            .into_iter()
+            .map(|m| (scope.take(&naming::type_name(&m.name, "Message", "M")), m))
+            .collect();
+        if let Some((tag, values)) = tag {
+            let variants = named
+                .into_iter()
+                .zip(values)
+                .map(|((variant, m), value)| TaggedVariant {
+                    name: variant,
+                    docs: vec![format!(
+                        "The {} message: {} is {}.",
+                        docs::code(&m.name),
+                        docs::code(&tag),
+                        docs::code(&value)
+                    )],
+                    value,
+                    content: Some(m.ty),
+                })
+                .collect();
+            self.types[id.0].kind = Kind::Tagged(TaggedDef {
+                tag,
+                keep_tag: true,
+                variants,
+            });
+            return Ty::Named(id);
+        }
+        let mut ranked: Vec<((u8, usize), usize, UntaggedVariant)> = named
+            .into_iter()
+            .enumerate()
+            .map(|(i, (variant, m))| {
+                let rank = match m.schema {
+                    Some(schema) if !self.replaced.contains_key(&schema) => {
+                        rank(&Effective::of(self.spec, unwrap(self.spec, schema).1))
+                    }
+                    _ => (13, 0),
+                };
+                let docs = vec![format!("The {} message.", docs::code(&m.name))];
+                (
+                    rank,
+                    i,
+                    UntaggedVariant {
+                        name: variant,
+                        ty: m.ty,
+                        docs,
+                    },
+                )
+            })
+            .collect();
+        ranked.sort_by_key(|(rank, i, _)| (*rank, *i));
+        self.types[id.0].kind = Kind::Untagged(UntaggedDef {
+            variants: ranked.into_iter().map(|(_, _, v)| v).collect(),
+        });
+        Ty::Named(id)
+    }
+
     /// A schema that allows several types (`type: [string, integer]`): an
     /// untagged enum with a variant per type.
     pub(crate) fn multi_type(&mut self, eff: &Effective, slot: Slot) -> Ty {
@@ -182,6 +268,17 @@ impl Converter<'_> {
         }
         None
     }
+}
+
+/// One message of a channel that carries several, for
+/// [`Converter::message_union`].
+pub(crate) struct MessageAlternative {
+    /// The message's name.
+    pub(crate) name: String,
+    /// Its payload schema; `None` for a message without a typed payload.
+    pub(crate) schema: Option<SchemaId>,
+    /// Its payload type.
+    pub(crate) ty: Ty,
 }
 
 /// A variant name for a schema from what it is.

@@ -1,3 +1,31 @@
+/// A message on `valawai/c0/edge/control/in`: `start`, `stop`.
+///
+/// Received as the first of them that the body fits, the most specific first.
+#[derive(Debug, Clone, PartialEq, Eq, ::valawai::__private::serde::Serialize)]
+#[serde(crate = "::valawai::__private::serde", untagged)]
+pub enum ControlInMessage {
+    /// The `start` message.
+    Start(StartPayload),
+    /// The `stop` message.
+    Stop(StopPayload),
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for ControlInMessage {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        let mut input = ::valawai::__private::Untagged::read(deserializer)?;
+        if let Some(value) = input.attempt("Start") {
+            return Ok(Self::Start(value));
+        }
+        if let Some(value) = input.attempt("Stop") {
+            return Ok(Self::Stop(value));
+        }
+        Err(input.fail("ControlInMessage"))
+    }
+}
+
 /// The `kind` parameter of `valawai/c0/edge/{kind}/{level}/{room}/{tag}/{payload}`. What is measured.
 #[derive(
     Debug,
@@ -145,6 +173,161 @@ for EdgeKindLevelRoomTagPayloadRoom {
     }
 }
 
+/// The payload of the `fast` message.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct FastPayload {
+    /// The `mode` member.
+    pub mode: FastPayloadMode,
+    /// The `speed` member.
+    pub speed: FastPayloadSpeed,
+}
+
+/// The `mode` member of [`FastPayload`].
+///
+/// Always `"fast"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct FastPayloadMode;
+
+impl FastPayloadMode {
+    /// The value, as JSON text.
+    pub const JSON: &'static str = "\"fast\"";
+}
+
+impl ::valawai::__private::serde::Serialize for FastPayloadMode {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::valawai::__private::serde::Serializer,
+    {
+        static VALUE: ::valawai::__private::JsonLiteral = ::valawai::__private::JsonLiteral::new(
+            FastPayloadMode::JSON,
+        );
+        ::valawai::__private::serialize_const(&VALUE, serializer)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for FastPayloadMode {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        static VALUE: ::valawai::__private::JsonLiteral = ::valawai::__private::JsonLiteral::new(
+            FastPayloadMode::JSON,
+        );
+        ::valawai::__private::deserialize_const(&VALUE, deserializer).map(|()| Self)
+    }
+}
+
+/// The `speed` member of [`FastPayload`].
+///
+/// Constraints:
+///
+/// - at least 1
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::valawai::__private::serde::Serialize
+)]
+#[serde(crate = "::valawai::__private::serde", transparent)]
+pub struct FastPayloadSpeed(u64);
+
+impl FastPayloadSpeed {
+    /// Checks a value against the constraints of the schema.
+    fn check(value: u64) -> Result<(), ::valawai::payload::ConstraintError> {
+        ::valawai::__private::check::minimum(value, 1)?;
+        Ok(())
+    }
+
+    /// The value.
+    pub fn get(self) -> u64 {
+        self.0
+    }
+}
+
+impl ::std::ops::Deref for FastPayloadSpeed {
+    type Target = u64;
+
+    fn deref(&self) -> &u64 {
+        &self.0
+    }
+}
+
+impl From<FastPayloadSpeed> for u64 {
+    fn from(value: FastPayloadSpeed) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<u64> for FastPayloadSpeed {
+    type Error = ::valawai::payload::ConstraintError;
+
+    fn try_from(value: u64) -> Result<Self, ::valawai::payload::ConstraintError> {
+        Self::check(value)?;
+        Ok(Self(value))
+    }
+}
+
+impl ::std::fmt::Display for FastPayloadSpeed {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for FastPayloadSpeed {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        ::valawai::__private::deserialize_try_from::<D, u64, Self>(deserializer)
+    }
+}
+
+/// A message on `valawai/c0/edge/control/mode`: `fast`, `slow`.
+///
+/// Told apart by the member `mode`.
+#[derive(Debug, Clone, PartialEq, ::valawai::__private::serde::Serialize)]
+#[serde(crate = "::valawai::__private::serde", untagged)]
+pub enum ModeMessage {
+    /// The `fast` message: `mode` is `fast`.
+    Fast(FastPayload),
+    /// The `slow` message: `mode` is `slow`.
+    Slow(SlowPayload),
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for ModeMessage {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        const TAGS: &[&str] = &["fast", "slow"];
+        let (tag, content) = ::valawai::__private::Tagged::read(
+            deserializer,
+            "a `ModeMessage` object",
+            "mode",
+            TAGS,
+            true,
+        )?;
+        match tag.as_str() {
+            "fast" => content.variant().map(Self::Fast),
+            "slow" => content.variant().map(Self::Slow),
+            _ => Err(content.unknown(&tag, TAGS)),
+        }
+    }
+}
+
 /// The `reading` schema.
 #[derive(
     Debug,
@@ -174,6 +357,58 @@ pub struct RegisteredPayload {
     /// The `id` member.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+}
+
+/// The payload of the `slow` message.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::valawai::__private::serde::Serialize,
+    ::valawai::__private::serde::Deserialize
+)]
+#[serde(crate = "::valawai::__private::serde")]
+pub struct SlowPayload {
+    /// The `mode` member.
+    pub mode: SlowPayloadMode,
+    /// The `pause` member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pause: Option<f64>,
+}
+
+/// The `mode` member of [`SlowPayload`].
+///
+/// Always `"slow"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct SlowPayloadMode;
+
+impl SlowPayloadMode {
+    /// The value, as JSON text.
+    pub const JSON: &'static str = "\"slow\"";
+}
+
+impl ::valawai::__private::serde::Serialize for SlowPayloadMode {
+    fn serialize<S>(&self, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        S: ::valawai::__private::serde::Serializer,
+    {
+        static VALUE: ::valawai::__private::JsonLiteral = ::valawai::__private::JsonLiteral::new(
+            SlowPayloadMode::JSON,
+        );
+        ::valawai::__private::serialize_const(&VALUE, serializer)
+    }
+}
+
+impl<'de> ::valawai::__private::serde::Deserialize<'de> for SlowPayloadMode {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: ::valawai::__private::serde::Deserializer<'de>,
+    {
+        static VALUE: ::valawai::__private::JsonLiteral = ::valawai::__private::JsonLiteral::new(
+            SlowPayloadMode::JSON,
+        );
+        ::valawai::__private::deserialize_const(&VALUE, deserializer).map(|()| Self)
+    }
 }
 
 /// The payload of the `start` message.
@@ -206,23 +441,6 @@ pub struct StopPayload {
     pub stop: String,
 }
 
-/// A message on `valawai/c0/edge/control/in`: `start`, `stop`.
-///
-/// Received as the first of them that the body fits.
-#[derive(
-    Debug,
-    Clone,
-    ::valawai::__private::serde::Serialize,
-    ::valawai::__private::serde::Deserialize
-)]
-#[serde(crate = "::valawai::__private::serde", untagged)]
-pub enum ControlInMessage {
-    /// The `start` message.
-    Start(StartPayload),
-    /// The `stop` message.
-    Stop(StopPayload),
-}
-
 /// Decodes a message body into `Reading`.
 ///
 /// The body must be a JSON object in UTF-8 that fits the schema, constraints
@@ -235,12 +453,22 @@ pub fn decode_reading(
 
 /// Decodes a message body into `ControlInMessage`.
 ///
-/// The body must be JSON in UTF-8 that fits the schema, constraints
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
 /// included; the error says what is wrong and where.
 pub fn decode_control_in_message(
     body: &[u8],
 ) -> ::std::result::Result<ControlInMessage, ::valawai::BoxError> {
-    ::valawai::__private::decode_json(body)
+    ::valawai::__private::decode_json_object(body)
+}
+
+/// Decodes a message body into `ModeMessage`.
+///
+/// The body must be a JSON object in UTF-8 that fits the schema, constraints
+/// included; the error says what is wrong and where.
+pub fn decode_mode_message(
+    body: &[u8],
+) -> ::std::result::Result<ModeMessage, ::valawai::BoxError> {
+    ::valawai::__private::decode_json_object(body)
 }
 
 /// Decodes a message body into `valawai::payload::JsonValue`.
@@ -272,6 +500,11 @@ pub mod channels {
     ///
     /// The component receives `ControlInMessage` here.
     pub const CONTROL_IN: &str = "valawai/c0/edge/control/in";
+
+    /// `valawai/c0/edge/control/mode`
+    ///
+    /// The component receives `ModeMessage` here.
+    pub const MODE: &str = "valawai/c0/edge/control/mode";
 
     /// `valawai/c0/edge/data/both`
     ///
@@ -385,6 +618,13 @@ pub trait Handlers: Send + Sync + 'static {
         ctx: Context,
     ) -> impl ::std::future::Future<Output = ::valawai::HandlerResult> + Send;
 
+    /// Handles a message received on `valawai/c0/edge/control/mode`.
+    fn mode(
+        &self,
+        payload: ModeMessage,
+        ctx: Context,
+    ) -> impl ::std::future::Future<Output = ::valawai::HandlerResult> + Send;
+
     /// Handles a message received on `valawai/c0/edge/data/both`.
     ///
     /// A reading
@@ -492,6 +732,11 @@ pub mod receive {
         super::channels::CONTROL_IN,
     );
 
+    /// `valawai/c0/edge/control/mode`
+    pub const MODE: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
+        super::channels::MODE,
+    );
+
     /// `valawai/c0/edge/data/both`
     pub const BOTH: ::valawai::ReceiveChannel = ::valawai::__private::receive_channel(
         super::channels::BOTH,
@@ -541,6 +786,20 @@ pub fn wire_handlers<H: Handlers>(
                         async move {
                             Handlers::control_in(&*handlers, payload, ctx).await
                         }
+                    }
+                },
+            ),
+        )
+        .receive(
+            channels::MODE,
+            ::valawai::ChannelSettings::default(),
+            ::valawai::__private::dispatcher(
+                decode_mode_message,
+                {
+                    let handlers = ::std::sync::Arc::clone(&handlers);
+                    move |payload: ModeMessage, ctx: Context| {
+                        let handlers = ::std::sync::Arc::clone(&handlers);
+                        async move { Handlers::mode(&*handlers, payload, ctx).await }
                     }
                 },
             ),
@@ -597,6 +856,8 @@ macro_rules! __valawai_handlers {
                     data_in DATA_IN (self::Reading);
                 receive "valawai/c0/edge/control/in"
                     control_in CONTROL_IN (self::ControlInMessage);
+                receive "valawai/c0/edge/control/mode"
+                    mode MODE (self::ModeMessage);
                 receive "valawai/c0/edge/data/both"
                     both BOTH (self::Reading);
                 send "valawai/c0/edge/data/both"

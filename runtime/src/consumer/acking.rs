@@ -15,9 +15,9 @@ use std::task::{Context, Poll, Waker};
 use lapin::options::BasicAckOptions;
 use lapin::{Acker, Channel};
 
+use super::message::{Finished, SETTLE_TIMEOUT};
 use crate::acks::AckTracker;
 use crate::counters::Counters;
-use crate::message::{Finished, SETTLE_TIMEOUT};
 
 /// An ack being sent; resolves once lapin wrote it.
 pub(crate) type Sending<'a> = Pin<Box<dyn Future<Output = lapin::Result<()>> + Send + 'a>>;

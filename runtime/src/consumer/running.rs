@@ -11,8 +11,8 @@ use futures_core::Stream;
 use futures_util::stream::FuturesUnordered;
 use tokio::task::JoinSet;
 
-use crate::message::Finished;
-use crate::scope::MessageScope;
+use super::message::Finished;
+use crate::publisher::scope::MessageScope;
 
 /// The futures of the messages in flight.
 pub(crate) enum Running<F> {

@@ -1,11 +1,36 @@
 //! The Master Of VALAWAI: registration, logs, unregistration and the component-id file.
 
 pub mod id_file;
-pub mod protocol;
-mod registered;
-pub(crate) mod restart;
 
-pub(crate) use registered::RegisteredDispatcher;
+pub mod protocol {
+    //! The MOV's messages and channel addresses, as the MOV sends and accepts them on the wire.
+    //!
+    //! **Generated.** `runtime/src/protocol/generated.rs` is valawai-codegen's output for the MOV's
+    //! AsyncAPI document (`fixtures/valawai/MOV/asyncapi.yaml`), committed so that the runtime
+    //! builds without the generator; `codegen/tests/runtime_mov.rs` regenerates it and fails when
+    //! the committed file differs (update it with `EXPECTORATE=overwrite cargo test -p
+    //! valawai-codegen --test runtime_mov`). The options:
+    //!
+    //! - the spec is read in the standard dialect: it is the MOV's, and the runtime is the MOV's
+    //!   client, so "the component sends" in the channel docs means the runtime (register,
+    //!   unregister, log) and "receives" means the MOV's answers;
+    //! - types and channel addresses only, no handler trait or publisher;
+    //! - `valawai_codegen::mov::type_options()`, patches for what the MOV does differently from its
+    //!   spec (protocol reference, sections 6.6 and 7.7): channel entries also accept `name` (the
+    //!   spec says `id`), `REF` schemas also accept `identifier` (the spec says `value`), the
+    //!   component payload also accepts `apiVersion` (the MOV's REST golden files), and the log
+    //!   message (`maxLength: 1`) and the register name (a pattern that matches no name) are plain
+    //!   `String`s;
+    //! - the log level is named [`LogLevel`].
+    //!
+    //! Every member is optional and left out when `None`, as the MOV leaves out nulls. The runtime
+    //! sends [`RegisterComponentPayload`], [`UnregisterComponentPayload`] and [`AddLogPayload`],
+    //! and receives [`ComponentPayload`] on the registered channel.
+
+    pub use crate::protocol::*;
+}
+
+pub(crate) mod restart;
 
 use std::fmt;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -14,8 +39,8 @@ use std::sync::{Arc, OnceLock};
 use serde::Serialize;
 use tokio::sync::watch;
 
-use crate::publisher::{PublishError, Publisher};
-use protocol::{AddLogPayload, AddLogPayloadComponentId, LogLevel};
+use crate::protocol::{AddLogPayload, AddLogPayloadComponentId, LogLevel};
+use crate::publisher::Publisher;
 
 /// The MOV's channel addresses.
 ///
@@ -281,16 +306,9 @@ impl Mov {
             }
         };
         if let Err(error) = self.publisher.publish_log(channel, body).await {
-            warn_log_lost(&error);
+            crate::publisher::warn_log_lost(&error);
         }
     }
-}
-
-/// The local WARN for a log the MOV did not get.
-pub(crate) fn warn_log_lost(error: &PublishError) {
-    tracing::warn!(
-        "a log to the MOV was not sent ({error}); the message being handled is not affected"
-    );
 }
 
 /// One log to the MOV, sent when awaited (the await returns `()`: see [`Mov`]).

@@ -1,5 +1,5 @@
 //! The in-memory harness: a component's receive channels served by the runtime's own message
-//! path, over the in-memory transport of [`super::wire`].
+//! path, over the in-memory transport of [`crate::publisher::memory`].
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -16,25 +16,17 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use tokio::sync::{Notify, Semaphore, oneshot};
 
-use super::wire::{CAUSE, Published, Wire};
 use crate::component::{Component, RunError};
 use crate::consumer::ChannelRuntime;
+use crate::consumer::message::{self, Incoming};
 use crate::context::Context;
 use crate::counters::CountersSnapshot;
 use crate::handler::{Dispatch, DispatchError, HandlerFuture};
-use crate::message::{self, Incoming};
-use crate::mov::protocol::{LogLevel, RegisterComponentPayload};
 use crate::mov::{Mov, MovChannels, MovLogLevel};
-use crate::publisher::{CONTENT_TYPE, Publisher};
-use crate::scope::MessageScope;
-
-/// The harness input being handled by a task: its number, and how often the channel's
-/// dispatcher was called for it.
-#[derive(Clone)]
-pub(crate) struct Cause {
-    pub(crate) id: u64,
-    attempts: Arc<AtomicU32>,
-}
+use crate::protocol::{LogLevel, RegisterComponentPayload};
+use crate::publisher::Publisher;
+use crate::publisher::memory::{CAUSE, Cause, Published, Wire};
+use crate::publisher::scope::MessageScope;
 
 /// Counts the dispatcher's calls for the input being handled.
 struct Counted(Arc<dyn Dispatch>);
@@ -69,7 +61,7 @@ impl Input {
     pub fn json<T: Serialize + ?Sized>(payload: &T) -> Result<Self, serde_json::Error> {
         Ok(Self {
             body: serde_json::to_vec(payload)?,
-            properties: BasicProperties::default().with_content_type(CONTENT_TYPE.into()),
+            properties: crate::conventions::mov_properties(),
             redelivered: false,
         })
     }

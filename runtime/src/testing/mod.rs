@@ -159,7 +159,6 @@
 //! with many retries may pause the clock (`tokio::time::pause`).
 
 mod harness;
-pub(crate) mod wire;
 
+pub use crate::publisher::memory::Published;
 pub use harness::{Fate, Harness, Input, MovLog, Outcome, SendError, Sent, Unsettled};
-pub use wire::Published;

@@ -19,8 +19,7 @@ use futures_core::Stream;
 use serde_json::Value;
 use tokio::sync::{Mutex, mpsc};
 use valawai::lapin::options::{
-    BasicConsumeOptions, BasicPublishOptions, ConfirmSelectOptions, QueueDeclareOptions,
-    QueueDeleteOptions,
+    BasicConsumeOptions, BasicPublishOptions, ConfirmSelectOptions, QueueDeleteOptions,
 };
 use valawai::lapin::types::FieldTable;
 use valawai::lapin::{self, BasicProperties, Channel, Connection, ConnectionProperties};
@@ -32,7 +31,7 @@ pub const PATIENCE: Duration = Duration::from_secs(20);
 
 /// The broker URL.
 pub fn amqp_addr() -> String {
-    std::env::var("AMQP_ADDR").unwrap_or_else(|_| "amqp://guest:guest@127.0.0.1:5672/%2f".into())
+    valawai_testkit::url()
 }
 
 fn endpoint() -> Endpoint {
@@ -216,11 +215,8 @@ impl Client {
         self.channel
             .queue_declare(
                 queue.into(),
-                QueueDeclareOptions {
-                    durable: true,
-                    ..QueueDeclareOptions::default()
-                },
-                FieldTable::default(),
+                valawai::conventions::queue_declare_options(),
+                valawai::conventions::queue_arguments(),
             )
             .await
     }
@@ -232,14 +228,8 @@ impl Client {
 
     /// Publishes `body` to `queue` (default exchange), persistent, and waits for the confirm.
     pub async fn publish(&self, queue: &str, body: &[u8]) {
-        self.publish_with(
-            queue,
-            body,
-            BasicProperties::default()
-                .with_content_type("application/json".into())
-                .with_delivery_mode(2),
-        )
-        .await;
+        self.publish_with(queue, body, valawai::conventions::publish_properties(true))
+            .await;
     }
 
     /// Publishes `body` with these properties and waits for the confirm.

@@ -6,12 +6,11 @@ use std::sync::Arc;
 
 use serde_json::Value;
 
-use super::MovShared;
-use super::id_file;
-use super::protocol::{ComponentPayload, ComponentPayloadId};
 use crate::context::Context;
 use crate::counters::Counters;
 use crate::handler::{Dispatch, DispatchError, HandlerFuture};
+use crate::mov::{MovShared, id_file};
+use crate::protocol::{ComponentPayload, ComponentPayloadId};
 
 /// Stores the component id and writes the id file.
 pub(crate) struct RegisteredDispatcher {

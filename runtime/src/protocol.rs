@@ -1,26 +1,7 @@
-//! The MOV's messages and channel addresses, as the MOV sends and accepts them on the wire.
-//!
-//! **Generated.** `protocol/generated.rs` is valawai-codegen's output for the MOV's AsyncAPI
-//! document (`fixtures/valawai/MOV/asyncapi.yaml`), committed so that the runtime builds without
-//! the generator; `codegen/tests/runtime_mov.rs` regenerates it and fails when the committed file
-//! differs (update it with `EXPECTORATE=overwrite cargo test -p valawai-codegen --test
-//! runtime_mov`). The options:
-//!
-//! - the spec is read in the standard dialect: it is the MOV's, and the runtime is the MOV's
-//!   client, so "the component sends" in the channel docs means the runtime (register,
-//!   unregister, log) and "receives" means the MOV's answers;
-//! - types and channel addresses only, no handler trait or publisher;
-//! - `valawai_codegen::mov::type_options()`, patches for what the MOV does differently from
-//!   its spec (protocol reference, sections 6.6 and 7.7): channel entries also accept `name`
-//!   (the spec says `id`), `REF` schemas also accept `identifier` (the spec says `value`), the
-//!   component payload also accepts `apiVersion` (the MOV's REST golden files), and the log
-//!   message (`maxLength: 1`) and the register name (a pattern that matches no name) are plain
-//!   `String`s;
-//! - the log level is named [`LogLevel`].
-//!
-//! Every member is optional and left out when `None`, as the MOV leaves out nulls. The runtime
-//! sends [`RegisterComponentPayload`], [`UnregisterComponentPayload`] and [`AddLogPayload`], and
-//! receives [`ComponentPayload`] on the registered channel.
+//! The MOV's messages and channel addresses, generated from the MOV's AsyncAPI document: public
+//! as [`crate::mov::protocol`] (which documents how they are generated); here, below everything
+//! that uses them, so that the MOV client, the conventions and the publisher do not import each
+//! other.
 
 // prettyplease's layout, which the drift test compares; rustfmt would change it.
 #[rustfmt::skip]

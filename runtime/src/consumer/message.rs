@@ -18,13 +18,13 @@ use lapin::Acker;
 use lapin::options::BasicRejectOptions;
 use tracing::Instrument;
 
-use crate::consumer::ChannelRuntime;
+use super::ChannelRuntime;
 use crate::context::Context;
 use crate::handler::{AfterFailure, DispatchError, HandlerFuture, HandlerResult};
 use crate::mov::body_for_log;
-use crate::mov::protocol::LogLevel;
+use crate::protocol::LogLevel;
 use crate::publisher::PublishError;
-use crate::scope::MessageScope;
+use crate::publisher::scope::MessageScope;
 
 /// A delivery, as the channel's task hands it over.
 pub(crate) struct Incoming {

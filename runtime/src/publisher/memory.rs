@@ -1,10 +1,11 @@
-//! The in-memory transport under the harness: what the component publishes is recorded here
-//! instead of being handed to a lapin channel, and is delivered to the harness's own receive
-//! channels, as the default exchange delivers to a queue of that name.
+//! The in-memory transport under the test harness (`crate::testing`): what the component
+//! publishes is recorded here instead of being handed to a lapin channel, and is delivered to
+//! the harness's own receive channels, as the default exchange delivers to a queue of that name.
 
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::{Mutex, OnceLock};
+use std::sync::atomic::AtomicU32;
+use std::sync::{Arc, Mutex, OnceLock};
 use std::task::{Context, Poll};
 
 use lapin::{BasicProperties, Confirmation, PublisherConfirm};
@@ -75,9 +76,17 @@ pub(crate) struct Wire {
     route: OnceLock<Route>,
 }
 
+/// The harness input being handled by a task: its number, and how often the channel's
+/// dispatcher was called for it.
+#[derive(Clone)]
+pub(crate) struct Cause {
+    pub(crate) id: u64,
+    pub(crate) attempts: Arc<AtomicU32>,
+}
+
 tokio::task_local! {
     /// The number of the harness input being handled by the current task.
-    pub(crate) static CAUSE: super::harness::Cause;
+    pub(crate) static CAUSE: Cause;
 }
 
 impl Wire {

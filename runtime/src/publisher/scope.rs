@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use lapin::BasicProperties;
 
-use crate::publisher::Outbox;
+use super::Outbox;
 use crate::watchdog::Watch;
 
 /// The metadata of the message being handled: its AMQP properties, kept as lapin delivered them
