@@ -5,7 +5,7 @@
 //! does, step by step, what the generated `Deserialize` impls do: the same
 //! serde calls (`deserialize_struct`, `deserialize_enum`, ...), the same
 //! runtime helpers for unions, constants and constraints. Decoding through
-//! [`valawai::payload::from_slice_seed`] therefore fails with the very
+//! [`valawai_payload::from_slice_seed`] therefore fails with the very
 //! [`PayloadError`] the component's generated decoder gives
 //! (`cli/tests/same_errors.rs` checks it on a corpus).
 //!
@@ -27,13 +27,13 @@ use serde::de::{
     Unexpected, VariantAccess, Visitor,
 };
 use serde_json::{Map, Value};
-use valawai::payload::support::{self as rt, check};
-use valawai::payload::{ConstraintError, PayloadError};
 use valawai_codegen::model::{ChannelId, MessageId};
 use valawai_codegen::types::view::{
     Checks, NewtypeView, Presence, Prim, Shape, StructView, TypeDetails, TypeExpr, TypeId, TypeView,
 };
 use valawai_codegen::{RustType, TypeSpace};
+use valawai_payload::support::{self as rt, check};
+use valawai_payload::{ConstraintError, PayloadError};
 
 /// Checks JSON payloads against the payload types of a spec.
 #[derive(Debug)]
@@ -180,11 +180,11 @@ impl<'a> Validator<'a> {
         }
         self.undeclared.take();
         let value = match &ty {
-            Some(ty) => valawai::payload::from_slice_seed(
+            Some(ty) => valawai_payload::from_slice_seed(
                 self.seed(Node::Expr(ty.expr()), At::default()),
                 bytes,
             ),
-            None => valawai::payload::from_slice::<Value>(bytes),
+            None => valawai_payload::from_slice::<Value>(bytes),
         }
         .map_err(Invalid::Payload)?;
         Ok(self.valid(value))
@@ -196,7 +196,7 @@ impl<'a> Validator<'a> {
         let id = self.types.type_named(name)?.id();
         self.undeclared.take();
         let value =
-            valawai::payload::from_slice_seed(self.seed(Node::Type(id), At::default()), bytes);
+            valawai_payload::from_slice_seed(self.seed(Node::Type(id), At::default()), bytes);
         Some(value.map(|value| self.valid(value)))
     }
 
@@ -230,7 +230,7 @@ impl<'a> Validator<'a> {
             path: at.key(property).render(),
             type_name: def.name().to_owned(),
             property: property.to_owned(),
-            suggestion: valawai::payload::undeclared::did_you_mean(property, &declared)
+            suggestion: valawai_payload::undeclared::did_you_mean(property, &declared)
                 .map(str::to_owned),
         });
     }

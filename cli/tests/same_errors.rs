@@ -1,6 +1,6 @@
 //! `valawai validate` gives the errors the component gives: a corpus of
 //! valid and invalid payloads goes through the compiled generated types
-//! (`valawai::payload::from_slice::<T>`) and through the dynamic validator,
+//! (`valawai_payload::from_slice::<T>`) and through the dynamic validator,
 //! and both must accept the same payloads and fail with the same text.
 
 use std::path::{Path, PathBuf};
@@ -137,7 +137,7 @@ macro_rules! compare {
     ($validator:expr, $corpus:expr, $module:ident :: $ty:ident) => {{
         let mut accepted = 0;
         for payload in $corpus {
-            let typed = valawai::payload::from_slice::<generated::$module::$ty>(payload)
+            let typed = valawai_payload::from_slice::<generated::$module::$ty>(payload)
                 .map(|_| ())
                 .map_err(|e| e.to_string());
             let dynamic = $validator
@@ -268,7 +268,9 @@ macro_rules! compare_decoder {
         for payload in $corpus {
             let typed = $decode(payload).map(|_| ()).map_err(|e| e.to_string());
             let dynamic = v.validate(id, payload).map(|_| ()).map_err(|e| match e {
-                valawai_cli::dynamic::Invalid::Payload(e) => valawai::__private::describe(&e),
+                valawai_cli::dynamic::Invalid::Payload(e) => {
+                    valawai_payload::DecodeError::from(e).to_string()
+                }
                 valawai_cli::dynamic::Invalid::NotAnObject(m)
                 | valawai_cli::dynamic::Invalid::NotJson(m) => m,
             });
@@ -381,7 +383,7 @@ fn kept_unknown_fields() {
     // The validator writes back what the kept members hold, as the typed payload does.
     for payload in &corpus {
         let Ok(typed) =
-            valawai::payload::from_slice::<generated::constraints_keep_unknown::Animal>(payload)
+            valawai_payload::from_slice::<generated::constraints_keep_unknown::Animal>(payload)
         else {
             continue;
         };
@@ -451,7 +453,9 @@ fn multi_message_channels() {
                 .validate_channel(id, payload)
                 .map(|_| ())
                 .map_err(|e| match e {
-                    valawai_cli::dynamic::Invalid::Payload(e) => valawai::__private::describe(&e),
+                    valawai_cli::dynamic::Invalid::Payload(e) => {
+                        valawai_payload::DecodeError::from(e).to_string()
+                    }
                     valawai_cli::dynamic::Invalid::NotAnObject(m)
                     | valawai_cli::dynamic::Invalid::NotJson(m) => m,
                 });

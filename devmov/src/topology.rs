@@ -49,7 +49,7 @@ use crate::{ConnectionRecord, DevMov, DevMovHandle, Event, LogRecord};
 pub enum TopologyError {
     /// The broker URL is not valid.
     #[error("the broker URL is not valid: {0}")]
-    Url(String),
+    Url(#[source] valawai::UrlError),
     /// `rabbitmqctl` failed (creating the virtual host or its permissions).
     #[error("`{command}` failed: {message}")]
     Rabbitmqctl {

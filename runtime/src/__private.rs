@@ -5,14 +5,10 @@ pub use serde;
 pub use serde_json;
 
 pub use crate::component::receive_channel;
+pub use crate::handler::{Decoder, FnDispatcher};
 pub use crate::info::{check_version, is_mov_version};
-pub use crate::payload::support::*;
 pub use crate::private::*;
 
-/// The checks validating newtypes run.
-pub mod check {
-    pub use crate::payload::check::{
-        enum_values, exclusive_maximum, exclusive_minimum, max_items, max_length, maximum,
-        min_items, min_length, minimum, multiple_of_integer, multiple_of_number, unique_items,
-    };
-}
+/// The payload building blocks (`check`, `Pattern`, `JsonLiteral`, `Tagged`, `Untagged`...),
+/// under the names generated code writes.
+pub use valawai_payload::support::*;

@@ -8,18 +8,19 @@ use std::sync::Arc;
 use serde::de::DeserializeOwned;
 use tokio::sync::watch;
 
-use crate::config::{Config, ConfigError};
+use crate::config::ConfigError;
 use crate::connection::ConnectError;
 use crate::consumer::ChannelSettings;
 use crate::context::Context;
 use crate::counters::Counters;
 use crate::handle::{ComponentHandle, HandleInner};
 use crate::handler::{Dispatch, FnDispatcher, HandlerResult};
-use crate::info::ComponentInfo;
-use crate::lifecycle::{Event, State};
+use crate::info::{ComponentInfo, InvalidComponent};
+use crate::lifecycle::State;
 use crate::mov::MovShared;
 use crate::publisher::{PublishSettings, Publisher, PublisherShared};
-use crate::shutdown::{self, Urgency};
+use crate::session::SetupError;
+use crate::shutdown::Urgency;
 
 /// Why [`Component::run`] failed.
 #[derive(Debug, thiserror::Error)]
@@ -27,7 +28,7 @@ use crate::shutdown::{self, Urgency};
 pub enum RunError {
     /// The component's identity or channels are not acceptable.
     #[error("invalid component: {0}")]
-    InvalidComponent(String),
+    InvalidComponent(#[from] InvalidComponent),
     /// The configuration is not usable.
     #[error(transparent)]
     Config(#[from] ConfigError),
@@ -36,7 +37,7 @@ pub enum RunError {
     Connect(#[from] ConnectError),
     /// The broker refused a declaration or a consumer at start.
     #[error("cannot set up the channels: {0}")]
-    Setup(String),
+    Setup(Box<SetupError>),
     /// The health and metrics endpoints could not be served (`VALAWAI_HTTP_ADDR`).
     #[error("cannot serve /healthz, /readyz and /metrics on {addr}: {source}")]
     Http {
@@ -72,7 +73,7 @@ pub const fn receive_channel(address: &'static str) -> ReceiveChannel {
 pub(crate) struct Receiver {
     pub(crate) address: Cow<'static, str>,
     pub(crate) settings: ChannelSettings,
-    /// Whether the code chose the settings; if not, [`Config::tune_channel`] applies.
+    /// Whether the code chose the settings; if not, [`Config::tune_channel`](crate::Config::tune_channel) applies.
     pub(crate) explicit: bool,
     pub(crate) dispatcher: Arc<dyn Dispatch>,
 }
@@ -180,7 +181,7 @@ pub struct Component {
     pub(crate) receivers: Vec<Receiver>,
     pub(crate) registered_settings: ChannelSettings,
     pub(crate) publish_default: PublishSettings,
-    /// Whether the code set `publish_default`; if not, [`Config::delivery_mode`] applies.
+    /// Whether the code set `publish_default`; if not, [`Config::delivery_mode`](crate::Config::delivery_mode) applies.
     pub(crate) publish_default_explicit: bool,
     pub(crate) publish_channels: HashMap<String, PublishSettings>,
     pub(crate) handle: ComponentHandle,
@@ -263,7 +264,7 @@ impl Component {
     /// Adds a receive channel served by `dispatcher`.
     ///
     /// Settings equal to [`ChannelSettings::default`] (what generated code passes) take the
-    /// configuration's tuning at run time ([`Config::tune_channel`]: `VALAWAI_PREFETCH`...);
+    /// configuration's tuning at run time ([`Config::tune_channel`](crate::Config::tune_channel): `VALAWAI_PREFETCH`...);
     /// other settings are kept as given.
     pub fn receive(
         mut self,
@@ -361,72 +362,24 @@ impl Component {
 
     pub(crate) fn check(&self) -> Result<(), RunError> {
         if let Some(info) = &self.info {
-            info.check().map_err(RunError::InvalidComponent)?;
+            info.check()?;
         }
         let registered = self.info.as_ref().map(|i| &*i.registered_channel);
         let mut seen = HashSet::new();
         for r in &self.receivers {
             if Some(&*r.address) == registered {
-                return Err(RunError::InvalidComponent(format!(
-                    "`{}` is the registered channel: the runtime consumes it, it takes no handler",
-                    r.address
-                )));
+                return Err(
+                    InvalidComponent::HandlerOnRegisteredChannel(r.address.to_string()).into(),
+                );
             }
             if r.address.is_empty() || r.address.len() > 255 {
-                return Err(RunError::InvalidComponent(format!(
-                    "the channel address `{}` must have 1 to 255 bytes (an AMQP queue name)",
-                    r.address
-                )));
+                return Err(InvalidComponent::AddressLength(r.address.to_string()).into());
             }
             if !seen.insert(&r.address) {
-                return Err(RunError::InvalidComponent(format!(
-                    "the channel `{}` has two handlers",
-                    r.address
-                )));
+                return Err(InvalidComponent::TwoHandlers(r.address.to_string()).into());
             }
         }
         Ok(())
-    }
-
-    /// Runs the component until it is asked to stop.
-    ///
-    /// Connects (with the configured retries), declares and consumes every receive channel
-    /// (the registered one first), publishes the register message, and serves. An
-    /// [unregistered](Component::unregistered) service skips everything that concerns the MOV. A connection
-    /// lost beyond lapin's recovery is opened again. On SIGINT, SIGTERM or
-    /// [`ComponentHandle::shutdown`]: unregisters (confirmed), deletes the id file, stops
-    /// consuming, lets handlers finish until [`Config::shutdown_deadline`], flushes acks and
-    /// confirms, closes the connection and returns `Ok(())`.
-    ///
-    /// When the component handles signals ([`Config::handle_signals`], the default) and no
-    /// `tracing` subscriber is installed, `run` first calls [`crate::init_logging`], so that a
-    /// component with no logging set up still says what it does.
-    pub async fn run(self, config: Config) -> Result<(), RunError> {
-        if config.handle_signals && !tracing::dispatcher::has_been_set() {
-            crate::init_logging();
-        }
-        let inner = self.handle.inner.clone();
-        let result = match self.check().and_then(|()| Ok(config.check()?)) {
-            Ok(()) => {
-                let signals = config.handle_signals.then(|| {
-                    shutdown::listen_for_signals(
-                        inner.urgency.clone(),
-                        config.exit_on_second_signal,
-                        self.info.is_some().then(|| config.id_file_path()),
-                    )
-                });
-                let result = crate::supervisor::drive(self, &config).await;
-                if let Some(task) = signals {
-                    task.abort();
-                }
-                result
-            }
-            Err(e) => Err(e),
-        };
-        if result.is_err() {
-            inner.transition(Event::Fatal);
-        }
-        result
     }
 }
 
@@ -471,14 +424,18 @@ mod tests {
         let reg = "valawai/c1/echo/control/registered";
         let c = Component::new(info("c1_echo", "1.0.0", reg))
             .on(reg, |_: serde_json::Value, _: Context| async { Ok(()) });
-        assert!(
-            matches!(c.check(), Err(RunError::InvalidComponent(m)) if m.contains("registered channel"))
-        );
+        assert!(matches!(
+            c.check(),
+            Err(RunError::InvalidComponent(
+                InvalidComponent::HandlerOnRegisteredChannel(_)
+            ))
+        ));
         let c = Component::new(info("c1_echo", "1.0.0", reg))
             .on("a", |_: serde_json::Value, _: Context| async { Ok(()) })
             .on("a", |_: serde_json::Value, _: Context| async { Ok(()) });
-        assert!(
-            matches!(c.check(), Err(RunError::InvalidComponent(m)) if m.contains("two handlers"))
-        );
+        assert!(matches!(
+            c.check(),
+            Err(RunError::InvalidComponent(InvalidComponent::TwoHandlers(_)))
+        ));
     }
 }

@@ -169,12 +169,12 @@ impl Endpoint {
     /// which may hold a password, and a URL with an `@` after its host is refused: that is a
     /// password with an unencoded `/`, `?` or `#`, which would otherwise be read as host, port
     /// and path, and printed.
-    pub fn parse_url(url: &str) -> Result<Self, String> {
-        let parsed = url::Url::parse(url.trim()).map_err(|e| format!("not a valid URL: {e}"))?;
+    pub fn parse_url(url: &str) -> Result<Self, UrlError> {
+        let parsed = url::Url::parse(url.trim()).map_err(UrlError::Invalid)?;
         let tls = match parsed.scheme() {
             "amqp" => false,
             "amqps" => true,
-            _ => return Err("the scheme must be amqp:// or amqps://".into()),
+            _ => return Err(UrlError::Scheme),
         };
         let after_host = [Some(parsed.path()), parsed.query(), parsed.fragment()];
         if after_host
@@ -182,33 +182,28 @@ impl Endpoint {
             .flatten()
             .any(|part| part.contains('@'))
         {
-            return Err(
-                "an `@` comes after the host: a user name or password holding `/`, `?`, \
-                 `#` or `@` must be percent-encoded (`%2F`, `%3F`, `%23`, `%40`)"
-                    .into(),
-            );
+            return Err(UrlError::AtAfterHost);
         }
         let host = match parsed.host() {
-            Some(url::Host::Domain(d)) => percent_decode(d).map_err(|e| format!("host: {e}"))?,
+            Some(url::Host::Domain(d)) => percent_decode(d, "host")?,
             Some(url::Host::Ipv4(ip)) => ip.to_string(),
             Some(url::Host::Ipv6(ip)) => ip.to_string(),
             None => String::new(),
         };
         if host.is_empty() {
-            return Err("the host is missing".into());
+            return Err(UrlError::NoHost);
         }
         let port = parsed.port().unwrap_or(if tls { 5671 } else { 5672 });
         let (username, password) = match (parsed.username(), parsed.password()) {
             ("", None) => ("guest".to_string(), "guest".to_string()),
             (user, password) => (
-                percent_decode(user).map_err(|e| format!("user name: {e}"))?,
-                percent_decode(password.unwrap_or_default())
-                    .map_err(|e| format!("password: {e}"))?,
+                percent_decode(user, "user name")?,
+                percent_decode(password.unwrap_or_default(), "password")?,
             ),
         };
         let vhost = match parsed.path() {
             "" | "/" => "/".to_string(),
-            p => percent_decode(&p[1..]).map_err(|e| format!("virtual host: {e}"))?,
+            p => percent_decode(&p[1..], "virtual host")?,
         };
         Ok(Self {
             tls,
@@ -238,7 +233,44 @@ impl fmt::Debug for Endpoint {
     }
 }
 
-fn percent_decode(s: &str) -> Result<String, String> {
+/// Why an AMQP URL was refused ([`Endpoint::parse_url`]). It never holds the URL, which may
+/// hold a password.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum UrlError {
+    /// No URL in the list.
+    #[error("no URL given")]
+    Empty,
+    /// Not a URL at all.
+    #[error("not a valid URL: {0}")]
+    Invalid(url::ParseError),
+    /// A scheme other than `amqp` or `amqps`.
+    #[error("the scheme must be amqp:// or amqps://")]
+    Scheme,
+    /// An `@` after the host: a password with an unencoded `/`, `?` or `#`.
+    #[error(
+        "an `@` comes after the host: a user name or password holding `/`, `?`, `#` or `@` \
+         must be percent-encoded (`%2F`, `%3F`, `%23`, `%40`)"
+    )]
+    AtAfterHost,
+    /// No host.
+    #[error("the host is missing")]
+    NoHost,
+    /// A `%` not followed by two hexadecimal digits.
+    #[error("{part}: a `%` is not followed by two hexadecimal digits")]
+    BadEscape {
+        /// `host`, `user name`, `password` or `virtual host`.
+        part: &'static str,
+    },
+    /// Percent-decoding gives bytes that are not UTF-8.
+    #[error("{part}: percent-decoding gives invalid UTF-8")]
+    NotUtf8 {
+        /// `host`, `user name`, `password` or `virtual host`.
+        part: &'static str,
+    },
+}
+
+fn percent_decode(s: &str, part: &'static str) -> Result<String, UrlError> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -248,7 +280,7 @@ fn percent_decode(s: &str) -> Result<String, String> {
                 .get(i + 1..i + 3)
                 .and_then(|h| std::str::from_utf8(h).ok())
                 .and_then(|h| u8::from_str_radix(h, 16).ok())
-                .ok_or("a `%` is not followed by two hexadecimal digits")?;
+                .ok_or(UrlError::BadEscape { part })?;
             out.push(hex);
             i += 3;
         } else {
@@ -256,7 +288,7 @@ fn percent_decode(s: &str) -> Result<String, String> {
             i += 1;
         }
     }
-    String::from_utf8(out).map_err(|_| "percent-decoding gives invalid UTF-8".to_string())
+    String::from_utf8(out).map_err(|_| UrlError::NotUtf8 { part })
 }
 
 /// A configuration value that could not be used.
@@ -272,14 +304,14 @@ pub enum ConfigError {
         message: String,
     },
     /// An AMQP URL could not be parsed.
-    #[error("AMQP URL number {index} in {source_name}: {message}")]
+    #[error("AMQP URL number {index} in {source_name}: {source}")]
     Url {
         /// Where the URL came from (an environment variable or `Config::with_urls`).
         source_name: &'static str,
         /// 1-based position in the list.
         index: usize,
         /// What is wrong (never the URL itself).
-        message: String,
+        source: UrlError,
     },
     /// A cluster list mixes credentials or virtual hosts.
     #[error(
@@ -676,10 +708,10 @@ fn parse_url_list(urls: &str, source_name: &'static str) -> Result<Vec<Endpoint>
         .filter(|u| !u.is_empty())
         .enumerate()
         .map(|(i, url)| {
-            Endpoint::parse_url(url).map_err(|message| ConfigError::Url {
+            Endpoint::parse_url(url).map_err(|source| ConfigError::Url {
                 source_name,
                 index: i + 1,
-                message,
+                source,
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -687,7 +719,7 @@ fn parse_url_list(urls: &str, source_name: &'static str) -> Result<Vec<Endpoint>
         return Err(ConfigError::Url {
             source_name,
             index: 1,
-            message: "no URL given".into(),
+            source: UrlError::Empty,
         });
     }
     Ok(endpoints)
@@ -861,6 +893,8 @@ mod tests {
             "amqp://user:4417#Tail@host/",
         ] {
             let err = Endpoint::parse_url(url).unwrap_err();
+            assert_eq!(err, UrlError::AtAfterHost);
+            let err = err.to_string();
             assert!(!err.contains("4417") && !err.contains("Tail"), "{err}");
             assert!(err.contains("%2F"), "{err}");
         }
@@ -869,7 +903,9 @@ mod tests {
         let again = Endpoint::parse_url(e.url_with_password().expose()).unwrap();
         assert_eq!(again, e);
         assert_eq!(format!("{:?}", e.url_with_password()), "***");
-        let err = Endpoint::parse_url("amqp://user:4417:Tail@host:x/").unwrap_err();
+        let err = Endpoint::parse_url("amqp://user:4417:Tail@host:x/")
+            .unwrap_err()
+            .to_string();
         assert!(!err.contains("4417") && !err.contains("Tail"), "{err}");
     }
 

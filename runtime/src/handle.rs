@@ -43,32 +43,20 @@ impl HandleInner {
             .is_some_and(|c| c.status().connected())
     }
 
-    fn readiness(&self) -> Result<(), String> {
-        let not = |why: &str| Err(why.to_owned());
-        match *self.state.borrow() {
-            State::Created => return not("not started"),
-            State::Connecting => return not("connecting to RabbitMQ"),
-            State::Declaring => return not("declaring the queues"),
-            State::Registering => return not("sending the register message to the MOV"),
-            State::Reconnecting => {
-                return not("the connection to RabbitMQ was lost; connecting again");
-            }
-            State::Stopping => return not("stopping"),
-            State::Stopped => return not("stopped"),
-            State::Failed => return not("failed"),
-            State::Running => {}
+    fn readiness(&self) -> Result<(), NotReady> {
+        let state = *self.state.borrow();
+        if state != State::Running {
+            return Err(NotReady::State(state));
         }
         if !self.connected() {
-            return not("the connection to RabbitMQ is down; recovering it");
+            return Err(NotReady::Disconnected);
         }
         if self.registers {
             if self.mov.stale() {
-                return not(
-                    "the MOV stopped consuming its register queue; registering again once it is back",
-                );
+                return Err(NotReady::MovAway);
             }
             if self.mov.component_id().is_none() {
-                return not("waiting for the MOV's registered notification");
+                return Err(NotReady::NotRegistered);
             }
         }
         Ok(())
@@ -128,7 +116,7 @@ impl ComponentHandle {
     /// Whether the component is ready: running, connected to RabbitMQ and, for a component
     /// that registers, registered with the MOV. `Err` says in one line why not (what
     /// `/readyz` answers with the `http` feature).
-    pub fn readiness(&self) -> Result<(), String> {
+    pub fn readiness(&self) -> Result<(), NotReady> {
         self.inner.readiness()
     }
 
@@ -194,5 +182,39 @@ impl ComponentHandle {
     /// The MOV logger, usable outside handlers.
     pub fn mov(&self) -> Mov {
         Mov::new(self.publisher(), self.inner.mov.clone())
+    }
+}
+
+/// Why a component is not ready ([`ComponentHandle::readiness`]); displays as the one line
+/// `/readyz` answers with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum NotReady {
+    /// Not running yet, or any more.
+    #[error("{}", not_running(*.0))]
+    State(State),
+    /// Running, but the connection to RabbitMQ is down.
+    #[error("the connection to RabbitMQ is down; recovering it")]
+    Disconnected,
+    /// The MOV stopped consuming its register queue; the component registers again once it is
+    /// back.
+    #[error("the MOV stopped consuming its register queue; registering again once it is back")]
+    MovAway,
+    /// The register message is sent, the MOV's registered notification has not come.
+    #[error("waiting for the MOV's registered notification")]
+    NotRegistered,
+}
+
+fn not_running(state: State) -> &'static str {
+    match state {
+        State::Created => "not started",
+        State::Connecting => "connecting to RabbitMQ",
+        State::Declaring => "declaring the queues",
+        State::Registering => "sending the register message to the MOV",
+        State::Reconnecting => "the connection to RabbitMQ was lost; connecting again",
+        State::Stopping => "stopping",
+        State::Stopped => "stopped",
+        State::Failed => "failed",
+        State::Running => "running",
     }
 }

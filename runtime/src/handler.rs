@@ -7,8 +7,9 @@ use std::pin::Pin;
 use std::time::Duration;
 
 use crate::context::Context;
-use crate::payload::undeclared::{self, Sightings};
+use crate::payload::undeclared;
 use crate::publisher::{BoxError, Publisher};
+use crate::sightings::Sightings;
 
 /// What a handler returns.
 pub type HandlerResult = Result<(), HandlerError>;
@@ -74,6 +75,7 @@ impl<E: std::error::Error + Send + Sync + 'static> From<E> for HandlerError {
 fn never_passes(error: &(dyn std::any::Any + 'static)) -> bool {
     error.is::<serde_json::Error>()
         || error.is::<crate::payload::PayloadError>()
+        || error.is::<crate::payload::DecodeError>()
         || error.is::<crate::payload::ConstraintError>()
         || error.is::<serde_path_to_error::Error<serde_json::Error>>()
         || matches!(

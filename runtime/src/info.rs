@@ -40,40 +40,83 @@ impl ComponentInfo {
     }
 
     /// Checks what the MOV checks, so a registration it would drop silently fails here, loudly.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), InvalidComponent> {
         let ty = self.component_type.channel_segment();
         let word = crate::conventions::is_word;
         match self.name.strip_prefix(ty).and_then(|r| r.strip_prefix('_')) {
             Some(rest) if word(rest) => {}
             _ => {
-                return Err(format!(
-                    "the component name `{}` must be `{ty}_` followed by letters, digits or `_` \
-                     (the MOV requires c[0|1|2]_\\w+ matching the component type {})",
-                    self.name, self.component_type
-                ));
+                return Err(InvalidComponent::Name {
+                    name: self.name.to_string(),
+                    component_type: self.component_type,
+                });
             }
         }
         if !is_mov_version(&self.version) {
-            return Err(format!(
-                "the version `{}` must be major.minor.patch with digits only; the MOV rejects \
-                 anything else, suffixes included",
-                self.version
-            ));
+            return Err(InvalidComponent::Version(self.version.to_string()));
         }
         let ok = crate::conventions::parse_registered_address(&self.registered_channel)
             .is_some_and(|(t, _)| t == self.component_type);
         if !ok {
-            return Err(format!(
-                "the registered channel `{}` must be `valawai/{ty}/<name>/control/registered` \
-                 (letters, digits and `_` in <name>)",
-                self.registered_channel
-            ));
+            return Err(InvalidComponent::RegisteredChannel {
+                channel: self.registered_channel.to_string(),
+                component_type: self.component_type,
+            });
         }
         if self.asyncapi_yaml.trim().is_empty() {
-            return Err("the AsyncAPI document is empty".into());
+            return Err(InvalidComponent::EmptySpec);
         }
         Ok(())
     }
+}
+
+/// Why a component's identity or channels are not acceptable: what the MOV would drop silently,
+/// or what the runtime cannot serve ([`RunError::InvalidComponent`](crate::RunError::InvalidComponent)).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum InvalidComponent {
+    /// The name is not `c[0|1|2]_\w+` matching the component type.
+    #[error(
+        "the component name `{name}` must be `{}_` followed by letters, digits or `_` (the MOV \
+         requires c[0|1|2]_\\w+ matching the component type {component_type})",
+        component_type.channel_segment()
+    )]
+    Name {
+        /// The name given.
+        name: String,
+        /// The component's type.
+        component_type: ComponentType,
+    },
+    /// The version is not `major.minor.patch` with digits only.
+    #[error(
+        "the version `{0}` must be major.minor.patch with digits only; the MOV rejects anything \
+         else, suffixes included"
+    )]
+    Version(String),
+    /// The registered channel is not `valawai/<type>/<name>/control/registered`.
+    #[error(
+        "the registered channel `{channel}` must be `valawai/{}/<name>/control/registered` \
+         (letters, digits and `_` in <name>)",
+        component_type.channel_segment()
+    )]
+    RegisteredChannel {
+        /// The channel given.
+        channel: String,
+        /// The component's type.
+        component_type: ComponentType,
+    },
+    /// The AsyncAPI document sent with the register message is empty.
+    #[error("the AsyncAPI document is empty")]
+    EmptySpec,
+    /// A handler was given for the registered channel, which the runtime consumes itself.
+    #[error("`{0}` is the registered channel: the runtime consumes it, it takes no handler")]
+    HandlerOnRegisteredChannel(String),
+    /// A channel address is empty or longer than an AMQP queue name may be.
+    #[error("the channel address `{0}` must have 1 to 255 bytes (an AMQP queue name)")]
+    AddressLength(String),
+    /// Two handlers were given for one channel.
+    #[error("the channel `{0}` has two handlers")]
+    TwoHandlers(String),
 }
 
 /// Whether `version` is what the MOV accepts: `^\d+\.\d+\.\d+$`. A `const
@@ -157,11 +200,15 @@ mod tests {
         )
         .check()
         .unwrap_err();
+        assert_eq!(e, InvalidComponent::Version("1.0.0-alpha".into()));
+        let e = e.to_string();
         assert!(e.contains("1.0.0-alpha"), "{e}");
         let e = info("c2_echo", "1.0.0", "valawai/c1/echo/control/registered")
             .check()
-            .unwrap_err();
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("c1_"), "{e}");
+        assert!(e.contains(r"c[0|1|2]_\w+"), "{e}");
         assert!(
             info("c1_", "1.0.0", "valawai/c1/x/control/registered")
                 .check()
@@ -174,7 +221,8 @@ mod tests {
         );
         let e = info("c1_echo", "1.0.0", "valawai/c2/echo/control/registered")
             .check()
-            .unwrap_err();
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("valawai/c1/<name>/control/registered"), "{e}");
         assert!(
             info("c1_echo", "1.0.0", "valawai/c1/echo/control/registered/x")

@@ -525,32 +525,36 @@ macro_rules! include_component {
     };
 }
 
+// One public path per item: the author's everyday items are re-exported at the root, from
+// private modules; the public modules below are for the rest (the MOV client and protocol, the
+// payload layer, the wire conventions, a raw connection for tools, the header rules, the test
+// harness).
 mod acks;
-pub mod component;
-pub mod config;
+mod component;
+mod config;
 pub mod connection;
-pub mod consumer;
-pub mod context;
+mod consumer;
+mod context;
 pub mod conventions;
-pub mod counters;
+mod counters;
 mod handle;
-pub mod handler;
+mod handler;
 #[cfg(feature = "http")]
 mod http;
 mod info;
-pub mod lifecycle;
+mod lifecycle;
 mod logging;
 pub mod mov;
-pub mod payload;
 mod private;
-pub mod properties;
+mod properties;
 mod protocol;
-pub mod publisher;
+mod publisher;
 mod recovery;
 mod registered;
 mod secret;
 mod session;
 mod shutdown;
+mod sightings;
 mod supervisor;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -559,22 +563,25 @@ mod watchdog;
 pub mod wire;
 
 pub use component::{Component, ReceiveChannel, RunError};
-pub use config::{Config, ConfigError, Endpoint, QueueType, Secret};
-pub use connection::ConnectError;
+pub use config::{Config, ConfigError, Endpoint, QueueType, Secret, UrlError};
 pub use consumer::ChannelSettings;
 pub use context::Context;
-pub use counters::{CountersSnapshot, LatencySnapshot};
-pub use handle::ComponentHandle;
+pub use counters::{CountersSnapshot, LATENCY_BUCKETS, LatencySnapshot};
+pub use handle::{ComponentHandle, NotReady};
 pub use handler::{
     Dispatch, DispatchError, HandlerError, HandlerFuture, HandlerResult, RetryPolicy,
 };
-pub use info::ComponentInfo;
+pub use info::{ComponentInfo, InvalidComponent};
 pub use lifecycle::State;
 pub use logging::init_logging;
-pub use mov::{Mov, MovChannels, MovLog, MovLogLevel, MovLogSent};
 pub use properties::{IntoHeaderValue, MessageProperties};
 pub use protocol::{ComponentType, LogLevel};
 pub use publisher::{BoxError, DeliveryMode, PublishError, PublishSettings, Publisher};
+pub use session::{SetupCause, SetupError};
+
+/// The payload layer: decoding with JSON paths, schema constraints, ECMA-262 patterns (the
+/// `valawai-payload` crate).
+pub use valawai_payload as payload;
 
 /// The AMQP client underneath, for what this crate does not wrap.
 pub use lapin;

@@ -47,8 +47,6 @@ type Confirm = lapin::PublisherConfirm;
 #[cfg(feature = "testing")]
 use memory::Confirm;
 
-pub use crate::conventions::CONTENT_TYPE;
-
 /// An error boxed for transport across the runtime.
 pub type BoxError = Box<dyn std::error::Error + Send + Sync + 'static>;
 

@@ -35,7 +35,7 @@ fn component_id(message: &Value) -> Result<String, DispatchError> {
             tracing::warn!(
                 "the registered notification does not match component_payload ({}); \
                  reading its `id` alone",
-                crate::private::describe(&e)
+                crate::payload::DecodeError::from(e)
             );
             message.get("id").and_then(Value::as_str).map(str::to_owned)
         }

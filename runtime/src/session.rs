@@ -37,20 +37,20 @@ pub(crate) fn queue_arguments(queue_type: QueueType) -> FieldTable {
 }
 
 /// What a refused declaration of a receive queue means, when the broker's text says it.
-fn declare_hint(message: &str, queue_type: QueueType) -> &'static str {
+fn declare_hint(message: &str, queue_type: QueueType) -> Option<&'static str> {
     if !message.contains("inequivalent arg 'x-queue-type'") {
-        return "";
+        return None;
     }
-    match queue_type {
+    Some(match queue_type {
         QueueType::Quorum => {
-            " (the queue exists as a classic queue: delete it, and its messages, to make it a \
-             quorum queue, or set VALAWAI_QUEUE_TYPE=classic)"
+            "the queue exists as a classic queue: delete it, and its messages, to make it a \
+             quorum queue, or set VALAWAI_QUEUE_TYPE=classic"
         }
         QueueType::Classic => {
-            " (the queue exists with another type: set VALAWAI_QUEUE_TYPE=quorum, or delete the \
-             queue and its messages)"
+            "the queue exists with another type: set VALAWAI_QUEUE_TYPE=quorum, or delete the \
+             queue and its messages"
         }
-    }
+    })
 }
 
 /// What a session needs besides its connection.
@@ -73,30 +73,58 @@ pub(crate) struct SessionSetup<'a> {
     pub peer: &'a Peer,
 }
 
-/// A broker operation failed while the session was being set up.
-#[derive(Debug, thiserror::Error)]
-#[error("{what}: {message}")]
-pub(crate) struct SessionError {
-    pub what: String,
-    pub message: String,
+/// A broker operation that failed while the component's channels were being set up
+/// ([`RunError::Setup`](crate::RunError::Setup)). Displays as
+/// ``declaring the queue `valawai/c1/echo/data/received_message`: <why>``.
+#[derive(Debug)]
+pub struct SetupError {
+    /// What was being done, e.g. ``declaring the queue `valawai/c1/echo/data/received_message` ``.
+    pub step: String,
+    /// Why it failed.
+    pub cause: SetupCause,
+    /// What to do about it, when the runtime knows (a queue declared with another type).
+    pub hint: Option<&'static str>,
 }
+
+/// Why a set-up step failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SetupCause {
+    /// The broker refused the operation, or the connection failed during it.
+    #[error(transparent)]
+    Broker(lapin::Error),
+    /// The broker did not answer in time ([`Config::connect_timeout`](crate::Config::connect_timeout)).
+    #[error("no answer from the broker within {0:?}")]
+    Timeout(Duration),
+}
+
+impl std::fmt::Display for SetupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.step, self.cause)?;
+        match self.hint {
+            Some(hint) => write!(f, " ({hint})"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for SetupError {}
 
 async fn step<T>(
     what: impl Into<String>,
     limit: Duration,
     op: impl std::future::Future<Output = lapin::Result<T>>,
-) -> Result<T, SessionError> {
-    match timeout(limit, op).await {
-        Ok(Ok(v)) => Ok(v),
-        Ok(Err(e)) => Err(SessionError {
-            what: what.into(),
-            message: e.to_string(),
-        }),
-        Err(_) => Err(SessionError {
-            what: what.into(),
-            message: format!("no answer from the broker within {limit:?}"),
-        }),
-    }
+) -> Result<T, SetupError> {
+    let cause = match timeout(limit, op).await {
+        Ok(Ok(v)) => return Ok(v),
+        Ok(Err(e)) => SetupCause::Broker(e),
+        Err(_) => SetupCause::Timeout(limit),
+    };
+    Err(SetupError {
+        step: what.into(),
+        cause,
+        hint: None,
+    })
 }
 
 type Events = std::pin::Pin<Box<dyn Stream<Item = Event> + Send>>;
@@ -121,7 +149,7 @@ impl Session {
     pub(crate) async fn open(
         connection: Connection,
         setup: SessionSetup<'_>,
-    ) -> Result<Self, SessionError> {
+    ) -> Result<Self, SetupError> {
         let SessionSetup {
             receivers,
             mov_queues,
@@ -168,7 +196,7 @@ impl Session {
             )
             .await
             .map_err(|mut e| {
-                e.message.push_str(declare_hint(&e.message, queue_type));
+                e.hint = declare_hint(&e.cause.to_string(), queue_type);
                 e
             })?;
             let consumer = step(

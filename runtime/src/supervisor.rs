@@ -1,5 +1,6 @@
 //! What `Component::run` does: start-up, the supervisor that replaces a lost connection, and
-//! the orderly stop.
+//! the orderly stop. `run` itself is here, so that the component (`component.rs`, what it is
+//! made of) does not depend on how it runs.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -35,7 +36,50 @@ impl Drop for AbortOnDrop {
     }
 }
 
-pub(crate) async fn drive(component: Component, config: &Config) -> Result<(), RunError> {
+impl Component {
+    /// Runs the component until it is asked to stop.
+    ///
+    /// Connects (with the configured retries), declares and consumes every receive channel
+    /// (the registered one first), publishes the register message, and serves. An
+    /// [unregistered](Component::unregistered) service skips everything that concerns the MOV. A connection
+    /// lost beyond lapin's recovery is opened again. On SIGINT, SIGTERM or
+    /// [`ComponentHandle::shutdown`](crate::ComponentHandle::shutdown): unregisters (confirmed), deletes the id file, stops
+    /// consuming, lets handlers finish until [`Config::shutdown_deadline`], flushes acks and
+    /// confirms, closes the connection and returns `Ok(())`.
+    ///
+    /// When the component handles signals ([`Config::handle_signals`], the default) and no
+    /// `tracing` subscriber is installed, `run` first calls [`crate::init_logging`], so that a
+    /// component with no logging set up still says what it does.
+    pub async fn run(self, config: Config) -> Result<(), RunError> {
+        if config.handle_signals && !tracing::dispatcher::has_been_set() {
+            crate::init_logging();
+        }
+        let inner = self.handle.inner.clone();
+        let result = match self.check().and_then(|()| Ok(config.check()?)) {
+            Ok(()) => {
+                let signals = config.handle_signals.then(|| {
+                    shutdown::listen_for_signals(
+                        inner.urgency.clone(),
+                        config.exit_on_second_signal,
+                        self.info.is_some().then(|| config.id_file_path()),
+                    )
+                });
+                let result = drive(self, &config).await;
+                if let Some(task) = signals {
+                    task.abort();
+                }
+                result
+            }
+            Err(e) => Err(e),
+        };
+        if result.is_err() {
+            inner.transition(Event::Fatal);
+        }
+        result
+    }
+}
+
+async fn drive(component: Component, config: &Config) -> Result<(), RunError> {
     let Component {
         name,
         info,
@@ -132,7 +176,7 @@ pub(crate) async fn drive(component: Component, config: &Config) -> Result<(), R
     inner.transition(Event::Connected);
     let mut session = open(connection)
         .await
-        .map_err(|e| RunError::Setup(e.to_string()))?;
+        .map_err(|e| RunError::Setup(Box::new(e)))?;
     inner.set_connection(Some(session.connection()));
     inner.transition(Event::Declared);
 

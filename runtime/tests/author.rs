@@ -23,7 +23,7 @@ async fn a_log_the_mov_cannot_take_does_not_retry_or_duplicate_the_message() {
     use refused_log_echo as echo;
     let prefix = unique("refused_log");
     let client = &Client::connect().await;
-    let channels = valawai::MovChannels::with_prefix(&format!("{prefix}/"));
+    let channels = valawai::mov::MovChannels::with_prefix(&format!("{prefix}/"));
     // The MOV's register and unregister queues, as the MOV declares them; its log queue holds
     // at most one message and refuses more, and one is already there.
     let mut register = client.declare_and_consume(&channels.register).await;

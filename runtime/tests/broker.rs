@@ -752,7 +752,7 @@ async fn an_identity_the_mov_would_drop_fails_fast() {
         .await
         .unwrap_err();
     assert!(
-        matches!(&err, RunError::InvalidComponent(m) if m.contains("1.0.0-beta")),
+        matches!(&err, RunError::InvalidComponent(m) if m.to_string().contains("1.0.0-beta")),
         "{err}"
     );
 }

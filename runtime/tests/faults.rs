@@ -171,7 +171,7 @@ impl Pipeline {
             format!("{prefix}_sink"),
             format!("{prefix}_driver"),
         ] {
-            let c = valawai::MovChannels::with_prefix(&format!("{p}/"));
+            let c = valawai::mov::MovChannels::with_prefix(&format!("{p}/"));
             queues.extend([c.register, c.unregister, c.log]);
         }
         Self {

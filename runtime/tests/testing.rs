@@ -6,9 +6,10 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use serde_json::{Value, json};
+use valawai::RetryPolicy;
+use valawai::mov::protocol::LogLevel;
 use valawai::testing::{Fate, Harness, Input, SendError};
 use valawai::{ChannelSettings, Component, ComponentInfo, ComponentType, Context, HandlerError};
-use valawai::{LogLevel, RetryPolicy};
 
 mod echo {
     valawai::generate!("../examples/echo/asyncapi.yaml");

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use serde_json::{Value, json};
-use valawai::LogLevel;
+use valawai::mov::protocol::LogLevel;
 use valawai::testing::{Fate, Harness, Input};
 
 use super::{Echo, echo};

@@ -202,7 +202,7 @@ impl MovShared {
 /// [`MovLog::payload`], and is sent when awaited:
 ///
 /// ```no_run
-/// # async fn example(mov: valawai::Mov) {
+/// # async fn example(mov: valawai::mov::Mov) {
 /// mov.info("Started").await;
 /// mov.info("Received a message to echo")
 ///     .payload(&serde_json::json!({"content": "hi"}))

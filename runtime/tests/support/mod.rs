@@ -23,7 +23,8 @@ use valawai::lapin::options::{
 };
 use valawai::lapin::types::FieldTable;
 use valawai::lapin::{self, BasicProperties, Channel, Connection, ConnectionProperties};
-use valawai::{Config, Endpoint, MovChannels};
+use valawai::mov::MovChannels;
+use valawai::{Config, Endpoint};
 
 /// How long a test waits for something that should happen.
 pub const PATIENCE: Duration = Duration::from_secs(20);

@@ -28,7 +28,7 @@ pub const BACKTRACK_LIMIT: usize = 100_000;
 #[derive(Debug)]
 pub struct Pattern {
     source: &'static str,
-    regex: OnceLock<Result<EcmaRegex, String>>,
+    regex: OnceLock<Result<EcmaRegex, PatternError>>,
 }
 
 impl Pattern {
@@ -99,8 +99,8 @@ pub struct EcmaRegex(fancy_regex::Regex);
 
 impl EcmaRegex {
     /// Compiles `pattern`, read as ECMA-262 without flags; the error says why it does not.
-    pub fn new(pattern: &str) -> Result<Self, String> {
-        compile(pattern).map(EcmaRegex)
+    pub fn new(pattern: &str) -> Result<Self, PatternError> {
+        compile(pattern).map(EcmaRegex).map_err(PatternError)
     }
 
     /// Whether some part of `value` matches; `None` when the pattern needs the backtracking
@@ -109,6 +109,12 @@ impl EcmaRegex {
         self.0.is_match(value).ok()
     }
 }
+
+/// A pattern that is not an ECMA-262 regular expression (or one this engine cannot run): says
+/// why, e.g. `unterminated group`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct PatternError(String);
 
 /// ASCII word characters, ECMA-262's `\w`.
 const WORD: &str = "0-9A-Za-z_";

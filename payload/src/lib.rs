@@ -1,5 +1,26 @@
-//! Decoding payloads: JSON to the generated types, with errors that name the
-//! JSON path and the rule broken.
+//! The payload layer of VALAWAI components: JSON message bodies decoded into the types
+//! `valawai-codegen` generates from an AsyncAPI document, with errors that name the JSON path
+//! and the rule broken.
+//!
+//! It is what generated code needs to read and check a payload, apart from the runtime (as
+//! `progenitor-client` is apart from progenitor): serde and JSON only, no AMQP client, no async
+//! runtime. Its users:
+//!
+//! - **generated code**, through the runtime (`valawai::payload`, and the hidden
+//!   `valawai::__private` the generator writes paths into), so a component depends on `valawai`
+//!   alone: the derived and generated `Deserialize` impls call the building blocks in
+//!   [`support`] (constraint checks, patterns, `const` values, the union readers);
+//! - **the runtime** (`valawai`), whose dispatcher decodes every message with [`decode_json`] or
+//!   [`decode_json_object`] and warns about what [`undeclared`] collected;
+//! - **the CLI** (`valawai validate`), whose validator walks the type model and makes the calls
+//!   generated code makes, through [`from_slice_seed`], so it fails with the very
+//!   [`PayloadError`] a component gives;
+//! - **the development MOV**, for its query filters ([`EcmaRegex`]).
+//!
+//! Its items change with the generator: generated code and this crate go together (the runtime
+//! checks the generator's version at compile time).
+//!
+//! # Decoding
 //!
 //! Numbers are read as JSON Schema defines them: an integer is any number without a
 //! fractional part, so `7.0`, `1e2` and `-0.0` fit a `u64` (and are written back as `7`,
@@ -8,9 +29,9 @@
 //! ```
 //! # #[derive(serde::Deserialize, Debug)]
 //! # struct Limit { #[allow(dead_code)] limit: u64 }
-//! let limit = valawai::payload::from_str::<Limit>(r#"{"limit": 1e2}"#).unwrap();
+//! let limit = valawai_payload::from_str::<Limit>(r#"{"limit": 1e2}"#).unwrap();
 //! # assert_eq!(limit.limit, 100);
-//! let error = valawai::payload::from_str::<Limit>(r#"{"limit": -1}"#).unwrap_err();
+//! let error = valawai_payload::from_str::<Limit>(r#"{"limit": -1}"#).unwrap_err();
 //! assert_eq!(error.path(), "limit");
 //! assert_eq!(
 //!     error.to_string(),
@@ -18,17 +39,25 @@
 //! );
 //! ```
 //!
-//! A property the type does not declare is ignored, and reported to the dispatcher that
-//! decodes ([`undeclared`]).
+//! A property the type does not declare is ignored, and reported to whoever collects
+//! ([`undeclared`]).
+//!
+//! # Patterns
+//!
+//! A spec's `pattern` is an ECMA-262 regular expression; [`support::Pattern`] and [`EcmaRegex`] judge
+//! it in time linear in the value (a translation to `fancy-regex`, which runs on
+//! `regex-automata`), with a step limit ([`BACKTRACK_LIMIT`]) for what needs backtracking
+//! (backreferences, lookaround).
 
-pub(crate) mod check;
+mod check;
 mod constraint;
+mod decode;
 mod enums;
 mod literal;
 mod path;
 mod pattern;
 pub mod undeclared;
-pub(crate) mod wire;
+mod wire;
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -36,7 +65,8 @@ use std::marker::PhantomData;
 use serde::de::{DeserializeOwned, DeserializeSeed};
 
 pub use constraint::{ConstraintError, Rule};
-pub use pattern::{BACKTRACK_LIMIT, EcmaRegex};
+pub use decode::{DecodeError, decode_json, decode_json_object};
+pub use pattern::{BACKTRACK_LIMIT, EcmaRegex, PatternError};
 
 /// Any JSON value: the type of schemas that constrain nothing.
 pub type JsonValue = serde_json::Value;
@@ -188,8 +218,7 @@ where
 }
 
 /// A generated struct's name and the properties it declares, for the warnings about those it
-/// does not (see [`undeclared`]).
-#[doc(hidden)]
+/// does not (see [`undeclared`]). Generated code implements it.
 pub trait Declared {
     /// The Rust type's name.
     const NAME: &'static str;
@@ -200,7 +229,6 @@ pub trait Declared {
 /// Reads the members of a struct generated with `keep_unknown_fields` that it does not
 /// declare, reporting each to the dispatcher as [`undeclared`] (they are kept, but the
 /// contract drifted all the same).
-#[doc(hidden)]
 pub fn deserialize_undeclared<'de, T, D>(deserializer: D) -> Result<JsonObject, D::Error>
 where
     T: Declared,
@@ -218,9 +246,9 @@ where
 }
 
 /// The pieces generated payload types are made of (re-exported for generated code from
-/// `valawai::__private`), for tools that check JSON against a spec without compiled types: the
-/// CLI's `valawai validate` walks the generator's type model with them, so it fails with the
-/// errors the generated decoders give. They change with the generator.
+/// `valawai::__private` under these names), for tools that check JSON against a spec without
+/// compiled types: the CLI's `valawai validate` walks the generator's type model with them, so
+/// it fails with the errors the generated decoders give. They change with the generator.
 pub mod support {
     /// The checks validating newtypes run.
     pub mod check {

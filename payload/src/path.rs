@@ -4,7 +4,7 @@
 //! when serde buffers a value (internally tagged and untagged enums). The
 //! enum helpers in [`super::enums`] deserialise the buffered value with a
 //! tracker of their own and carry the inner path out in the error message as
-//! `at <path>: <message>`; [`split_embedded`] takes it back out so that
+//! `at <path>: <message>`; `split_embedded` takes it back out so that
 //! [`PayloadError`](super::PayloadError) can join both halves.
 
 use std::fmt::Write;

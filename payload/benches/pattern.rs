@@ -2,11 +2,11 @@
 //! match (seconds of CPU on a backtracking engine), a typical id pattern, and a pattern with a
 //! backreference that runs on the step-limited VM until its budget is spent.
 //!
-//! `cargo bench -p valawai --bench pattern`. Target: the first under 10 ms (it takes
+//! `cargo bench -p valawai-payload --bench pattern`. Target: the first under 10 ms (it takes
 //! microseconds).
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use valawai::__private::Pattern;
+use valawai_payload::support::Pattern;
 
 fn patterns(c: &mut Criterion) {
     let mut group = c.benchmark_group("pattern");
