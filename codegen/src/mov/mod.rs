@@ -12,14 +12,11 @@
 //!   MOV's document, which a component's module refers to for every schema
 //!   that is the MOV's (see [`TypeOptions::mov_types`](crate::TypeOptions::mov_types)).
 
-mod externs;
-mod patches;
 mod snake;
 mod translate;
 
-pub use externs::{MOV_SPEC, MOV_TYPES_PATH, runtime_type_options};
-pub(crate) use externs::{MovMatch, extern_is_eq, extern_is_object, mov_matches};
-pub use patches::type_options;
+pub use crate::types::mov_patches::type_options;
+pub use crate::types::mov_types::{MOV_SPEC, MOV_TYPES_PATH, runtime_type_options};
 pub use translate::{
     MovChannel, MovComponent, as_the_mov_holds, java_order, translate_document, translate_str,
 };

@@ -106,7 +106,7 @@ pub(crate) fn ty_eq(ty: &Ty, eq: &[bool]) -> bool {
     match ty {
         Ty::Named(id) => eq[id.0],
         Ty::Prim(Prim::F64) => false,
-        Ty::External(path) => crate::mov::extern_is_eq(path),
+        Ty::External(path) => super::mov_types::extern_is_eq(path),
         Ty::Prim(_) | Ty::Json | Ty::JsonObject => true,
         Ty::Option(inner) | Ty::Vec(inner) | Ty::Map(inner) | Ty::Box(inner) => ty_eq(inner, eq),
         Ty::Tuple(members) => members.iter().all(|m| ty_eq(m, eq)),

@@ -37,6 +37,8 @@ pub(crate) mod cycles;
 pub(crate) mod docs;
 mod effective;
 pub(crate) mod ir;
+pub(crate) mod mov_patches;
+pub(crate) mod mov_types;
 pub(crate) mod naming;
 mod objects;
 mod options;
@@ -56,7 +58,7 @@ use quote::quote;
 
 use crate::diagnostic::{Diagnostic, Error};
 use crate::model::{ChannelId, Direction, MessageId, Payload, SchemaId, Spec};
-use crate::mov::MovMatch;
+use mov_types::MovMatch;
 
 use convert::{Converter, Slot, optional};
 use effective::{Effective, unwrap};
@@ -112,7 +114,7 @@ impl TypeSpace {
             && !options.keeps_unknown_fields()
             && spec.identity.is_some()
         {
-            crate::mov::mov_matches(spec)
+            mov_types::mov_matches(spec)
         } else {
             HashMap::new()
         };
@@ -351,9 +353,14 @@ impl TypeSpace {
     }
 
     /// Every generated type of the model, for the crate's own use (the
-    /// runtime's MOV types, as [`crate::mov`] compares a component with).
+    /// runtime's MOV types, as `mov_types` compares a component with).
     pub(crate) fn type_defs(&self) -> &[TypeDef] {
         &self.state.types
+    }
+
+    /// Which of [`type_defs`](Self::type_defs) derive `Eq`, in the same order.
+    pub(crate) fn derives_eq(&self) -> Vec<bool> {
+        cycles::eq_types(&self.state.types)
     }
 
     /// Whether the type at index `i` is written out.
@@ -415,7 +422,7 @@ impl TypeSpace {
         }
         match ty {
             Ty::JsonObject | Ty::Map(_) => true,
-            Ty::External(path) => crate::mov::extern_is_object(path),
+            Ty::External(path) => mov_types::extern_is_object(path),
             Ty::Box(inner) => self.always_object(inner, depth + 1),
             Ty::Named(TypeId(id)) => match &self.state.types[*id].kind {
                 ir::Kind::Struct(_) | ir::Kind::Tagged(_) => true,

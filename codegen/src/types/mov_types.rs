@@ -14,7 +14,6 @@ use std::sync::OnceLock;
 
 use crate::loader::{LoadOptions, load_str};
 use crate::model::{AdditionalProperties, Dialect, Items, SchemaId, Spec};
-use crate::types::cycles::eq_types;
 use crate::types::ir::{Kind, TypeDef};
 use crate::types::{TypePatch, TypeSpace};
 
@@ -27,10 +26,11 @@ pub const MOV_TYPES_PATH: &str = "::valawai::mov::protocol";
 pub const MOV_SPEC: &str = include_str!("mov-asyncapi.yaml");
 
 /// The type options the runtime's MOV types (`valawai::mov::protocol`) are
-/// generated with: the MOV's wire facts ([`type_options`](super::type_options))
+/// generated with: the MOV's wire facts ([`type_options`](crate::mov::type_options))
 /// and `LogLevel` for the log level.
 pub fn runtime_type_options() -> crate::types::TypeOptions {
-    super::type_options().patch("AddLogPayloadLevel", TypePatch::new().rename("LogLevel"))
+    super::mov_patches::type_options()
+        .patch("AddLogPayloadLevel", TypePatch::new().rename("LogLevel"))
 }
 
 /// The MOV's spec, the runtime's name of each of its named schemas, and
@@ -62,7 +62,7 @@ fn mov() -> Option<&'static Mov> {
         let path = |t: &TypeDef| format!("{MOV_TYPES_PATH}::{}", t.name);
         let eq = defs
             .iter()
-            .zip(eq_types(defs))
+            .zip(types.derives_eq())
             .filter(|(_, eq)| *eq)
             .map(|(t, _)| path(t))
             .collect();
