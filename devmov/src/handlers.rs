@@ -53,6 +53,11 @@ fn json_string(value: &impl Serialize) -> String {
 }
 
 impl Shared {
+    /// Logs, as the MOV does, an error about a message it refused, with the message's payload.
+    fn log_refused(&self, message: impl Into<String>, payload: &impl Serialize) {
+        self.log("ERROR", message.into(), Some(json_string(payload)));
+    }
+
     /// Checks a register message as the MOV does and builds the record.
     fn admit(&self, payload: &RegisterComponentPayload) -> Result<ComponentRecord, String> {
         let invalid = || "Received invalid register component payload.".to_owned();
@@ -333,10 +338,9 @@ impl mov::Handlers for MovHandlers {
         })();
         match answer {
             Ok(page) => publish(&ctx, mov::channels::COMPONENT_PAGE, &Wire(&page)).await?,
-            Err(reason) => shared.log(
-                "ERROR",
+            Err(reason) => shared.log_refused(
                 format!("Received invalid query components payload: {reason}"),
-                Some(json_string(&payload)),
+                &payload,
             ),
         }
         Ok(())
@@ -353,10 +357,9 @@ impl mov::Handlers for MovHandlers {
                 .find(|c| c.id == id && c.finished.is_none())
             else {
                 drop(registry);
-                shared.log(
-                    "ERROR",
+                shared.log_refused(
                     format!("Cannot unregister the undefined component {id}"),
-                    Some(json_string(&payload)),
+                    &payload,
                 );
                 return Ok(());
             };
@@ -432,10 +435,9 @@ impl mov::Handlers for MovHandlers {
         let mut connection = match checked {
             Ok(c) => c,
             Err(reason) => {
-                shared.log(
-                    "ERROR",
+                shared.log_refused(
                     format!("Cannot create the connection, because {reason}."),
-                    Some(json_string(&payload)),
+                    &payload,
                 );
                 return Ok(());
             }
@@ -550,10 +552,9 @@ impl mov::Handlers for MovHandlers {
         })();
         match answer {
             Ok(page) => publish(&ctx, mov::channels::TOPOLOGY_PAGE, &page).await?,
-            Err(reason) => shared.log(
-                "ERROR",
+            Err(reason) => shared.log_refused(
                 format!("Received invalid query connections payload: {reason}"),
-                Some(json_string(&payload)),
+                &payload,
             ),
         }
         Ok(())
@@ -571,21 +572,16 @@ impl mov::Handlers for MovHandlers {
             .cloned()
             .unwrap_or_default();
         let Some(action) = payload.action else {
-            shared.log(
-                "ERROR",
-                "Received invalid change topology payload.".into(),
-                Some(json_string(&payload)),
-            );
+            shared.log_refused("Received invalid change topology payload.", &payload);
             return Ok(());
         };
         let source = {
             let mut registry = shared.lock();
             let Some(connection) = registry.connection_mut(&id) else {
                 drop(registry);
-                shared.log(
-                    "ERROR",
+                shared.log_refused(
                     format!("Cannot change the undefined connection {id}"),
-                    Some(json_string(&payload)),
+                    &payload,
                 );
                 return Ok(());
             };
@@ -608,11 +604,8 @@ impl mov::Handlers for MovHandlers {
 
     async fn add(&self, payload: AddLogPayload, _ctx: Context) -> HandlerResult {
         let (Some(level), Some(message)) = (payload.level, payload.message.clone()) else {
-            self.shared.log(
-                "ERROR",
-                "Received invalid add log payload.".into(),
-                Some(json_string(&payload)),
-            );
+            self.shared
+                .log_refused("Received invalid add log payload.", &payload);
             return Ok(());
         };
         self.shared.record_log(LogRecord {
@@ -654,10 +647,9 @@ impl mov::Handlers for MovHandlers {
             }
             _ => {
                 drop(registry);
-                shared.log(
-                    "ERROR",
-                    "Cannot create the notification: unknown connection or target.".into(),
-                    Some(json_string(&payload)),
+                shared.log_refused(
+                    "Cannot create the notification: unknown connection or target.",
+                    &payload,
                 );
             }
         }
@@ -700,10 +692,9 @@ impl mov::Handlers for MovHandlers {
         };
         drop(registry);
         if !changed {
-            shared.log(
-                "ERROR",
-                "Cannot change the notification: unknown connection, target or action.".into(),
-                Some(json_string(&payload)),
+            shared.log_refused(
+                "Cannot change the notification: unknown connection, target or action.",
+                &payload,
             );
         }
         Ok(())
