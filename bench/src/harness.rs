@@ -162,10 +162,7 @@ async fn run_echo(
         kind.key().replace('-', "_")
     );
     let queues = runnable.queue_naming.queues(&tag);
-    let admin = connection
-        .create_channel()
-        .await
-        .map_err(Error::amqp("channel.open"))?;
+    let admin = amqp::open_channel(connection).await?;
     prepare_queues(&admin, &queues, runnable.queue_naming, env.policy.mov_logs).await?;
     // The generated echo is a VALAWAI component: a MOV answers its register and unregister.
     let mut mov = match kind {
