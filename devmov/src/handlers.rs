@@ -2,6 +2,7 @@
 //! in-memory registry, following what the MOV's managers do (`RegisterComponentManager`,
 //! `UnregisterComponentManager`, `CreateConnectionManager`, `ChangeTopologyManager`, ...).
 
+use std::ops::Deref;
 use std::sync::{Arc, LazyLock};
 
 use serde::Serialize;
@@ -46,6 +47,11 @@ fn node(payload: &mov::NodePayload) -> Option<Node> {
         component_id: payload.component_id.as_deref().cloned()?,
         channel_name: payload.channel_name.clone()?,
     })
+}
+
+/// The id an optional id field holds, or an empty one (which names nothing) when it is absent.
+fn id_or_empty<T: Deref<Target = String>>(id: &Option<T>) -> String {
+    id.as_deref().cloned().unwrap_or_default()
 }
 
 fn json_string(value: &impl Serialize) -> String {
@@ -348,7 +354,7 @@ impl mov::Handlers for MovHandlers {
 
     async fn unregister(&self, payload: UnregisterComponentPayload, ctx: Context) -> HandlerResult {
         let shared = &self.shared;
-        let id = payload.component_id.as_deref().cloned().unwrap_or_default();
+        let id = id_or_empty(&payload.component_id);
         let (name, removed) = {
             let mut registry = shared.lock();
             let Some(component) = registry
@@ -566,11 +572,7 @@ impl mov::Handlers for MovHandlers {
         _ctx: Context,
     ) -> HandlerResult {
         let shared = &self.shared;
-        let id = payload
-            .connection_id
-            .as_deref()
-            .cloned()
-            .unwrap_or_default();
+        let id = id_or_empty(&payload.connection_id);
         let Some(action) = payload.action else {
             shared.log_refused("Received invalid change topology payload.", &payload);
             return Ok(());
@@ -624,11 +626,7 @@ impl mov::Handlers for MovHandlers {
         _ctx: Context,
     ) -> HandlerResult {
         let shared = &self.shared;
-        let id = payload
-            .connection_id
-            .as_deref()
-            .cloned()
-            .unwrap_or_default();
+        let id = id_or_empty(&payload.connection_id);
         let target = payload.target.as_ref().and_then(node);
         let mut registry = shared.lock();
         let target_live = target.as_ref().is_some_and(|t| {
@@ -662,11 +660,7 @@ impl mov::Handlers for MovHandlers {
         _ctx: Context,
     ) -> HandlerResult {
         let shared = &self.shared;
-        let id = payload
-            .connection_id
-            .as_deref()
-            .cloned()
-            .unwrap_or_default();
+        let id = id_or_empty(&payload.connection_id);
         let target = payload.target.as_ref().and_then(node);
         let mut registry = shared.lock();
         let changed = match (registry.connection_mut(&id), target, payload.action) {
