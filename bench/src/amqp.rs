@@ -145,6 +145,14 @@ pub async fn connect(broker: &BrokerConfig, connection_name: &str) -> Result<Con
     }
 }
 
+/// Opens a channel on `connection`.
+pub async fn open_channel(connection: &Connection) -> Result<Channel, Error> {
+    connection
+        .create_channel()
+        .await
+        .map_err(Error::amqp("channel.open"))
+}
+
 /// Declares `queue` as the MOV declares component queues (durable, not exclusive, not
 /// auto-delete, no arguments) and returns how many consumers it has.
 pub async fn declare_queue(channel: &Channel, queue: &str) -> Result<u32, Error> {

@@ -162,10 +162,7 @@ async fn run_echo(
         kind.key().replace('-', "_")
     );
     let queues = runnable.queue_naming.queues(&tag);
-    let admin = connection
-        .create_channel()
-        .await
-        .map_err(Error::amqp("channel.open"))?;
+    let admin = amqp::open_channel(connection).await?;
     prepare_queues(&admin, &queues, runnable.queue_naming, env.policy.mov_logs).await?;
     // The generated echo is a VALAWAI component: a MOV answers its register and unregister.
     let mut mov = match kind {
@@ -279,6 +276,24 @@ async fn drive_echo(
     Ok(all)
 }
 
+/// The queues a run uses: the echo's input and output, and its MOV log queue when logs are on.
+fn queues_of_a_run(queues: &Queues, mov_logs: bool) -> Vec<&String> {
+    let mut names = vec![&queues.input, &queues.output];
+    if mov_logs {
+        names.push(&queues.log);
+    }
+    names
+}
+
+/// Empties a queue.
+async fn purge(channel: &lapin::Channel, name: &str) -> Result<(), Error> {
+    channel
+        .queue_purge(name.into(), QueuePurgeOptions::default())
+        .await
+        .map_err(Error::amqp(format!("queue.purge {name}")))?;
+    Ok(())
+}
+
 /// Declares the echo's queues (as the MOV would) and makes sure they are empty and, for the
 /// spec's shared names, that nobody else consumes them.
 async fn prepare_queues(
@@ -287,11 +302,7 @@ async fn prepare_queues(
     naming: QueueNaming,
     mov_logs: bool,
 ) -> Result<(), Error> {
-    let mut names = vec![&queues.input, &queues.output];
-    if mov_logs {
-        names.push(&queues.log);
-    }
-    for name in names {
+    for name in queues_of_a_run(queues, mov_logs) {
         let consumers = amqp::declare_queue(channel, name).await?;
         if consumers > 0 && naming == QueueNaming::Spec {
             return Err(Error::QueueBusy {
@@ -299,10 +310,7 @@ async fn prepare_queues(
                 consumers,
             });
         }
-        channel
-            .queue_purge(name.as_str().into(), QueuePurgeOptions::default())
-            .await
-            .map_err(Error::amqp(format!("queue.purge {name}")))?;
+        purge(channel, name).await?;
     }
     Ok(())
 }
@@ -314,21 +322,16 @@ async fn cleanup_queues(
     naming: QueueNaming,
     mov_logs: bool,
 ) -> Result<(), Error> {
-    let mut names = vec![&queues.input, &queues.output];
-    if mov_logs {
-        names.push(&queues.log);
-    }
-    for name in names {
+    for name in queues_of_a_run(queues, mov_logs) {
         match naming {
-            QueueNaming::Unique => channel
-                .queue_delete(name.as_str().into(), QueueDeleteOptions::default())
-                .await
-                .map_err(Error::amqp(format!("queue.delete {name}")))?,
-            QueueNaming::Spec => channel
-                .queue_purge(name.as_str().into(), QueuePurgeOptions::default())
-                .await
-                .map_err(Error::amqp(format!("queue.purge {name}")))?,
-        };
+            QueueNaming::Unique => {
+                channel
+                    .queue_delete(name.as_str().into(), QueueDeleteOptions::default())
+                    .await
+                    .map_err(Error::amqp(format!("queue.delete {name}")))?;
+            }
+            QueueNaming::Spec => purge(channel, name).await?,
+        }
     }
     Ok(())
 }

@@ -48,14 +48,8 @@ pub async fn run(
     shutdown: impl Future<Output = ()>,
 ) -> Result<EchoCounters, Error> {
     let connection = amqp::connect(broker, "valawai-bench:lapin-echo").await?;
-    let consuming = connection
-        .create_channel()
-        .await
-        .map_err(Error::amqp("channel.open"))?;
-    let publishing = connection
-        .create_channel()
-        .await
-        .map_err(Error::amqp("channel.open"))?;
+    let consuming = amqp::open_channel(&connection).await?;
+    let publishing = amqp::open_channel(&connection).await?;
     if policy.confirms == ConfirmPolicy::Pipelined {
         publishing
             .confirm_select(ConfirmSelectOptions::default())

@@ -87,14 +87,8 @@ impl Load {
         queues: &Queues,
         persistent: bool,
     ) -> Result<Self, Error> {
-        let channel = connection
-            .create_channel()
-            .await
-            .map_err(Error::amqp("channel.open"))?;
-        let consuming = connection
-            .create_channel()
-            .await
-            .map_err(Error::amqp("channel.open"))?;
+        let channel = amqp::open_channel(connection).await?;
+        let consuming = amqp::open_channel(connection).await?;
         let consumer = no_ack_consumer(&consuming, &queues.output, "valawai-bench-echoes").await?;
         Ok(Self {
             channel,
@@ -272,10 +266,7 @@ pub struct LogDrain {
 impl LogDrain {
     /// Starts draining `queue`, which must exist.
     pub async fn start(connection: &Connection, queue: &str) -> Result<Self, Error> {
-        let channel = connection
-            .create_channel()
-            .await
-            .map_err(Error::amqp("channel.open"))?;
+        let channel = amqp::open_channel(connection).await?;
         amqp::declare_queue(&channel, queue).await?;
         let mut consumer = no_ack_consumer(&channel, queue, "valawai-bench-logs").await?;
         let count = Arc::new(AtomicU64::new(0));

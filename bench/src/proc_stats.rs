@@ -25,14 +25,30 @@ pub fn ticks_to_duration(ticks: u64, ticks_per_second: u64) -> Duration {
 
 /// User + system CPU time of process `pid` so far, in clock ticks.
 pub fn cpu_ticks(pid: u32) -> Result<u64, Error> {
-    let path = PathBuf::from(format!("/proc/{pid}/stat"));
+    read_proc(
+        pid,
+        "stat",
+        parse_stat_cpu_ticks,
+        "no utime and stime fields",
+    )
+}
+
+/// Reads `/proc/<pid>/<file>` and takes a figure from it; `missing` says what was not found
+/// when `parse` finds nothing.
+fn read_proc(
+    pid: u32,
+    file: &str,
+    parse: impl FnOnce(&str) -> Option<u64>,
+    missing: &str,
+) -> Result<u64, Error> {
+    let path = PathBuf::from(format!("/proc/{pid}/{file}"));
     let text = fs::read_to_string(&path).map_err(|e| Error::Proc {
         path: path.clone(),
         message: e.to_string(),
     })?;
-    parse_stat_cpu_ticks(&text).ok_or_else(|| Error::Proc {
+    parse(&text).ok_or_else(|| Error::Proc {
         path,
-        message: "no utime and stime fields".to_owned(),
+        message: missing.to_owned(),
     })
 }
 
@@ -56,15 +72,12 @@ fn start_ticks(pid: u32) -> Option<u64> {
 
 /// Peak resident set size of process `pid`, in KiB (`VmHWM`).
 pub fn peak_rss_kib(pid: u32) -> Result<u64, Error> {
-    let path = PathBuf::from(format!("/proc/{pid}/status"));
-    let text = fs::read_to_string(&path).map_err(|e| Error::Proc {
-        path: path.clone(),
-        message: e.to_string(),
-    })?;
-    parse_status_kib(&text, "VmHWM").ok_or_else(|| Error::Proc {
-        path,
-        message: "no VmHWM line".to_owned(),
-    })
+    read_proc(
+        pid,
+        "status",
+        |text| parse_status_kib(text, "VmHWM"),
+        "no VmHWM line",
+    )
 }
 
 /// The value in kB of a `Name:   1234 kB` line of `/proc/<pid>/status`.

@@ -1,44 +1,24 @@
 //! `valawai check`: load a spec and summarise it, or print its diagnostics.
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use valawai_codegen::model::{Direction, Payload};
-use valawai_codegen::{Dialect, LoadOptions, Spec, TypeOptions, TypeSpace};
+use valawai_codegen::{Spec, TypeOptions, TypeSpace};
+
+use crate::common::SpecArgs;
 
 /// Arguments of `valawai check`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The AsyncAPI document (YAML or JSON).
-    spec: PathBuf,
-    /// Read what older VALAWAI specs write, with a warning for each: a message
-    /// `$ref` that does not resolve (an untyped payload; the upstream echo
-    /// example has one) and type names that are not JSON Schema's (`float`,
-    /// `double`, `int`, `long`, `str`, `bool`, or a type name in capitals).
-    #[arg(long)]
-    lenient: bool,
-    /// How to read AsyncAPI 2.x publish/subscribe: `valawai` (subscribe = the
-    /// component receives) or `standard`.
-    #[arg(long, default_value = "valawai")]
-    dialect: Dialect,
-    /// Let `$ref`s name files anywhere below this directory (by default only
-    /// the spec's directory and below).
-    #[arg(long, value_name = "DIR")]
-    ref_root: Option<PathBuf>,
+    #[command(flatten)]
+    spec: SpecArgs,
 }
 
 /// Runs the command.
 pub fn run(args: &Args) -> ExitCode {
-    let options = LoadOptions::default()
-        .dialect(args.dialect)
-        .lenient(args.lenient);
-    let options = match &args.ref_root {
-        Some(dir) => options.ref_root(dir),
-        None => options,
-    };
     let mut stderr = std::io::stderr().lock();
-    let spec = match valawai_codegen::load_path(&args.spec, &options) {
+    let spec = match valawai_codegen::load_path(&args.spec.spec, &args.spec.load_options()) {
         Ok(spec) => spec,
         Err(error) => {
             let _ = writeln!(stderr, "{error}");

@@ -141,6 +141,17 @@ pub struct Loaded {
 }
 
 impl SpecArgs {
+    /// How these arguments say to read the spec.
+    pub fn load_options(&self) -> LoadOptions {
+        let options = LoadOptions::default()
+            .dialect(self.dialect)
+            .lenient(self.lenient);
+        match &self.ref_root {
+            Some(dir) => options.ref_root(dir),
+            None => options,
+        }
+    }
+
     /// Loads the spec and converts its types; warnings go to standard error.
     pub fn load(&self) -> Result<Loaded, Failure> {
         if !self.spec.exists() {
@@ -150,14 +161,7 @@ impl SpecArgs {
             ))
             .hint("give the path of the component's asyncapi.yaml"));
         }
-        let options = LoadOptions::default()
-            .dialect(self.dialect)
-            .lenient(self.lenient);
-        let options = match &self.ref_root {
-            Some(dir) => options.ref_root(dir),
-            None => options,
-        };
-        let spec = valawai_codegen::load_path(&self.spec, &options).map_err(|e| {
+        let spec = valawai_codegen::load_path(&self.spec, &self.load_options()).map_err(|e| {
             Failure::new(format!("{e}"))
                 .hint("fix the spec; `valawai check` lists every problem in it")
         })?;

@@ -161,32 +161,19 @@ fn string_example(format: Option<&str>, min: Option<u64>, max: Option<u64>) -> S
     text
 }
 
+/// A schema's numeric keyword as a float, when it has one.
+fn float(keyword: &Option<Number>) -> Option<f64> {
+    keyword.as_ref().and_then(Number::as_f64)
+}
+
 fn integer_example(spec: &Spec, id: SchemaId) -> Number {
     let schema = spec.schema(id);
-    let lower = schema
-        .minimum
-        .as_ref()
-        .and_then(Number::as_f64)
+    let lower = float(&schema.minimum)
         .map(f64::ceil)
-        .or_else(|| {
-            schema
-                .exclusive_minimum
-                .as_ref()
-                .and_then(Number::as_f64)
-                .map(|n| n.floor() + 1.0)
-        });
-    let upper = schema
-        .maximum
-        .as_ref()
-        .and_then(Number::as_f64)
+        .or_else(|| float(&schema.exclusive_minimum).map(|n| n.floor() + 1.0));
+    let upper = float(&schema.maximum)
         .map(f64::floor)
-        .or_else(|| {
-            schema
-                .exclusive_maximum
-                .as_ref()
-                .and_then(Number::as_f64)
-                .map(|n| n.ceil() - 1.0)
-        });
+        .or_else(|| float(&schema.exclusive_maximum).map(|n| n.ceil() - 1.0));
     let value = match (lower, upper) {
         (Some(lower), _) => lower,
         (None, Some(upper)) if upper < 0.0 => upper,
@@ -197,12 +184,11 @@ fn integer_example(spec: &Spec, id: SchemaId) -> Number {
 
 fn number_example(spec: &Spec, id: SchemaId) -> Number {
     let schema = spec.schema(id);
-    let parse = |n: &Option<Number>| n.as_ref().and_then(Number::as_f64);
     let value = match (
-        parse(&schema.minimum),
-        parse(&schema.exclusive_minimum),
-        parse(&schema.maximum),
-        parse(&schema.exclusive_maximum),
+        float(&schema.minimum),
+        float(&schema.exclusive_minimum),
+        float(&schema.maximum),
+        float(&schema.exclusive_maximum),
     ) {
         (Some(min), _, Some(max), _) => (min + max) / 2.0,
         (Some(min), ..) => min,

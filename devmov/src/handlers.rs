@@ -2,6 +2,7 @@
 //! in-memory registry, following what the MOV's managers do (`RegisterComponentManager`,
 //! `UnregisterComponentManager`, `CreateConnectionManager`, `ChangeTopologyManager`, ...).
 
+use std::ops::Deref;
 use std::sync::{Arc, LazyLock};
 
 use serde::Serialize;
@@ -48,11 +49,21 @@ fn node(payload: &mov::NodePayload) -> Option<Node> {
     })
 }
 
+/// The id an optional id field holds, or an empty one (which names nothing) when it is absent.
+fn id_or_empty<T: Deref<Target = String>>(id: &Option<T>) -> String {
+    id.as_deref().cloned().unwrap_or_default()
+}
+
 fn json_string(value: &impl Serialize) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
 impl Shared {
+    /// Logs, as the MOV does, an error about a message it refused, with the message's payload.
+    fn log_refused(&self, message: impl Into<String>, payload: &impl Serialize) {
+        self.log("ERROR", message.into(), Some(json_string(payload)));
+    }
+
     /// Checks a register message as the MOV does and builds the record.
     fn admit(&self, payload: &RegisterComponentPayload) -> Result<ComponentRecord, String> {
         let invalid = || "Received invalid register component payload.".to_owned();
@@ -333,10 +344,9 @@ impl mov::Handlers for MovHandlers {
         })();
         match answer {
             Ok(page) => publish(&ctx, mov::channels::COMPONENT_PAGE, &Wire(&page)).await?,
-            Err(reason) => shared.log(
-                "ERROR",
+            Err(reason) => shared.log_refused(
                 format!("Received invalid query components payload: {reason}"),
-                Some(json_string(&payload)),
+                &payload,
             ),
         }
         Ok(())
@@ -344,7 +354,7 @@ impl mov::Handlers for MovHandlers {
 
     async fn unregister(&self, payload: UnregisterComponentPayload, ctx: Context) -> HandlerResult {
         let shared = &self.shared;
-        let id = payload.component_id.as_deref().cloned().unwrap_or_default();
+        let id = id_or_empty(&payload.component_id);
         let (name, removed) = {
             let mut registry = shared.lock();
             let Some(component) = registry
@@ -353,10 +363,9 @@ impl mov::Handlers for MovHandlers {
                 .find(|c| c.id == id && c.finished.is_none())
             else {
                 drop(registry);
-                shared.log(
-                    "ERROR",
+                shared.log_refused(
                     format!("Cannot unregister the undefined component {id}"),
-                    Some(json_string(&payload)),
+                    &payload,
                 );
                 return Ok(());
             };
@@ -432,10 +441,9 @@ impl mov::Handlers for MovHandlers {
         let mut connection = match checked {
             Ok(c) => c,
             Err(reason) => {
-                shared.log(
-                    "ERROR",
+                shared.log_refused(
                     format!("Cannot create the connection, because {reason}."),
-                    Some(json_string(&payload)),
+                    &payload,
                 );
                 return Ok(());
             }
@@ -550,10 +558,9 @@ impl mov::Handlers for MovHandlers {
         })();
         match answer {
             Ok(page) => publish(&ctx, mov::channels::TOPOLOGY_PAGE, &page).await?,
-            Err(reason) => shared.log(
-                "ERROR",
+            Err(reason) => shared.log_refused(
                 format!("Received invalid query connections payload: {reason}"),
-                Some(json_string(&payload)),
+                &payload,
             ),
         }
         Ok(())
@@ -565,27 +572,18 @@ impl mov::Handlers for MovHandlers {
         _ctx: Context,
     ) -> HandlerResult {
         let shared = &self.shared;
-        let id = payload
-            .connection_id
-            .as_deref()
-            .cloned()
-            .unwrap_or_default();
+        let id = id_or_empty(&payload.connection_id);
         let Some(action) = payload.action else {
-            shared.log(
-                "ERROR",
-                "Received invalid change topology payload.".into(),
-                Some(json_string(&payload)),
-            );
+            shared.log_refused("Received invalid change topology payload.", &payload);
             return Ok(());
         };
         let source = {
             let mut registry = shared.lock();
             let Some(connection) = registry.connection_mut(&id) else {
                 drop(registry);
-                shared.log(
-                    "ERROR",
+                shared.log_refused(
                     format!("Cannot change the undefined connection {id}"),
-                    Some(json_string(&payload)),
+                    &payload,
                 );
                 return Ok(());
             };
@@ -608,11 +606,8 @@ impl mov::Handlers for MovHandlers {
 
     async fn add(&self, payload: AddLogPayload, _ctx: Context) -> HandlerResult {
         let (Some(level), Some(message)) = (payload.level, payload.message.clone()) else {
-            self.shared.log(
-                "ERROR",
-                "Received invalid add log payload.".into(),
-                Some(json_string(&payload)),
-            );
+            self.shared
+                .log_refused("Received invalid add log payload.", &payload);
             return Ok(());
         };
         self.shared.record_log(LogRecord {
@@ -631,11 +626,7 @@ impl mov::Handlers for MovHandlers {
         _ctx: Context,
     ) -> HandlerResult {
         let shared = &self.shared;
-        let id = payload
-            .connection_id
-            .as_deref()
-            .cloned()
-            .unwrap_or_default();
+        let id = id_or_empty(&payload.connection_id);
         let target = payload.target.as_ref().and_then(node);
         let mut registry = shared.lock();
         let target_live = target.as_ref().is_some_and(|t| {
@@ -654,10 +645,9 @@ impl mov::Handlers for MovHandlers {
             }
             _ => {
                 drop(registry);
-                shared.log(
-                    "ERROR",
-                    "Cannot create the notification: unknown connection or target.".into(),
-                    Some(json_string(&payload)),
+                shared.log_refused(
+                    "Cannot create the notification: unknown connection or target.",
+                    &payload,
                 );
             }
         }
@@ -670,11 +660,7 @@ impl mov::Handlers for MovHandlers {
         _ctx: Context,
     ) -> HandlerResult {
         let shared = &self.shared;
-        let id = payload
-            .connection_id
-            .as_deref()
-            .cloned()
-            .unwrap_or_default();
+        let id = id_or_empty(&payload.connection_id);
         let target = payload.target.as_ref().and_then(node);
         let mut registry = shared.lock();
         let changed = match (registry.connection_mut(&id), target, payload.action) {
@@ -700,10 +686,9 @@ impl mov::Handlers for MovHandlers {
         };
         drop(registry);
         if !changed {
-            shared.log(
-                "ERROR",
-                "Cannot change the notification: unknown connection, target or action.".into(),
-                Some(json_string(&payload)),
+            shared.log_refused(
+                "Cannot change the notification: unknown connection, target or action.",
+                &payload,
             );
         }
         Ok(())

@@ -48,6 +48,11 @@ pub fn table_entry(key: &str, value: &[u8]) -> Vec<u8> {
     entry
 }
 
+/// The frame type of a content header.
+const FRAME_HEADER: u8 = 2;
+/// The frame type of a content body.
+const FRAME_BODY: u8 = 3;
+
 /// One connection on which frames are written by hand.
 struct Raw {
     stream: TcpStream,
@@ -64,6 +69,16 @@ impl Raw {
 
     async fn method(&mut self, channel: u16, class: AMQPClass) {
         self.send(&AMQPFrame::Method(channel, class)).await;
+    }
+
+    /// Writes a frame of type `kind` on channel 1, by hand: type, channel, size, `payload`,
+    /// frame end.
+    async fn write_frame(&mut self, kind: u8, payload: &[u8]) {
+        let mut frame = vec![kind, 0, 1];
+        frame.extend_from_slice(&(payload.len() as u32).to_be_bytes());
+        frame.extend_from_slice(payload);
+        frame.push(0xCE);
+        self.stream.write_all(&frame).await.unwrap();
     }
 
     /// The next frame, heartbeats skipped.
@@ -184,16 +199,8 @@ pub async fn publish_with_raw_headers(vhost: &str, queue: &str, headers: &[u8], 
         payload.len() + 8 <= 131_072,
         "the content header must fit one frame"
     );
-    let mut frame = vec![2, 0, 1];
-    frame.extend_from_slice(&(payload.len() as u32).to_be_bytes());
-    frame.extend_from_slice(&payload);
-    frame.push(0xCE);
-    raw.stream.write_all(&frame).await.unwrap();
-    let mut body_frame = vec![3, 0, 1];
-    body_frame.extend_from_slice(&(body.len() as u32).to_be_bytes());
-    body_frame.extend_from_slice(body);
-    body_frame.push(0xCE);
-    raw.stream.write_all(&body_frame).await.unwrap();
+    raw.write_frame(FRAME_HEADER, &payload).await;
+    raw.write_frame(FRAME_BODY, body).await;
     let confirm = raw.receive().await;
     assert!(
         matches!(
