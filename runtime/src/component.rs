@@ -386,17 +386,7 @@ impl Component {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::protocol::ComponentType;
-
-    fn info(name: &'static str, version: &'static str, registered: &'static str) -> ComponentInfo {
-        ComponentInfo::new(
-            name,
-            ComponentType::C1,
-            version,
-            "asyncapi: 2.6.0",
-            registered,
-        )
-    }
+    use crate::info::tests::info;
 
     #[test]
     fn only_settings_the_code_chose_are_explicit() {

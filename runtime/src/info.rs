@@ -149,10 +149,15 @@ pub const fn check_version(version: &str, message: &str) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn info(name: &'static str, version: &'static str, registered: &'static str) -> ComponentInfo {
+    /// A C1 component's identity, for tests.
+    pub(crate) fn info(
+        name: &'static str,
+        version: &'static str,
+        registered: &'static str,
+    ) -> ComponentInfo {
         ComponentInfo::new(
             name,
             ComponentType::C1,

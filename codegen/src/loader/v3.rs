@@ -5,6 +5,7 @@ use crate::model::{Channel, ChannelId, Direction, Operation, OperationKeyword, S
 use crate::node::Value;
 
 use super::bindings::is_null;
+use super::refs::Resolved;
 use super::{Cx, Loader};
 
 impl Loader {
@@ -148,26 +149,35 @@ impl Loader {
         self.operations.push(operation);
     }
 
-    /// The channel an operation's `channel: {$ref}` points at.
-    fn channel_of(&mut self, channel_ref: &Cx<'_>) -> Option<ChannelId> {
-        let Some(r) = channel_ref.reference() else {
-            let d = self
-                .error(
-                    "wrong-type",
-                    "an operation's `channel` must be a `$ref` to a channel",
-                    channel_ref,
-                )
-                .hint("write `channel: {$ref: '#/channels/<name>'}`");
+    /// `item`, which must be a `$ref` (a `wrong-type` error with `message` and `hint`
+    /// otherwise), and what it resolves to (a dangling one is an error).
+    fn required_ref<'n>(
+        &mut self,
+        item: &Cx<'n>,
+        message: &str,
+        hint: &str,
+    ) -> Option<(Cx<'n>, Resolved)> {
+        let Some(r) = item.reference() else {
+            let d = self.error("wrong-type", message, item).hint(hint);
             self.push(d);
             return None;
         };
-        let target = match self.resolve_ref(&r) {
-            Ok(t) => t,
+        match self.resolve_ref(&r) {
+            Ok(target) => Some((r, target)),
             Err(e) => {
                 self.push(e.diagnostic);
-                return None;
+                None
             }
-        };
+        }
+    }
+
+    /// The channel an operation's `channel: {$ref}` points at.
+    fn channel_of(&mut self, channel_ref: &Cx<'_>) -> Option<ChannelId> {
+        let (r, target) = self.required_ref(
+            channel_ref,
+            "an operation's `channel` must be a `$ref` to a channel",
+            "write `channel: {$ref: '#/channels/<name>'}`",
+        )?;
         if let Some(id) = self.channel_ids.get(&(target.file, target.ptr.clone())) {
             return Some(*id);
         }
@@ -188,24 +198,11 @@ impl Loader {
         item: &Cx<'_>,
         channel: ChannelId,
     ) -> Option<crate::model::MessageId> {
-        let Some(r) = item.reference() else {
-            let d = self
-                .error(
-                    "wrong-type",
-                    "an operation's messages must be `$ref`s to messages of its channel",
-                    item,
-                )
-                .hint("write `- $ref: '#/channels/<channel>/messages/<message>'`");
-            self.push(d);
-            return None;
-        };
-        let target = match self.resolve_ref(&r) {
-            Ok(t) => t,
-            Err(e) => {
-                self.push(e.diagnostic);
-                return None;
-            }
-        };
+        let (r, target) = self.required_ref(
+            item,
+            "an operation's messages must be `$ref`s to messages of its channel",
+            "write `- $ref: '#/channels/<channel>/messages/<message>'`",
+        )?;
         let id = match self.message_ids.get(&(target.file, target.ptr.clone())) {
             Some(id) => *id,
             None => {

@@ -31,6 +31,19 @@ pub(crate) fn clean(text: &str) -> String {
     out
 }
 
+/// The doc lines of a description ([`prose`]), or `fallback` alone when there is none (or it
+/// is blank).
+pub(crate) fn prose_or(
+    description: Option<&str>,
+    fallback: impl FnOnce() -> String,
+) -> Vec<String> {
+    let mut lines = description.map(prose).unwrap_or_default();
+    if lines.is_empty() {
+        lines.push(fallback());
+    }
+    lines
+}
+
 /// Spec prose as doc lines: one line per line of text, leading spaces
 /// removed (so no line is an indented code block), code fences, link
 /// brackets and HTML angle brackets escaped.

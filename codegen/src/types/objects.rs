@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use indexmap::IndexMap;
 
-use crate::model::{AdditionalProperties, SchemaId};
+use crate::model::{AdditionalProperties, Schema, SchemaId};
 
 use super::convert::{Converter, Slot, optional};
 use super::docs;
@@ -14,7 +14,7 @@ use super::effective::{Effective, Wrapping, unwrap};
 use super::ir::{FieldDef, Kind, Presence, StructDef, TaggedDef, TaggedVariant, Ty, TypeId};
 use super::naming::{self, Scope};
 
-impl Converter<'_> {
+impl<'a> Converter<'a> {
     /// Finds the discriminator bases and their children: schemas with
     /// `discriminator` that another schema names in its `allOf`. Named
     /// children come first, in document order.
@@ -177,15 +177,7 @@ impl Converter<'_> {
     /// `enum`) of its tag property, else its schema name.
     fn tag_value(&self, child: SchemaId, tag: &str) -> Option<String> {
         let eff = Effective::of(self.spec, child);
-        for &id in eff
-            .properties
-            .as_ref()
-            .and_then(|p| p.get(tag))
-            .into_iter()
-            .flatten()
-        {
-            let (_, target) = unwrap(self.spec, id);
-            let schema = self.spec.schema(target);
+        for schema in self.property_schemas(&eff, tag) {
             if let Some(value) = schema.const_value.as_ref().and_then(|v| v.as_str()) {
                 return Some(value.to_owned());
             }
@@ -198,18 +190,25 @@ impl Converter<'_> {
         self.spec.schema(child).name.clone()
     }
 
+    /// The schemas property `name` has in `eff` (one per `allOf` member that declares it),
+    /// references followed.
+    fn property_schemas<'e>(
+        &self,
+        eff: &'e Effective,
+        name: &str,
+    ) -> impl Iterator<Item = &'a Schema> + use<'a, 'e> {
+        let spec = self.spec;
+        let ids = eff.properties.as_ref().and_then(|p| p.get(name));
+        ids.into_iter()
+            .flatten()
+            .map(move |&id| spec.schema(unwrap(spec, id).1))
+    }
+
     /// The string values of the `enum` of property `tag`.
     fn tag_enum(&self, eff: &Effective, tag: &str) -> Vec<String> {
         let mut values = Vec::new();
-        for &id in eff
-            .properties
-            .as_ref()
-            .and_then(|p| p.get(tag))
-            .into_iter()
-            .flatten()
-        {
-            let (_, target) = unwrap(self.spec, id);
-            for value in self.spec.schema(target).enum_values.iter().flatten() {
+        for schema in self.property_schemas(eff, tag) {
+            for value in schema.enum_values.iter().flatten() {
                 if let Some(value) = value.as_str()
                     && !values.iter().any(|v| v == value)
                 {
@@ -339,14 +338,9 @@ impl Converter<'_> {
 /// The docs of a field: its description (or a line naming the member),
 /// default and examples.
 fn field_docs(wrapping: &Wrapping, json: &str) -> Vec<String> {
-    let mut lines = wrapping
-        .description
-        .as_deref()
-        .map(docs::prose)
-        .unwrap_or_default();
-    if lines.is_empty() {
-        lines.push(format!("The {} member.", docs::code(json)));
-    }
+    let mut lines = docs::prose_or(wrapping.description.as_deref(), || {
+        format!("The {} member.", docs::code(json))
+    });
     if let Some(default) = &wrapping.default {
         docs::push_block(
             &mut lines,

@@ -69,14 +69,7 @@ impl Converter<'_> {
                 None => format!("Alternative {} of [`{name}`].", i + 1),
             };
             let u = self.use_schema(*alternative, &format!("{name}{variant}"), &about);
-            let mut lines = wrapping
-                .description
-                .as_deref()
-                .map(docs::prose)
-                .unwrap_or_default();
-            if lines.is_empty() {
-                lines.push(about);
-            }
+            let lines = docs::prose_or(wrapping.description.as_deref(), || about);
             let rank = if self.replaced.contains_key(alternative) {
                 (13, 0)
             } else {

@@ -8,21 +8,12 @@ use crate::types::ir::{StringEnumDef, TaggedDef, TypeDef, UntaggedDef};
 
 impl Cx<'_> {
     pub(super) fn tagged(&self, def: &TypeDef, index: usize, t: &TaggedDef) -> TokenStream {
-        let name = ident(&def.name);
-        let docs = doc_attrs(&def.docs);
-        let mut base = vec!["Debug", "Clone", "PartialEq"];
-        if self.eq[index] {
-            base.push("Eq");
-        }
-        let derives = derives(def, &base, &["Serialize"]);
-        let patched = patch_attributes(def);
         let tag = &t.tag;
         let container = if t.keep_tag {
             serde_container(quote!(, untagged))
         } else {
             serde_container(quote!(, tag = #tag))
         };
-        let allow = allow_variant_names(&def.name, t.variants.iter().map(|v| v.name.as_str()));
         let variants = t.variants.iter().map(|v| {
             let docs = doc_attrs(&v.docs);
             let variant = ident(&v.name);
@@ -48,49 +39,26 @@ impl Cx<'_> {
         });
         let expecting = format!("a `{}` object", def.name);
         let keep = t.keep_tag;
-        quote! {
-            #docs
-            #derives
-            #container
-            #patched
-            #allow
-            pub enum #name {
-                #(#variants)*
+        let names = t.variants.iter().map(|v| v.name.as_str());
+        let body = quote! {
+            const TAGS: &[&str] = &[#(#values),*];
+            let (tag, content) = ::valawai::__private::Tagged::read(
+                deserializer,
+                #expecting,
+                #tag,
+                TAGS,
+                #keep,
+            )?;
+            match tag.as_str() {
+                #(#arms)*
+                _ => Err(content.unknown(&tag, TAGS)),
             }
-
-            impl<'de> ::valawai::__private::serde::Deserialize<'de> for #name {
-                fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
-                where
-                    D: ::valawai::__private::serde::Deserializer<'de>,
-                {
-                    const TAGS: &[&str] = &[#(#values),*];
-                    let (tag, content) = ::valawai::__private::Tagged::read(
-                        deserializer,
-                        #expecting,
-                        #tag,
-                        TAGS,
-                        #keep,
-                    )?;
-                    match tag.as_str() {
-                        #(#arms)*
-                        _ => Err(content.unknown(&tag, TAGS)),
-                    }
-                }
-            }
-        }
+        };
+        self.union_enum(def, index, container, names, variants, body)
     }
 
     pub(super) fn untagged(&self, def: &TypeDef, index: usize, u: &UntaggedDef) -> TokenStream {
-        let name = ident(&def.name);
-        let docs = doc_attrs(&def.docs);
-        let mut base = vec!["Debug", "Clone", "PartialEq"];
-        if self.eq[index] {
-            base.push("Eq");
-        }
-        let derives = derives(def, &base, &["Serialize"]);
-        let patched = patch_attributes(def);
         let container = serde_container(quote!(, untagged));
-        let allow = allow_variant_names(&def.name, u.variants.iter().map(|v| v.name.as_str()));
         let variants = u.variants.iter().map(|v| {
             let docs = doc_attrs(&v.docs);
             let variant = ident(&v.name);
@@ -107,6 +75,35 @@ impl Cx<'_> {
             }
         });
         let label = &def.name;
+        let names = u.variants.iter().map(|v| v.name.as_str());
+        let body = quote! {
+            let mut input = ::valawai::__private::Untagged::read(deserializer)?;
+            #(#attempts)*
+            Err(input.fail(#label))
+        };
+        self.union_enum(def, index, container, names, variants, body)
+    }
+
+    /// A union's enum (`container` its serde attribute) and its hand-written `Deserialize`,
+    /// whose `body` reads `deserializer`: what tagged and untagged unions share.
+    fn union_enum<'a>(
+        &self,
+        def: &TypeDef,
+        index: usize,
+        container: TokenStream,
+        names: impl Iterator<Item = &'a str>,
+        variants: impl Iterator<Item = TokenStream>,
+        body: TokenStream,
+    ) -> TokenStream {
+        let name = ident(&def.name);
+        let docs = doc_attrs(&def.docs);
+        let mut base = vec!["Debug", "Clone", "PartialEq"];
+        if self.eq[index] {
+            base.push("Eq");
+        }
+        let derives = derives(def, &base, &["Serialize"]);
+        let patched = patch_attributes(def);
+        let allow = allow_variant_names(&def.name, names);
         quote! {
             #docs
             #derives
@@ -122,9 +119,7 @@ impl Cx<'_> {
                 where
                     D: ::valawai::__private::serde::Deserializer<'de>,
                 {
-                    let mut input = ::valawai::__private::Untagged::read(deserializer)?;
-                    #(#attempts)*
-                    Err(input.fail(#label))
+                    #body
                 }
             }
         }
