@@ -36,3 +36,59 @@ fn runtime_source() -> String {
 fn runtime_mov_types_are_current() {
     expectorate::assert_contents("../runtime/src/protocol/generated.rs", &runtime_source());
 }
+
+/// The development MOV's handlers are generated from the MOV's spec over these types
+/// (`TypeOptions::types_from`, `devmov/build.rs`): its module defines no type of its own, and
+/// every type it names is one the runtime's module defines.
+#[test]
+fn handlers_over_the_runtime_types_name_only_types_the_runtime_has() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let spec = load_path(
+        root.join("fixtures/valawai/MOV/asyncapi.yaml"),
+        &LoadOptions::default(),
+    )
+    .unwrap_or_else(|e| panic!("the MOV spec does not load:\n{e}"));
+    let module = "::valawai::mov::protocol";
+    let types = valawai_codegen::mov::runtime_type_options().types_from(module);
+    let source = generate_source(&spec, &GenerateOptions::new().types(types))
+        .unwrap_or_else(|e| panic!("the handlers do not generate:\n{e}"));
+    let runtime = runtime_source();
+
+    let defined = |text: &str, name: &str| {
+        ["pub struct ", "pub enum ", "pub type "]
+            .iter()
+            .any(|kind| {
+                text.contains(&format!("{kind}{name} ")) || text.contains(&format!("{kind}{name}("))
+            })
+    };
+    let prefix = "::valawai::mov::protocol::";
+    let named: std::collections::BTreeSet<&str> = source
+        .match_indices(prefix)
+        .map(|(at, _)| {
+            let rest = &source[at + prefix.len()..];
+            let end = rest
+                .find(|c: char| !c.is_alphanumeric() && c != '_')
+                .unwrap_or(rest.len());
+            &rest[..end]
+        })
+        .collect();
+    assert!(named.contains("RegisterComponentPayload"), "{named:?}");
+    assert!(named.len() >= 10, "{named:?}");
+    for name in &named {
+        assert!(
+            defined(&runtime, name),
+            "`{name}` is not a type of the runtime's MOV module"
+        );
+    }
+    // The module defines no payload type of its own: only the handler trait's and the
+    // publisher's items.
+    for line in source
+        .lines()
+        .filter(|l| l.starts_with("pub struct ") || l.starts_with("pub enum "))
+    {
+        assert!(
+            line.starts_with("pub struct Publisher"),
+            "a type of its own: {line}"
+        );
+    }
+}

@@ -7,16 +7,16 @@ use std::sync::{Arc, LazyLock};
 
 use serde::Serialize;
 use valawai::HandlerResult;
-use valawai::mov::protocol as typed;
+use valawai::mov::protocol::{
+    self as typed, AddLogPayload, ChangeNotificationPayload, ChangeNotificationPayloadAction,
+    ChangeTopologyPayload, ChangeTopologyPayloadAction, CreateConnectionPayload,
+    CreateNotificationPayload, NodePayload, QueryComponentsPayload, QueryConnectionsPayload,
+    RegisterComponentPayload, UnregisterComponentPayload,
+};
 
 use crate::events::Event;
 use crate::ids;
-use crate::mov::{
-    self, AddLogPayload, ChangeNotificationPayload, ChangeNotificationPayloadAction,
-    ChangeTopologyPayload, ChangeTopologyPayloadAction, Context, CreateConnectionPayload,
-    CreateNotificationPayload, QueryComponentsPayload, QueryConnectionsPayload,
-    RegisterComponentPayload, UnregisterComponentPayload,
-};
+use crate::mov::{self, Context};
 use crate::query::{self, Key, Pattern};
 use crate::registry::{
     ComponentRecord, ConnectionRecord, LogRecord, Node, NotificationRecord, channel_name,
@@ -42,7 +42,7 @@ fn full_match(pattern: &str) -> EcmaRegex {
 }
 
 /// A connection end from its payload, when it names both the component and the channel.
-fn node(payload: &mov::NodePayload) -> Option<Node> {
+fn node(payload: &NodePayload) -> Option<Node> {
     Some(Node {
         component_id: payload.component_id.as_deref().cloned()?,
         channel_name: payload.channel_name.clone()?,
@@ -98,11 +98,7 @@ impl Shared {
             description: translated.description,
             version: version.to_owned(),
             api_version: translated.api_version,
-            component_type: match component_type {
-                mov::ComponentType::C0 => typed::ComponentType::C0,
-                mov::ComponentType::C1 => typed::ComponentType::C1,
-                mov::ComponentType::C2 => typed::ComponentType::C2,
-            },
+            component_type,
             since: ids::now(),
             channels,
             finished: None,
@@ -403,7 +399,7 @@ impl mov::Handlers for MovHandlers {
     ) -> HandlerResult {
         let shared = &self.shared;
         let checked = (|| -> Result<ConnectionRecord, String> {
-            let end = |n: Option<&mov::NodePayload>, what: &str| {
+            let end = |n: Option<&NodePayload>, what: &str| {
                 n.and_then(node).ok_or(format!(
                     "the {what} needs a component_id and a channel_name"
                 ))

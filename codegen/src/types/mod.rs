@@ -365,7 +365,7 @@ impl TypeSpace {
 
     /// Whether the type at index `i` is written out.
     fn is_emitted(&self, i: usize) -> bool {
-        self.emitted.get(i).copied().unwrap_or(true)
+        self.options.types_module().is_none() && self.emitted.get(i).copied().unwrap_or(true)
     }
 
     /// The names of the generated types, sorted.
@@ -458,9 +458,17 @@ impl TypeSpace {
     }
 
     fn rust_type(&self, ty: Ty) -> RustType {
+        let names = self
+            .state
+            .types
+            .iter()
+            .map(|t| match self.options.types_module() {
+                Some(module) => format!("{module}::{}", t.name),
+                None => t.name.clone(),
+            });
         RustType {
             ty,
-            names: self.state.types.iter().map(|t| t.name.clone()).collect(),
+            names: names.collect(),
         }
     }
 }
@@ -477,18 +485,31 @@ impl RustType {
     /// The type's tokens, naming generated types as they are declared (for
     /// code in the same module as the types).
     pub fn tokens(&self) -> TokenStream {
-        render::ty_tokens(&self.ty, &|id| {
-            let name = render::ident(&self.names[id]);
-            quote!(#name)
+        render::ty_tokens(&self.ty, &|id| match self.external(id) {
+            Some(path) => path,
+            None => {
+                let name = render::ident(&self.names[id]);
+                quote!(#name)
+            }
         })
+    }
+
+    /// The path of generated type `id` when it is taken from another module
+    /// ([`TypeOptions::types_from`]).
+    fn external(&self, id: usize) -> Option<TokenStream> {
+        let name = &self.names[id];
+        name.contains("::").then(|| name.parse().ok()).flatten()
     }
 
     /// The type's tokens, naming generated types through `module`, e.g.
     /// `types` gives `Option<types::ComponentPayload>`.
     pub fn tokens_in(&self, module: &TokenStream) -> TokenStream {
-        render::ty_tokens(&self.ty, &|id| {
-            let name = render::ident(&self.names[id]);
-            quote!(#module::#name)
+        render::ty_tokens(&self.ty, &|id| match self.external(id) {
+            Some(path) => path,
+            None => {
+                let name = render::ident(&self.names[id]);
+                quote!(#module::#name)
+            }
         })
     }
 
@@ -496,7 +517,7 @@ impl RustType {
     /// `Option` or `Vec` around it, nor a standard or replaced type).
     pub fn name(&self) -> Option<&str> {
         match &self.ty {
-            Ty::Named(TypeId(id)) => Some(&self.names[*id]),
+            Ty::Named(TypeId(id)) => self.names[*id].rsplit("::").next(),
             _ => None,
         }
     }

@@ -16,6 +16,7 @@ pub struct TypeOptions {
     replacements: IndexMap<String, String>,
     keep_unknown_fields: bool,
     mov_types: bool,
+    types_from: Option<String>,
 }
 
 impl Default for TypeOptions {
@@ -25,6 +26,7 @@ impl Default for TypeOptions {
             replacements: IndexMap::new(),
             keep_unknown_fields: false,
             mov_types: true,
+            types_from: None,
         }
     }
 }
@@ -84,6 +86,22 @@ impl TypeOptions {
     pub fn mov_types(mut self, use_them: bool) -> Self {
         self.mov_types = use_them;
         self
+    }
+
+    /// Uses the types already generated from the same spec with the same options in the module
+    /// `module` (a path such as `::valawai::mov::protocol`, written as Rust source) for every
+    /// type of the spec, and generates none: what prost-build's `extern_path` does for a whole
+    /// protobuf package. The handler trait, publisher and decoders are generated as usual and
+    /// name `module::Type`. The development MOV's handlers are generated this way from the MOV's
+    /// spec, over the runtime's MOV types ([`crate::mov::runtime_type_options`]).
+    pub fn types_from(mut self, module: impl Into<String>) -> Self {
+        self.types_from = Some(module.into());
+        self
+    }
+
+    /// The module every type is taken from ([`Self::types_from`]).
+    pub fn types_module(&self) -> Option<&str> {
+        self.types_from.as_deref()
     }
 
     /// Whether the MOV's schemas use the runtime's types ([`Self::mov_types`]).
