@@ -52,7 +52,7 @@ fn parse_extern_path(text: &str) -> Result<(String, String), String> {
             Ok((schema.trim().to_owned(), path.trim().to_owned()))
         }
         _ => Err(format!(
-            "`{text}` is not `SCHEMA=PATH`, e.g. `component_type=::valawai::ComponentType`"
+            "`{text}` is not `SCHEMA=PATH`, e.g. `component_type=::valawai::mov::protocol::ComponentType`"
         )),
     }
 }

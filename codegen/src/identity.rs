@@ -88,7 +88,7 @@ pub(crate) fn render(
         #doc
         pub const COMPONENT: ::valawai::ComponentInfo = ::valawai::ComponentInfo::new(
             #name,
-            ::valawai::ComponentType::#component_type,
+            ::valawai::mov::protocol::ComponentType::#component_type,
             ::std::env!("CARGO_PKG_VERSION"),
             #text,
             #registered,

@@ -356,7 +356,15 @@ fn extern_paths_and_the_mov_types() {
     assert!(mov.contains("pub struct MinComponentPayload"), "{mov}");
     let local = generate(TypeOptions::new().mov_types(false));
     assert!(local.contains("pub struct ComponentPayload"), "{local}");
-    assert!(!local.contains("::valawai::mov::protocol"), "{local}");
+    assert!(local.contains("pub enum ComponentType"), "{local}");
+    // Only the identity names the runtime's type (the component's type, which the runtime sends).
+    assert_eq!(
+        local.matches("::valawai::mov::protocol").count(),
+        local
+            .matches("::valawai::mov::protocol::ComponentType::")
+            .count(),
+        "{local}"
+    );
     // A patch on a MOV schema keeps it local, as patched.
     let patched =
         generate(TypeOptions::new().patch("component_type", TypePatch::new().derive("PartialOrd")));

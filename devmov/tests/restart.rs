@@ -13,9 +13,8 @@ use tokio::sync::mpsc;
 mod support;
 
 use support::Running;
-use valawai::{
-    Component, ComponentHandle, ComponentInfo, ComponentType, Config, Context, Endpoint,
-};
+use valawai::mov::protocol::ComponentType;
+use valawai::{Component, ComponentHandle, ComponentInfo, Config, Context, Endpoint};
 use valawai_devmov::Event;
 use valawai_testkit::{PATIENCE, Vhost};
 

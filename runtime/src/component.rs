@@ -105,7 +105,7 @@ pub(crate) struct Receiver {
 ///
 ///     pub const COMPONENT: ::valawai::ComponentInfo = ::valawai::ComponentInfo::new(
 ///         "c1_echo",
-///         ::valawai::ComponentType::C1,
+///         ::valawai::mov::protocol::ComponentType::C1,
 ///         "1.0.0",
 ///         "asyncapi: '2.6.0'",
 ///         channels::REGISTERED,

@@ -8,8 +8,8 @@
 //!
 //! Where the broker is comes from the same variables everywhere ([`BrokerVariables`]); each
 //! tool keeps its own defaults (a component's are the MOV's Docker ones, `mov-mq` and
-//! `mov`/`password`, in [`crate::config`]; the command line's and the benchmark's the local
-//! broker).
+//! `mov`/`password`, in [`Config`](crate::Config); the command line's and the benchmark's the
+//! local broker).
 
 use lapin::BasicProperties;
 use lapin::options::QueueDeclareOptions;
@@ -164,7 +164,7 @@ pub fn registered_address(component_type: ComponentType, name: &str) -> String {
 /// MOV recognises it: a full match of `valawai/c[012]/\w+/control/registered`.
 ///
 /// ```
-/// use valawai::ComponentType;
+/// use valawai::mov::protocol::ComponentType;
 /// use valawai::conventions::parse_registered_address;
 ///
 /// let parsed = parse_registered_address("valawai/c1/echo/control/registered");

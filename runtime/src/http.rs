@@ -363,7 +363,8 @@ impl Collector for Metrics {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Component, ComponentInfo, ComponentType};
+    use crate::protocol::ComponentType;
+    use crate::{Component, ComponentInfo};
 
     fn handle() -> ComponentHandle {
         Component::new(ComponentInfo::new(

@@ -575,7 +575,6 @@ pub use info::{ComponentInfo, InvalidComponent};
 pub use lifecycle::State;
 pub use logging::init_logging;
 pub use properties::{IntoHeaderValue, MessageProperties};
-pub use protocol::{ComponentType, LogLevel};
 pub use publisher::{BoxError, DeliveryMode, PublishError, PublishSettings, Publisher};
 pub use session::{SetupCause, SetupError};
 

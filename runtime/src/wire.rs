@@ -3,20 +3,21 @@
 //! **Poison headers.** lapin parses AMQP field tables and arrays recursively on its I/O thread
 //! (amq-protocol-types), so one message whose headers nest a few thousand levels deep overflows
 //! that thread's stack and kills the process, and the message, never acked, kills every restart.
-//! [`Wire`] reads every content header frame whole before lapin sees it and checks its
-//! properties as lapin will parse them, the headers table with an iterative parser: a top-level
-//! header nested deeper than [`MAX_HEADER_DEPTH`], or anything lapin could not parse (which
-//! would close the connection at every redelivery: a malformed table, a short string that is
-//! not UTF-8), is left out, and a [`REFUSED_HEADERS`] header saying which and why is added. lapin then delivers the message like any other; the consumer sees the mark and
-//! rejects the message (dead-lettered by policy) with one ERROR log naming the channel. This
-//! holds for any depth a frame can carry: the check needs no recursion, and every content header
-//! frame passes through it (lapin asks for `frame_max` = [`FRAME_MAX`], so a bigger one is a
-//! protocol violation, and the connection is closed before lapin parses it).
+//! `Wire` reads every content header frame whole before lapin sees it and checks its properties as
+//! lapin will parse them, the headers table with an iterative parser: a top-level header nested
+//! deeper than [`MAX_HEADER_DEPTH`], or anything lapin could not parse (which would close the
+//! connection at every redelivery: a malformed table, a short string that is not UTF-8), is left
+//! out, and a [`REFUSED_HEADERS`] header saying which and why is added. lapin then delivers the
+//! message like any other; the consumer sees the mark and rejects the message (dead-lettered by
+//! policy) with one ERROR log naming the channel. This holds for any depth a frame can carry: the
+//! check needs no recursion, and every content header frame passes through it (lapin asks for
+//! `frame_max` = `FRAME_MAX`, so a bigger one is a protocol violation, and the connection is closed
+//! before lapin parses it).
 //!
 //! **The password.** lapin logs every frame it sends at TRACE level, the login frame
 //! (`connection.start-ok`, whose PLAIN response holds the password) included, and keeps the URI
 //! with the password. So lapin never gets the password: its URI carries
-//! [`PASSWORD_PLACEHOLDER`], and [`Wire`] puts the real password into the `start-ok` frame as it
+//! `PASSWORD_PLACEHOLDER`, and `Wire` puts the real password into the `start-ok` frame as it
 //! goes out. Whatever `tracing` subscriber a program installs, lapin has no password to log.
 
 use std::io;
@@ -36,7 +37,7 @@ pub(crate) const FRAME_MAX: u32 = 131_072;
 /// writes, nests 3).
 pub const MAX_HEADER_DEPTH: usize = 32;
 
-/// The header [`Wire`] adds to a message whose headers it had to remove, with the reason.
+/// The header `Wire` adds to a message whose headers it had to remove, with the reason.
 pub const REFUSED_HEADERS: &str = "x-valawai-refused-headers";
 
 /// The password lapin is given instead of the real one.

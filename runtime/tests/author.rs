@@ -178,7 +178,7 @@ async fn a_refused_login_is_a_warn_at_every_attempt() {
     config.handle_signals = false;
     let component = valawai::Component::new(valawai::ComponentInfo::new(
         "c1_wrong_password",
-        valawai::ComponentType::C1,
+        valawai::mov::protocol::ComponentType::C1,
         "1.0.0",
         "asyncapi: 2.6.0",
         "valawai/c1/wrong_password/control/registered",
@@ -227,7 +227,7 @@ async fn failure_logs_say_what_becomes_of_the_message() {
     let attempts: Arc<Mutex<Vec<(String, u32)>>> = Arc::default();
     let a = attempts.clone();
     let (component, registered) =
-        support::test_component(&prefix, valawai::ComponentType::C0, "0.1.0");
+        support::test_component(&prefix, valawai::mov::protocol::ComponentType::C0, "0.1.0");
     let component = component
         .on(
             queue.clone(),

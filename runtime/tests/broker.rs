@@ -537,7 +537,7 @@ async fn handler_failures_retry_once_then_reject() {
     let attempts: Arc<Mutex<Vec<(String, u32)>>> = Arc::default();
     let a = attempts.clone();
     let (component, registered) =
-        support::test_component(&prefix, valawai::ComponentType::C0, "0.1.0");
+        support::test_component(&prefix, valawai::mov::protocol::ComponentType::C0, "0.1.0");
     let component = component
         .on(queue.clone(), move |msg: Value, ctx: Context| {
             let a = a.clone();
@@ -628,7 +628,7 @@ async fn concurrency_limits_and_order() {
     let done = Arc::new(AtomicUsize::new(0));
     let (o, r, p, d) = (order.clone(), running.clone(), peak.clone(), done.clone());
     let (component, registered) =
-        support::test_component(&prefix, valawai::ComponentType::C1, "1.2.3");
+        support::test_component(&prefix, valawai::mov::protocol::ComponentType::C1, "1.2.3");
     let component = component
         .on(ordered_q.clone(), move |msg: Value, _: Context| {
             let o = o.clone();
@@ -706,7 +706,7 @@ async fn connection_refused_at_start_retries_then_fails_clearly() {
     config.handle_signals = false;
     let component = valawai::Component::new(valawai::ComponentInfo::new(
         "c1_refused",
-        valawai::ComponentType::C1,
+        valawai::mov::protocol::ComponentType::C1,
         "1.0.0",
         "asyncapi: 2.6.0",
         "valawai/c1/refused/control/registered",
@@ -742,7 +742,7 @@ async fn connection_refused_at_start_retries_then_fails_clearly() {
 async fn an_identity_the_mov_would_drop_fails_fast() {
     let component = valawai::Component::new(valawai::ComponentInfo::new(
         "c1_echo",
-        valawai::ComponentType::C1,
+        valawai::mov::protocol::ComponentType::C1,
         "1.0.0-beta",
         "asyncapi: 2.6.0",
         "valawai/c1/echo/control/registered",

@@ -17,9 +17,9 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 use support::{Client, unique, wait_until};
+use valawai::mov::protocol::ComponentType;
 use valawai::{
-    ChannelSettings, Component, ComponentHandle, ComponentInfo, ComponentType, Config, Context,
-    Endpoint, State,
+    ChannelSettings, Component, ComponentHandle, ComponentInfo, Config, Context, Endpoint, State,
 };
 
 static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());

@@ -7,9 +7,10 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 use valawai::RetryPolicy;
+use valawai::mov::protocol::ComponentType;
 use valawai::mov::protocol::LogLevel;
 use valawai::testing::{Fate, Harness, Input, SendError};
-use valawai::{ChannelSettings, Component, ComponentInfo, ComponentType, Context, HandlerError};
+use valawai::{ChannelSettings, Component, ComponentInfo, Context, HandlerError};
 
 mod echo {
     valawai::generate!("../examples/echo/asyncapi.yaml");

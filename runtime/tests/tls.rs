@@ -153,7 +153,7 @@ async fn an_untrusted_certificate_is_refused_clearly() {
     config.retry_sleep = Duration::from_millis(50);
     let component = valawai::Component::new(valawai::ComponentInfo::new(
         "c1_untrusted",
-        valawai::ComponentType::C1,
+        valawai::mov::protocol::ComponentType::C1,
         "1.0.0",
         "asyncapi: 2.6.0",
         "valawai/c1/untrusted/control/registered",

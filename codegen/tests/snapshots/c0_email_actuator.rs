@@ -178,7 +178,7 @@ pub mod channels {
 /// `major.minor.patch`), and the register message carries this AsyncAPI document.
 pub const COMPONENT: ::valawai::ComponentInfo = ::valawai::ComponentInfo::new(
     "c0_email_actuator",
-    ::valawai::ComponentType::C0,
+    ::valawai::mov::protocol::ComponentType::C0,
     ::std::env!("CARGO_PKG_VERSION"),
     ::std::include_str!("../../../fixtures/valawai/C0_email_actuator/asyncapi.yaml"),
     channels::REGISTERED,

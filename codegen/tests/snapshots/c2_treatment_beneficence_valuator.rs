@@ -1713,7 +1713,7 @@ pub mod channels {
 /// `major.minor.patch`), and the register message carries this AsyncAPI document.
 pub const COMPONENT: ::valawai::ComponentInfo = ::valawai::ComponentInfo::new(
     "c2_treatment_beneficence_valuator",
-    ::valawai::ComponentType::C2,
+    ::valawai::mov::protocol::ComponentType::C2,
     ::std::env!("CARGO_PKG_VERSION"),
     ::std::include_str!(
         "../../../fixtures/valawai/C2_treatment_beneficence_valuator/asyncapi.yaml"

@@ -127,7 +127,7 @@ pub mod channels {
 /// `major.minor.patch`), and the register message carries this AsyncAPI document.
 pub const COMPONENT: ::valawai::ComponentInfo = ::valawai::ComponentInfo::new(
     "c0_voice_to_text",
-    ::valawai::ComponentType::C0,
+    ::valawai::mov::protocol::ComponentType::C0,
     ::std::env!("CARGO_PKG_VERSION"),
     ::std::include_str!("../../../fixtures/valawai/docs/c0_voice_to_text.asyncapi.yml"),
     channels::REGISTERED,

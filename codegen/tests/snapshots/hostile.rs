@@ -979,7 +979,7 @@ pub mod channels {
 /// `major.minor.patch`), and the register message carries this AsyncAPI document.
 pub const COMPONENT: ::valawai::ComponentInfo = ::valawai::ComponentInfo::new(
     "c1_hostile",
-    ::valawai::ComponentType::C1,
+    ::valawai::mov::protocol::ComponentType::C1,
     ::std::env!("CARGO_PKG_VERSION"),
     ::std::include_str!("../../../fixtures/types/hostile.asyncapi.yaml"),
     channels::REGISTERED,

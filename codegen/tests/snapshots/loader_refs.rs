@@ -83,7 +83,7 @@ pub mod channels {
 /// `major.minor.patch`), and the register message carries this AsyncAPI document.
 pub const COMPONENT: ::valawai::ComponentInfo = ::valawai::ComponentInfo::new(
     "c0_refs",
-    ::valawai::ComponentType::C0,
+    ::valawai::mov::protocol::ComponentType::C0,
     ::std::env!("CARGO_PKG_VERSION"),
     ::std::include_str!("../../../fixtures/loader/refs/root.yaml"),
     channels::REGISTERED,

@@ -68,7 +68,7 @@ pub mod channels {
 /// `major.minor.patch`), and the register message carries this AsyncAPI document.
 pub const COMPONENT: ::valawai::ComponentInfo = ::valawai::ComponentInfo::new(
     "c0_sensor_v3_1",
-    ::valawai::ComponentType::C0,
+    ::valawai::mov::protocol::ComponentType::C0,
     ::std::env!("CARGO_PKG_VERSION"),
     ::std::include_str!("../../../fixtures/loader/v3/sensor-3-1.yaml"),
     channels::REGISTERED,

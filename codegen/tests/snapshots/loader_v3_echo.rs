@@ -229,7 +229,7 @@ pub mod channels {
 /// `major.minor.patch`), and the register message carries this AsyncAPI document.
 pub const COMPONENT: ::valawai::ComponentInfo = ::valawai::ComponentInfo::new(
     "c1_echo_v3",
-    ::valawai::ComponentType::C1,
+    ::valawai::mov::protocol::ComponentType::C1,
     ::std::env!("CARGO_PKG_VERSION"),
     ::std::include_str!("../../../fixtures/loader/v3/echo.yaml"),
     channels::REGISTERED,

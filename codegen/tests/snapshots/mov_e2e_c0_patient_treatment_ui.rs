@@ -1199,7 +1199,7 @@ pub mod channels {
 /// `major.minor.patch`), and the register message carries this AsyncAPI document.
 pub const COMPONENT: ::valawai::ComponentInfo = ::valawai::ComponentInfo::new(
     "c0_patient_treatment_ui",
-    ::valawai::ComponentType::C0,
+    ::valawai::mov::protocol::ComponentType::C0,
     ::std::env!("CARGO_PKG_VERSION"),
     ::std::include_str!(
         "../../../fixtures/valawai/MOV/test-resources/e2e/c0_patient_treatment_ui_1.0.0.yml"

@@ -1709,7 +1709,7 @@ pub mod channels {
 /// `major.minor.patch`), and the register message carries this AsyncAPI document.
 pub const COMPONENT: ::valawai::ComponentInfo = ::valawai::ComponentInfo::new(
     "c2_treatment_beneficence_valuator",
-    ::valawai::ComponentType::C2,
+    ::valawai::mov::protocol::ComponentType::C2,
     ::std::env!("CARGO_PKG_VERSION"),
     ::std::include_str!(
         "../../../fixtures/valawai/MOV/test-resources/e2e/c2_treatment_beneficence_valuator_1.0.2.yml"

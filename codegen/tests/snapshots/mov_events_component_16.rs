@@ -72,7 +72,7 @@ pub mod channels {
 /// `major.minor.patch`), and the register message carries this AsyncAPI document.
 pub const COMPONENT: ::valawai::ComponentInfo = ::valawai::ComponentInfo::new(
     "c2_component_16",
-    ::valawai::ComponentType::C2,
+    ::valawai::mov::protocol::ComponentType::C2,
     ::std::env!("CARGO_PKG_VERSION"),
     ::std::include_str!(
         "../../../fixtures/valawai/MOV/test-resources/events/components/component_16.asyncapi.yml"

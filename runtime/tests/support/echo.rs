@@ -131,7 +131,7 @@ macro_rules! echo_component {
             pub fn info() -> ::valawai::ComponentInfo {
                 ::valawai::ComponentInfo {
                     name: format!("c1_{}", *NAME).into(),
-                    component_type: ::valawai::ComponentType::C1,
+                    component_type: ::valawai::mov::protocol::ComponentType::C1,
                     version: "1.0.0".into(),
                     asyncapi_yaml: ASYNCAPI_YAML.as_str().into(),
                     registered_channel: channels::REGISTERED.as_str().into(),

@@ -121,7 +121,7 @@ pub fn config(mov_prefix: &str, log_dir: PathBuf) -> Config {
 /// (`c0_<prefix>`, version `version`), and its registered channel.
 pub fn test_component(
     prefix: &str,
-    kind: valawai::ComponentType,
+    kind: valawai::mov::protocol::ComponentType,
     version: &str,
 ) -> (valawai::Component, String) {
     let level = kind.as_str().to_lowercase();

@@ -27,7 +27,7 @@ fn main() {
     let component = echo::component(Echo);
     let info = component.info().expect("a registering component");
     assert_eq!(info.name, "c1_echo_example_with_python_and_pika");
-    assert_eq!(info.component_type, valawai::ComponentType::C1);
+    assert_eq!(info.component_type, valawai::mov::protocol::ComponentType::C1);
     assert_eq!(info.version, env!("CARGO_PKG_VERSION"));
     assert_eq!(
         info.registered_channel,

@@ -73,7 +73,7 @@ impl DevMov {
 fn main() {
     let info = valawai::ComponentInfo::new(
         "c1_dev_mov",
-        valawai::ComponentType::C1,
+        valawai::mov::protocol::ComponentType::C1,
         "1.0.0",
         "asyncapi: 2.6.0",
         "valawai/c1/dev_mov/control/registered",
