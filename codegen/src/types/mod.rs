@@ -458,17 +458,10 @@ impl TypeSpace {
     }
 
     fn rust_type(&self, ty: Ty) -> RustType {
-        let names = self
-            .state
-            .types
-            .iter()
-            .map(|t| match self.options.types_module() {
-                Some(module) => format!("{module}::{}", t.name),
-                None => t.name.clone(),
-            });
         RustType {
             ty,
-            names: names.collect(),
+            names: self.state.types.iter().map(|t| t.name.clone()).collect(),
+            module: self.options.types_module().map(Arc::from),
         }
     }
 }
@@ -479,36 +472,38 @@ impl TypeSpace {
 pub struct RustType {
     ty: Ty,
     names: Arc<[String]>,
+    /// The module the generated types are taken from
+    /// ([`TypeOptions::types_from`]), when it is not the generated one.
+    module: Option<Arc<str>>,
 }
 
 impl RustType {
     /// The type's tokens, naming generated types as they are declared (for
     /// code in the same module as the types).
     pub fn tokens(&self) -> TokenStream {
-        render::ty_tokens(&self.ty, &|id| match self.external(id) {
-            Some(path) => path,
-            None => {
-                let name = render::ident(&self.names[id]);
-                quote!(#name)
-            }
-        })
-    }
-
-    /// The path of generated type `id` when it is taken from another module
-    /// ([`TypeOptions::types_from`]).
-    fn external(&self, id: usize) -> Option<TokenStream> {
-        let name = &self.names[id];
-        name.contains("::").then(|| name.parse().ok()).flatten()
+        self.tokens_through(None)
     }
 
     /// The type's tokens, naming generated types through `module`, e.g.
     /// `types` gives `Option<types::ComponentPayload>`.
     pub fn tokens_in(&self, module: &TokenStream) -> TokenStream {
-        render::ty_tokens(&self.ty, &|id| match self.external(id) {
-            Some(path) => path,
-            None => {
-                let name = render::ident(&self.names[id]);
-                quote!(#module::#name)
+        self.tokens_through(Some(module))
+    }
+
+    /// The type's tokens, naming generated types through the module they
+    /// are taken from ([`TypeOptions::types_from`]), else through `module`,
+    /// else as declared.
+    fn tokens_through(&self, module: Option<&TokenStream>) -> TokenStream {
+        let external = self
+            .module
+            .as_deref()
+            .and_then(|m| m.parse::<TokenStream>().ok());
+        let module = external.as_ref().or(module);
+        render::ty_tokens(&self.ty, &|id| {
+            let name = render::ident(&self.names[id]);
+            match module {
+                Some(module) => quote!(#module::#name),
+                None => quote!(#name),
             }
         })
     }
@@ -517,7 +512,7 @@ impl RustType {
     /// `Option` or `Vec` around it, nor a standard or replaced type).
     pub fn name(&self) -> Option<&str> {
         match &self.ty {
-            Ty::Named(TypeId(id)) => self.names[*id].rsplit("::").next(),
+            Ty::Named(TypeId(id)) => Some(&self.names[*id]),
             _ => None,
         }
     }
@@ -543,6 +538,7 @@ impl RustType {
                 let item = RustType {
                     ty: (**item).clone(),
                     names: self.names.clone(),
+                    module: self.module.clone(),
                 }
                 .tokens();
                 quote!([#item])
