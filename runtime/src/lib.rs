@@ -545,6 +545,7 @@ mod info;
 mod lifecycle;
 mod logging;
 pub mod mov;
+mod poller;
 mod private;
 mod properties;
 mod protocol;

@@ -1,24 +1,30 @@
 //! One connection's worth of AMQP state: a confirm-mode channel for publishing and one channel
-//! per receive channel, each with its own QoS and consumer task.
+//! per receive channel, each with its own QoS and consumer task (polled by `Component::run`'s
+//! own future, see `crate::poller`).
 //!
 //! lapin recovers all of it after a network failure. When it cannot, the supervisor in
 //! [`crate::component`] drops the session and opens a new one on a new connection.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll};
 use std::time::Duration;
 
 use futures_core::Stream;
+use futures_util::StreamExt;
+use futures_util::stream::FuturesUnordered;
 use lapin::options::{BasicConsumeOptions, BasicQosOptions, ConfirmSelectOptions};
 use lapin::types::{AMQPValue, FieldTable};
 use lapin::{Channel, Connection, Event};
 use tokio::sync::watch;
-use tokio::task::JoinSet;
 use tokio::time::{Instant, timeout};
 
 use crate::config::QueueType;
 use crate::connection::Peer;
 use crate::consumer::{self, ChannelRuntime, ConsumerExit};
 use crate::counters::Counters;
+use crate::poller::{Polled, Poller};
 use crate::publisher::PublisherShared;
 
 use crate::conventions::queue_declare_options as queue_options;
@@ -69,6 +75,8 @@ pub(crate) struct SessionSetup<'a> {
     pub queue_type: QueueType,
     /// The component's counters (reconnections).
     pub counters: &'a Arc<Counters>,
+    /// Polls the receive channels' tasks (in `Component::run`'s own future).
+    pub poller: &'a Poller,
     /// Which broker the connection is on.
     pub peer: &'a Peer,
 }
@@ -129,6 +137,22 @@ async fn step<T>(
 
 type Events = std::pin::Pin<Box<dyn Stream<Item = Event> + Send>>;
 
+/// The task of one receive channel; resolves with its address and how it ended.
+struct Consuming {
+    address: Arc<str>,
+    task: Polled<ConsumerExit>,
+}
+
+impl Future for Consuming {
+    type Output = (Arc<str>, Result<ConsumerExit, String>);
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        Pin::new(&mut self.task)
+            .poll(cx)
+            .map(|exit| (self.address.clone(), exit))
+    }
+}
+
 pub(crate) struct Session {
     connection: Arc<Connection>,
     /// lapin's connection events: `Error` means it gave the connection up (it may still mark the
@@ -136,7 +160,8 @@ pub(crate) struct Session {
     events: Events,
     publish_channel: Arc<Channel>,
     stop: watch::Sender<Option<Instant>>,
-    consumers: JoinSet<(Arc<str>, ConsumerExit)>,
+    /// The receive channels' tasks; dropping one stops it.
+    consumers: FuturesUnordered<Consuming>,
     counters: Arc<Counters>,
     peer: Peer,
     /// The peer's TCP connections counted so far (recoveries are counted once each).
@@ -159,6 +184,7 @@ impl Session {
             queue_type,
             counters,
             peer,
+            poller,
         } = setup;
         let events: Events = Box::pin(connection.events_listener());
         let publish_channel = step(
@@ -174,7 +200,7 @@ impl Session {
         )
         .await?;
         let (stop, stop_rx) = watch::channel(None);
-        let mut consumers = JoinSet::new();
+        let consumers = FuturesUnordered::new();
         for (index, rt) in receivers.iter().enumerate() {
             let address = &*rt.address;
             let channel = step(
@@ -214,10 +240,9 @@ impl Session {
             tracing::debug!(component, channel = address, tag = index, "consuming");
             let rt = rt.clone();
             let stop_rx = stop_rx.clone();
-            consumers.spawn(async move {
-                let address = rt.address.clone();
-                (address, consumer::run(rt, channel, consumer, stop_rx).await)
-            });
+            let address = rt.address.clone();
+            let task = poller.spawn(consumer::run(rt, channel, consumer, stop_rx));
+            consumers.push(Consuming { address, task });
         }
         if !mov_queues.is_empty() {
             // On a channel of its own: a refused declare closes the channel it was made on.
@@ -313,12 +338,12 @@ impl Session {
             }
         };
         let consumers = async {
-            match self.consumers.join_next().await {
-                Some(Ok((_, ConsumerExit::Failed(reason)))) => reason,
-                Some(Ok((address, ConsumerExit::Stopped))) => {
+            match self.consumers.next().await {
+                Some((_, Ok(ConsumerExit::Failed(reason)))) => reason,
+                Some((address, Ok(ConsumerExit::Stopped))) => {
                     format!("the consumer of `{address}` stopped")
                 }
-                Some(Err(e)) => format!("a consumer task ended: {e}"),
+                Some((address, Err(e))) => format!("the consumer of `{address}` ended: {e}"),
                 None => std::future::pending().await,
             }
         };
@@ -334,11 +359,11 @@ impl Session {
     pub(crate) async fn stop(mut self, deadline: Instant, publisher: &PublisherShared) {
         let _ = self.stop.send(Some(deadline));
         let grace = deadline + Duration::from_secs(5);
-        while tokio::time::timeout_at(grace, self.consumers.join_next())
+        while tokio::time::timeout_at(grace, self.consumers.next())
             .await
             .is_ok_and(|joined| joined.is_some())
         {}
-        self.consumers.abort_all();
+        self.consumers.clear();
         if let Err(e) = timeout(
             Duration::from_secs(5),
             self.publish_channel.wait_for_confirms(),
@@ -364,7 +389,7 @@ impl Session {
     /// Drops a failed session: stops its tasks at once and closes what is left.
     pub(crate) async fn abort(mut self) {
         let _ = self.stop.send(Some(Instant::now()));
-        self.consumers.abort_all();
+        self.consumers.clear();
         let _ = timeout(
             Duration::from_secs(2),
             self.connection.close(320, "reconnecting".into()),

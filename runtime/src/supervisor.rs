@@ -18,6 +18,7 @@ use crate::info::ComponentInfo;
 use crate::lifecycle::Event;
 use crate::mov::restart::Watch;
 use crate::mov::{Mov, id_file};
+use crate::poller::Poller;
 use crate::protocol::{
     RegisterComponentPayload, RegisterComponentPayloadVersion, UnregisterComponentPayload,
     UnregisterComponentPayloadComponentId,
@@ -64,7 +65,9 @@ impl Component {
                         self.info.is_some().then(|| config.id_file_path()),
                     )
                 });
-                let result = drive(self, &config).await;
+                // The receive channels' tasks are polled right here, beside the supervisor.
+                let poller = Poller::default();
+                let result = poller.run(drive(self, &config, &poller)).await;
                 if let Some(task) = signals {
                     task.abort();
                 }
@@ -79,7 +82,7 @@ impl Component {
     }
 }
 
-async fn drive(component: Component, config: &Config) -> Result<(), RunError> {
+async fn drive(component: Component, config: &Config, poller: &Poller) -> Result<(), RunError> {
     let Component {
         name,
         info,
@@ -164,6 +167,7 @@ async fn drive(component: Component, config: &Config) -> Result<(), RunError> {
                 queue_type: config.queue_type,
                 counters: &inner.counters,
                 peer: &inner.peer,
+                poller,
             },
         )
     };

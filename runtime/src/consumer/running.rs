@@ -3,21 +3,19 @@
 //! ([`Watched`]).
 
 use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
-use futures_core::Stream;
-use futures_util::stream::FuturesUnordered;
 use tokio::task::JoinSet;
 
 use super::message::Finished;
+use super::slots::Slots;
 use crate::publisher::scope::MessageScope;
 
 /// The futures of the messages in flight.
 pub(crate) enum Running<F> {
     /// Polled by the channel's task.
-    Inline(FuturesUnordered<F>),
+    Inline(Slots<F>),
     /// Tasks of their own ([`crate::ChannelSettings::spawn`]).
     Spawned(JoinSet<Finished>),
 }
@@ -27,7 +25,7 @@ impl<F: Future<Output = Finished> + Send + 'static> Running<F> {
         if spawn {
             Self::Spawned(JoinSet::new())
         } else {
-            Self::Inline(FuturesUnordered::new())
+            Self::Inline(Slots::default())
         }
     }
 
@@ -54,7 +52,7 @@ impl<F: Future<Output = Finished> + Send + 'static> Running<F> {
     /// The next finished message; `Err` when a spawned message's task was lost.
     pub fn poll_next(&mut self, cx: &mut Context<'_>) -> Poll<Option<Result<Finished, String>>> {
         match self {
-            Self::Inline(set) => Pin::new(set).poll_next(cx).map(|f| f.map(Ok)),
+            Self::Inline(set) => set.poll_next(cx).map(|f| f.map(Ok)),
             Self::Spawned(set) => set
                 .poll_join_next(cx)
                 .map(|f| f.map(|r| r.map_err(|e| e.to_string()))),
