@@ -115,12 +115,11 @@ impl Poller {
                 }
                 // A finished task is gone; what it returned went through its channel.
                 while let Poll::Ready(Some(())) = Pin::new(&mut tasks).poll_next(cx) {}
-                if main_wake.woken.swap(false, Ordering::AcqRel) {
-                    if let Poll::Ready(output) =
+                if main_wake.woken.swap(false, Ordering::AcqRel)
+                    && let Poll::Ready(output) =
                         main.as_mut().poll(&mut Context::from_waker(&main_waker))
-                    {
-                        return Poll::Ready(output);
-                    }
+                {
+                    return Poll::Ready(output);
                 }
                 // `main` (or a task) may have spawned meanwhile: they run at once.
                 if !self.shared.has_new.load(Ordering::Acquire) {
