@@ -14,7 +14,7 @@ use crate::consumer::ChannelSettings;
 use crate::context::Context;
 use crate::counters::Counters;
 use crate::handle::{ComponentHandle, HandleInner};
-use crate::handler::{Dispatch, FnDispatcher, HandlerResult};
+use crate::handler::{ChannelStart, Dispatch, FnDispatcher, HandlerResult};
 use crate::info::{ComponentInfo, InvalidComponent};
 use crate::lifecycle::State;
 use crate::mov::MovShared;
@@ -75,7 +75,11 @@ pub(crate) struct Receiver {
     pub(crate) settings: ChannelSettings,
     /// Whether the code chose the settings; if not, [`Config::tune_channel`](crate::Config::tune_channel) applies.
     pub(crate) explicit: bool,
+    /// The dispatcher, for the in-memory harness (which calls it directly).
+    #[cfg(feature = "testing")]
     pub(crate) dispatcher: Arc<dyn Dispatch>,
+    /// The channel's task, for the type of its dispatcher.
+    pub(crate) start: ChannelStart,
 }
 
 /// A component: its identity and one dispatcher per receive channel.
@@ -272,11 +276,14 @@ impl Component {
         settings: ChannelSettings,
         dispatcher: impl Dispatch,
     ) -> Self {
+        let dispatcher = Arc::new(dispatcher);
         self.receivers.push(Receiver {
             address: address.into(),
             explicit: settings != ChannelSettings::default(),
             settings,
-            dispatcher: Arc::new(dispatcher),
+            start: dispatcher.clone().channel_start(),
+            #[cfg(feature = "testing")]
+            dispatcher,
         });
         self
     }

@@ -33,7 +33,7 @@ use tokio::sync::watch;
 use tokio::time::{Instant, Sleep};
 
 use crate::counters::Counters;
-use crate::handler::{Dispatch, RetryPolicy};
+use crate::handler::{ChannelStart, Inline, RetryPolicy};
 use crate::mov::Mov;
 use crate::publisher::Publisher;
 use crate::publisher::scope::MessageScope;
@@ -159,7 +159,8 @@ impl ChannelSettings {
 pub(crate) struct ChannelRuntime {
     pub address: Arc<str>,
     pub settings: ChannelSettings,
-    pub dispatcher: Arc<dyn Dispatch>,
+    /// Starts the channel's task, for the type of its dispatcher.
+    pub start: ChannelStart,
     pub publisher: Publisher,
     pub mov: Mov,
     pub counters: Arc<Counters>,
@@ -181,14 +182,27 @@ pub(crate) type StopSignal = watch::Receiver<Option<Instant>>;
 /// before it lets the other tasks of its thread run.
 const ROUNDS_PER_POLL: usize = 8;
 
+/// What [`ChannelStart`] holds: the channel's task, for one type of dispatcher.
+pub(crate) type StartFn = dyn Fn(
+        Arc<ChannelRuntime>,
+        Channel,
+        Consumer,
+        StopSignal,
+    ) -> Pin<Box<dyn Future<Output = ConsumerExit> + Send>>
+    + Send
+    + Sync;
+
 /// Consumes until stopped or until the channel is lost for good.
-pub(crate) async fn run(
+pub(crate) async fn run<H: Inline + ?Sized>(
     rt: Arc<ChannelRuntime>,
+    handler: Arc<H>,
     channel: Channel,
     consumer: Consumer,
     mut stop: StopSignal,
 ) -> ConsumerExit {
-    let mut task = ChannelTask::new(rt, channel, consumer, message::process);
+    let mut task = ChannelTask::new(rt, channel, consumer, move |rt, incoming| {
+        message::process(rt, handler.clone(), incoming)
+    });
     let ended = {
         let mut stopped = pin!(stop_requested(&mut stop));
         std::future::poll_fn(|cx| {

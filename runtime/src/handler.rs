@@ -4,6 +4,8 @@ use std::fmt;
 use std::future::Future;
 use std::marker::PhantomData;
 use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::task::Poll;
 use std::time::Duration;
 
 use crate::context::Context;
@@ -129,6 +131,103 @@ impl DispatchError {
 pub trait Dispatch: Send + Sync + 'static {
     /// Decodes `body` and returns the handler's future, or why the body is refused.
     fn dispatch(&self, body: &[u8], context: Context) -> Result<HandlerFuture, DispatchError>;
+
+    /// How the runtime runs the channel this dispatcher serves. Implementations keep the
+    /// default, which calls [`Dispatch::dispatch`]; the runtime's own dispatchers have the
+    /// channel's task poll their handlers' futures in boxes that are reused.
+    #[doc(hidden)]
+    fn channel_start(self: Arc<Self>) -> ChannelStart
+    where
+        Self: Sized,
+    {
+        ChannelStart::new::<dyn Dispatch>(self)
+    }
+}
+
+/// A dispatcher as the channel's task calls it: the handler's future of a concrete type.
+pub(crate) trait Inline: Send + Sync + 'static {
+    /// The handler's future.
+    type Future: Future<Output = HandlerResult> + Send + 'static;
+
+    /// Decodes `body` and returns the handler's future, or why the body is refused.
+    fn start(&self, body: &[u8], context: Context) -> Result<Self::Future, DispatchError>;
+}
+
+impl Inline for dyn Dispatch {
+    type Future = HandlerFuture;
+
+    fn start(&self, body: &[u8], context: Context) -> Result<HandlerFuture, DispatchError> {
+        self.dispatch(body, context)
+    }
+}
+
+/// Starts the task of a receive channel for one type of dispatcher (see
+/// [`Dispatch::channel_start`]). Not a stable API.
+#[doc(hidden)]
+#[derive(Clone)]
+pub struct ChannelStart(Arc<crate::consumer::StartFn>);
+
+impl ChannelStart {
+    pub(crate) fn new<H: Inline + ?Sized>(handler: Arc<H>) -> Self {
+        Self(Arc::new(move |rt, channel, consumer, stop| {
+            Box::pin(crate::consumer::run(
+                rt,
+                handler.clone(),
+                channel,
+                consumer,
+                stop,
+            ))
+        }))
+    }
+
+    pub(crate) fn start(&self) -> &crate::consumer::StartFn {
+        &*self.0
+    }
+}
+
+impl fmt::Debug for ChannelStart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ChannelStart")
+    }
+}
+
+/// The boxes of a channel's handler futures that are not in use.
+type Spare<Fut> = Arc<Mutex<Vec<Pin<Box<Option<Fut>>>>>>;
+
+/// A handler's future in a box that goes back to its dispatcher when the future is done with,
+/// for the next message: the future of a handler that publishes holds lapin's publish and is a
+/// few kilobytes, above what the allocator keeps in its per-thread caches, so a fresh box per
+/// message costs more than the future's own work around it.
+pub struct Reused<Fut> {
+    future: Option<Pin<Box<Option<Fut>>>>,
+    spare: Spare<Fut>,
+}
+
+impl<Fut: Future<Output = HandlerResult>> Future for Reused<Fut> {
+    type Output = HandlerResult;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> Poll<HandlerResult> {
+        match self.future.as_mut().and_then(|f| f.as_mut().as_pin_mut()) {
+            Some(future) => future.poll(cx),
+            None => Poll::Ready(Err(HandlerError::retry(
+                "the handler's future was polled after it ended",
+            ))),
+        }
+    }
+}
+
+impl<Fut> Drop for Reused<Fut> {
+    fn drop(&mut self) {
+        if let Some(mut boxed) = self.future.take() {
+            // The handler's future is dropped here, where its owner drops it (under
+            // `catch_unwind` in the channel's task); a panic leaves the box to be freed.
+            boxed.as_mut().set(None);
+            self.spare
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(boxed);
+        }
+    }
 }
 
 /// A decoder: body to payload, or a readable reason.
@@ -138,20 +237,44 @@ pub type Decoder<T> = fn(&[u8]) -> Result<T, BoxError>;
 ///
 /// It also logs one WARN the first time the payloads of its channel carry a property their
 /// type does not declare (see [`crate::payload::undeclared`]).
-pub struct FnDispatcher<T, P, F> {
+pub struct FnDispatcher<T, P, F: FnHandler<T, P>> {
     decode: Decoder<T>,
     handler: F,
     undeclared: Sightings,
+    spare: Spare<F::Future>,
     _marker: PhantomData<fn() -> (T, P)>,
 }
 
-impl<T, P, F> FnDispatcher<T, P, F> {
+/// A handler closure `Fn(T, Context<P>) -> impl Future`, with its future's type named.
+#[doc(hidden)]
+pub trait FnHandler<T, P>: Send + Sync + 'static {
+    /// The handler's future.
+    type Future: Future<Output = HandlerResult> + Send + 'static;
+
+    /// Calls the handler.
+    fn handle(&self, payload: T, context: Context<P>) -> Self::Future;
+}
+
+impl<T, P, F, Fut> FnHandler<T, P> for F
+where
+    F: Fn(T, Context<P>) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = HandlerResult> + Send + 'static,
+{
+    type Future = Fut;
+
+    fn handle(&self, payload: T, context: Context<P>) -> Fut {
+        self(payload, context)
+    }
+}
+
+impl<T, P, F: FnHandler<T, P>> FnDispatcher<T, P, F> {
     /// Builds the dispatcher.
     pub fn new(decode: Decoder<T>, handler: F) -> Self {
         Self {
             decode,
             handler,
             undeclared: Sightings::default(),
+            spare: Spare::default(),
             _marker: PhantomData,
         }
     }
@@ -165,12 +288,42 @@ where
     Fut: Future<Output = HandlerResult> + Send + 'static,
 {
     fn dispatch(&self, body: &[u8], context: Context) -> Result<HandlerFuture, DispatchError> {
+        Ok(Box::pin(Inline::start(self, body, context)?))
+    }
+
+    fn channel_start(self: Arc<Self>) -> ChannelStart {
+        ChannelStart::new::<Self>(self)
+    }
+}
+
+impl<T, P, F, Fut> Inline for FnDispatcher<T, P, F>
+where
+    T: Send + 'static,
+    P: From<Publisher> + Send + 'static,
+    F: Fn(T, Context<P>) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = HandlerResult> + Send + 'static,
+{
+    type Future = Reused<Fut>;
+
+    fn start(&self, body: &[u8], context: Context) -> Result<Reused<Fut>, DispatchError> {
         let (payload, found) = undeclared::collect(|| (self.decode)(body));
         if !found.is_empty() {
             warn_undeclared(&self.undeclared, &context, found);
         }
         let payload = payload.map_err(DispatchError::InvalidPayload)?;
-        Ok(Box::pin((self.handler)(payload, context.typed::<P>())))
+        let future = self.handler.handle(payload, context.typed::<P>());
+        let boxed = self.spare.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        let boxed = match boxed {
+            Some(mut boxed) => {
+                boxed.as_mut().set(Some(future));
+                boxed
+            }
+            None => Box::pin(Some(future)),
+        };
+        Ok(Reused {
+            future: Some(boxed),
+            spare: self.spare.clone(),
+        })
     }
 }
 

@@ -22,7 +22,7 @@ use tokio::time::{Instant, timeout};
 
 use crate::config::QueueType;
 use crate::connection::Peer;
-use crate::consumer::{self, ChannelRuntime, ConsumerExit};
+use crate::consumer::{ChannelRuntime, ConsumerExit};
 use crate::counters::Counters;
 use crate::poller::{Polled, Poller};
 use crate::publisher::PublisherShared;
@@ -241,7 +241,7 @@ impl Session {
             let rt = rt.clone();
             let stop_rx = stop_rx.clone();
             let address = rt.address.clone();
-            let task = poller.spawn(consumer::run(rt, channel, consumer, stop_rx));
+            let task = poller.spawn((rt.start.start())(rt.clone(), channel, consumer, stop_rx));
             consumers.push(Consuming { address, task });
         }
         if !mov_queues.is_empty() {

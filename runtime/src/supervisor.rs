@@ -13,7 +13,7 @@ use crate::config::Config;
 use crate::connection::{self, Connected};
 use crate::consumer::{ChannelRuntime, ChannelSettings};
 use crate::handle::HandleInner;
-use crate::handler::Dispatch;
+use crate::handler::{ChannelStart, Dispatch};
 use crate::info::ComponentInfo;
 use crate::lifecycle::Event;
 use crate::mov::restart::Watch;
@@ -118,12 +118,12 @@ async fn drive(component: Component, config: &Config, poller: &Poller) -> Result
     #[cfg(not(feature = "http"))]
     let _ = &handle;
 
-    let runtime = |address: &str, settings: ChannelSettings, dispatcher: Arc<dyn Dispatch>| {
+    let runtime = |address: &str, settings: ChannelSettings, start: ChannelStart| {
         let counters = inner.counters.channel(address);
         Arc::new(ChannelRuntime {
             address: address.into(),
             settings,
-            dispatcher,
+            start,
             publisher: raw.clone(),
             mov: mov.clone(),
             counters,
@@ -138,7 +138,8 @@ async fn drive(component: Component, config: &Config, poller: &Poller) -> Result
                 mov: inner.mov.clone(),
                 id_file: id_file.clone(),
                 counters: inner.counters.clone(),
-            }),
+            })
+            .channel_start(),
         ));
     }
     channels.extend(receivers.into_iter().map(|r| {
@@ -147,7 +148,7 @@ async fn drive(component: Component, config: &Config, poller: &Poller) -> Result
         } else {
             config.tune_channel(r.settings)
         };
-        runtime(&r.address, settings, r.dispatcher)
+        runtime(&r.address, settings, r.start)
     }));
     let mov_queues = if config.declare_mov_queues && info.is_some() {
         let c = &config.mov_channels;

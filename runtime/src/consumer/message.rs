@@ -20,7 +20,7 @@ use tracing::Instrument;
 
 use super::ChannelRuntime;
 use crate::context::Context;
-use crate::handler::{AfterFailure, DispatchError, HandlerFuture, HandlerResult};
+use crate::handler::{AfterFailure, DispatchError, HandlerResult, Inline};
 use crate::mov::body_for_log;
 use crate::protocol::LogLevel;
 use crate::publisher::PublishError;
@@ -60,7 +60,11 @@ enum Outcome {
 }
 
 /// Handles one message: decode, call the handler (retrying), wait for its confirms.
-pub(crate) async fn process(rt: Arc<ChannelRuntime>, incoming: Incoming) -> Finished {
+pub(crate) async fn process<H: Inline + ?Sized>(
+    rt: Arc<ChannelRuntime>,
+    handler: Arc<H>,
+    incoming: Incoming,
+) -> Finished {
     let Incoming {
         epoch,
         tag,
@@ -84,7 +88,8 @@ pub(crate) async fn process(rt: Arc<ChannelRuntime>, incoming: Incoming) -> Fini
     );
     let outcome = {
         // Whoever polls this message is woken by its watchdog when a wait outlives the timeout.
-        let mut handled = std::pin::pin!(handle(&rt, &data, &scope, &acker).instrument(span));
+        let mut handled =
+            std::pin::pin!(handle(&rt, &*handler, &data, &scope, &acker).instrument(span));
         std::future::poll_fn(|cx| {
             scope.watch.register(cx.waker());
             handled.as_mut().poll(cx)
@@ -106,8 +111,9 @@ pub(crate) async fn process(rt: Arc<ChannelRuntime>, incoming: Incoming) -> Fini
     }
 }
 
-async fn handle(
+async fn handle<H: Inline + ?Sized>(
     rt: &ChannelRuntime,
+    handler: &H,
     body: &[u8],
     scope: &Arc<MessageScope>,
     acker: &Acker,
@@ -135,11 +141,12 @@ async fn handle(
             attempt,
         );
         let dispatched =
-            std::panic::catch_unwind(AssertUnwindSafe(|| rt.dispatcher.dispatch(body, context)));
+            std::panic::catch_unwind(AssertUnwindSafe(|| handler.start(body, context)));
         let result = match dispatched {
             Ok(Ok(future)) => {
                 let started = Instant::now();
-                let result = CatchUnwind(Some(future)).await;
+                let mut future = std::pin::pin!(Some(future));
+                let result = CatchUnwind(future.as_mut()).await;
                 if result.is_ok() {
                     rt.counters.handler_ran(started.elapsed());
                 }
@@ -292,28 +299,28 @@ fn panic_message(panic: &(dyn Any + Send)) -> &str {
 }
 
 /// Turns a panic inside a handler's future into an error. The future is also dropped under
-/// `catch_unwind`, when it finished or panicked, since its drop runs the handler's code too.
-struct CatchUnwind(Option<HandlerFuture>);
+/// `catch_unwind`, when it finished or panicked, since its drop runs the handler's code too. It
+/// stays where its caller pinned it.
+struct CatchUnwind<'a, F: Future>(Pin<&'a mut Option<F>>);
 
-impl Future for CatchUnwind {
+impl<F: Future<Output = HandlerResult>> Future for CatchUnwind<'_, F> {
     type Output = Result<HandlerResult, Box<dyn Any + Send>>;
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> Poll<Self::Output> {
-        let Some(future) = self.0.as_mut() else {
+        let Some(future) = self.0.as_mut().as_pin_mut() else {
             return Poll::Ready(Err(Box::new(
                 "the handler's future was polled after it ended",
             )));
         };
-        let polled = std::panic::catch_unwind(AssertUnwindSafe(|| future.as_mut().poll(cx)));
+        let polled = std::panic::catch_unwind(AssertUnwindSafe(|| future.poll(cx)));
         let output = match polled {
             Ok(Poll::Pending) => return Poll::Pending,
             Ok(Poll::Ready(result)) => Ok(result),
             Err(panic) => Err(panic),
         };
-        let future = self.0.take();
         match (
             output,
-            std::panic::catch_unwind(AssertUnwindSafe(|| drop(future))),
+            std::panic::catch_unwind(AssertUnwindSafe(|| self.0.as_mut().set(None))),
         ) {
             (Ok(result), Ok(())) => Poll::Ready(Ok(result)),
             (Err(panic), _) | (Ok(_), Err(panic)) => Poll::Ready(Err(panic)),
@@ -321,12 +328,12 @@ impl Future for CatchUnwind {
     }
 }
 
-impl Drop for CatchUnwind {
+impl<F: Future> Drop for CatchUnwind<'_, F> {
     fn drop(&mut self) {
         // Cancelled while the handler runs (a shutdown deadline): its drop must not unwind
         // through the channel's task either.
-        if let Some(future) = self.0.take()
-            && std::panic::catch_unwind(AssertUnwindSafe(|| drop(future))).is_err()
+        if self.0.is_some()
+            && std::panic::catch_unwind(AssertUnwindSafe(|| self.0.as_mut().set(None))).is_err()
         {
             tracing::error!("a handler's future panicked while it was dropped");
         }
@@ -346,9 +353,12 @@ mod tests {
 
     #[tokio::test]
     async fn a_panicking_future_becomes_an_error() {
-        let r = CatchUnwind(Some(Box::pin(async { panic!("boom") }))).await;
+        let mut f = std::pin::pin!(Some(async { panic!("boom") }));
+        let r = CatchUnwind(f.as_mut()).await;
         assert_eq!(panic_message(&*r.unwrap_err()), "boom");
-        let r = CatchUnwind(Some(Box::pin(async { Ok(()) }))).await;
+        assert!(f.is_none(), "dropped once it panicked");
+        let mut f = std::pin::pin!(Some(async { Ok(()) }));
+        let r = CatchUnwind(f.as_mut()).await;
         assert!(matches!(r, Ok(Ok(()))));
     }
 
@@ -361,21 +371,22 @@ mod tests {
 
     #[tokio::test]
     async fn a_future_that_panics_when_dropped_becomes_an_error_too() {
-        let r = CatchUnwind(Some(Box::pin(async {
+        let mut f = std::pin::pin!(Some(async {
             let _guard = PanicsOnDrop;
             Ok(())
-        })))
-        .await;
+        }));
+        let r = CatchUnwind(f.as_mut()).await;
         assert_eq!(panic_message(&*r.unwrap_err()), "drop");
         // Dropped before it finished (cancelled): no unwinding out of the drop.
-        let pending = CatchUnwind(Some(Box::pin(async {
+        let mut f = std::pin::pin!(Some(async {
             let _guard = PanicsOnDrop;
             std::future::pending::<()>().await;
             Ok(())
-        })));
-        let mut pending = Box::pin(pending);
+        }));
+        let mut pending = CatchUnwind(f.as_mut());
         let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
-        assert!(pending.as_mut().poll(&mut cx).is_pending());
+        assert!(Pin::new(&mut pending).poll(&mut cx).is_pending());
         drop(pending);
+        assert!(f.is_none(), "dropped with the CatchUnwind that polled it");
     }
 }

@@ -21,7 +21,7 @@ use crate::consumer::ChannelRuntime;
 use crate::consumer::message::{self, Incoming};
 use crate::context::Context;
 use crate::counters::CountersSnapshot;
-use crate::handler::{Dispatch, DispatchError, HandlerFuture};
+use crate::handler::{ChannelStart, Dispatch, DispatchError, HandlerFuture, Inline};
 use crate::mov::{Mov, MovChannels, MovLogLevel};
 use crate::protocol::{LogLevel, RegisterComponentPayload};
 use crate::publisher::Publisher;
@@ -31,8 +31,10 @@ use crate::publisher::scope::MessageScope;
 /// Counts the dispatcher's calls for the input being handled.
 struct Counted(Arc<dyn Dispatch>);
 
-impl Dispatch for Counted {
-    fn dispatch(&self, body: &[u8], context: Context) -> Result<HandlerFuture, DispatchError> {
+impl Inline for Counted {
+    type Future = HandlerFuture;
+
+    fn start(&self, body: &[u8], context: Context) -> Result<HandlerFuture, DispatchError> {
         let _ = CAUSE.try_with(|cause| cause.attempts.fetch_add(1, Ordering::SeqCst));
         self.0.dispatch(body, context)
     }
@@ -218,6 +220,8 @@ pub enum SendError {
 
 struct ReceiveChannel {
     rt: Arc<ChannelRuntime>,
+    /// The channel's dispatcher, counting its calls.
+    dispatcher: Arc<Counted>,
     /// At most `concurrency` inputs of the channel are handled at once, in the order sent.
     slots: Arc<Semaphore>,
     /// Resolves once the input pushed last holds its slot: the next one queues for a slot
@@ -289,9 +293,10 @@ impl Harness {
             .into_iter()
             .map(|r| {
                 let counters = inner.counters.channel(&r.address);
+                let dispatcher = Arc::new(Counted(r.dispatcher));
                 let rt = Arc::new(ChannelRuntime {
                     address: (*r.address).into(),
-                    dispatcher: Arc::new(Counted(r.dispatcher)),
+                    start: ChannelStart::new(dispatcher.clone()),
                     publisher: raw.clone(),
                     mov: mov.clone(),
                     counters,
@@ -300,6 +305,7 @@ impl Harness {
                 let slots = Arc::new(Semaphore::new(rt.settings.concurrency.max(1)));
                 let receiver = ReceiveChannel {
                     rt,
+                    dispatcher,
                     slots,
                     last: Mutex::new(None),
                 };
@@ -406,6 +412,7 @@ impl Harness {
             attempts: Arc::new(AtomicU32::new(0)),
         };
         let rt = receiver.rt.clone();
+        let dispatcher = receiver.dispatcher.clone();
         let slots = receiver.slots.clone();
         let (turn, next_turn) = oneshot::channel();
         let previous = receiver
@@ -451,7 +458,10 @@ impl Harness {
                 acker,
                 scope,
             };
-            message::process(rt, incoming).await.ack.is_some()
+            message::process(rt, dispatcher, incoming)
+                .await
+                .ack
+                .is_some()
         });
         Ok(Sent(tokio::spawn(async move {
             let acked = handled.await;
