@@ -180,29 +180,47 @@ impl Counters {
 
     /// The counters of `address`, made on first use; what they count adds to `self` as well.
     pub(crate) fn channel(self: &Arc<Self>, address: &str) -> Arc<Counters> {
-        if let Some(c) = self
+        self.channel_named(address).1
+    }
+
+    /// [`Counters::channel`], with the address as the counters keep it (shared, so that a
+    /// publish can hold its channel's name without a copy). Past [`MAX_CHANNELS`] addresses,
+    /// the name is made anew and the counters are those of every other channel.
+    pub(crate) fn channel_named(self: &Arc<Self>, address: &str) -> (Arc<str>, Arc<Counters>) {
+        if let Some((name, c)) = self
             .channels
             .read()
             .unwrap_or_else(|e| e.into_inner())
-            .get(address)
+            .get_key_value(address)
         {
-            return c.clone();
+            return (name.clone(), c.clone());
         }
         let mut channels = self.channels.write().unwrap_or_else(|e| e.into_inner());
-        let key: &str = if channels.len() < MAX_CHANNELS || channels.contains_key(address) {
-            address
-        } else {
-            OTHER_CHANNELS
+        let known = channels.contains_key(address);
+        if channels.len() >= MAX_CHANNELS && !known {
+            let other = channels
+                .entry(OTHER_CHANNELS.into())
+                .or_insert_with(|| self.child())
+                .clone();
+            return (address.into(), other);
+        }
+        let (name, c) = match channels.get_key_value(address) {
+            Some((name, c)) => (name.clone(), c.clone()),
+            None => {
+                let name: Arc<str> = address.into();
+                let c = self.child();
+                channels.insert(name.clone(), c.clone());
+                (name, c)
+            }
         };
-        channels
-            .entry(key.into())
-            .or_insert_with(|| {
-                Arc::new(Counters {
-                    parent: Some(self.clone()),
-                    ..Counters::default()
-                })
-            })
-            .clone()
+        (name, c)
+    }
+
+    fn child(self: &Arc<Self>) -> Arc<Counters> {
+        Arc::new(Counters {
+            parent: Some(self.clone()),
+            ..Counters::default()
+        })
     }
 
     pub(crate) fn received(&self, redelivered: bool) {

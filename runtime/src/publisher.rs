@@ -206,7 +206,9 @@ impl fmt::Debug for PublisherShared {
 
 /// One message kept until its confirm arrives, so it can be sent again.
 struct Outgoing {
-    routing_key: ShortString,
+    /// The channel (its routing key), shared with its counters: the routing key lapin takes is
+    /// made from it at each send.
+    channel: Arc<str>,
     body: Vec<u8>,
     settings: PublishSettings,
     /// The number in its `message_id`.
@@ -224,7 +226,7 @@ struct Outgoing {
 
 impl Outgoing {
     fn channel(&self) -> String {
-        self.routing_key.as_str().to_owned()
+        self.channel.to_string()
     }
 }
 
@@ -397,7 +399,7 @@ impl PublisherShared {
     }
 
     async fn send(&self, msg: &mut Outgoing, bound: Bound<'_>) -> Result<Confirm, PublishError> {
-        let name = msg.routing_key.as_str();
+        let name = &*msg.channel;
         #[cfg(feature = "testing")]
         if let Some(wire) = self.memory.get() {
             if self.closed.load(Ordering::SeqCst) {
@@ -422,7 +424,7 @@ impl PublisherShared {
             };
             let published = std::pin::pin!(channel.basic_publish(
                 ShortString::from(""),
-                msg.routing_key.clone(),
+                ShortString::from(name),
                 BasicPublishOptions {
                     mandatory: msg.settings.mandatory,
                     immediate: false,
@@ -538,14 +540,14 @@ impl PublisherShared {
                 }
                 Some(Ok(Confirmation::Nack(_))) => {
                     msg.counters.nacked();
-                    tracing::warn!(channel = %msg.routing_key, "the broker nacked a message; sending it again");
+                    tracing::warn!(channel = %msg.channel, "the broker nacked a message; sending it again");
                     tokio::time::sleep(Duration::from_millis(100)).await;
                 }
                 Some(Err(error)) => {
-                    tracing::debug!(channel = %msg.routing_key, %error, "confirm lost with the connection");
+                    tracing::debug!(channel = %msg.channel, %error, "confirm lost with the connection");
                     if let Some(channel) = self.current() {
                         let deadline = bound.deadline(self.timeout());
-                        self.recover(&channel, error, msg.routing_key.as_str(), deadline)
+                        self.recover(&channel, error, &msg.channel, deadline)
                             .await?;
                     }
                 }
@@ -562,13 +564,14 @@ impl PublisherShared {
 
     fn outgoing(&self, channel: &str, body: Vec<u8>) -> Outgoing {
         let number = self.next_id.fetch_add(1, Ordering::Relaxed);
+        let (name, counters) = self.counters.channel_named(channel);
         Outgoing {
-            routing_key: ShortString::from(channel),
+            channel: name,
             body,
             settings: self.settings_for(channel),
             number,
             message_id: Some(self.message_id(number)),
-            counters: self.counters.channel(channel),
+            counters,
             best_effort: false,
             properties: None,
         }
