@@ -10,11 +10,11 @@ use tokio::sync::watch;
 
 use crate::config::ConfigError;
 use crate::connection::ConnectError;
-use crate::consumer::ChannelSettings;
+use crate::consumer::{ChannelSettings, ChannelStart};
 use crate::context::Context;
 use crate::counters::Counters;
 use crate::handle::{ComponentHandle, HandleInner};
-use crate::handler::{ChannelStart, Dispatch, FnDispatcher, HandlerResult};
+use crate::handler::{Dispatch, FnDispatcher, HandlerResult};
 use crate::info::{ComponentInfo, InvalidComponent};
 use crate::lifecycle::State;
 use crate::mov::MovShared;
@@ -281,7 +281,7 @@ impl Component {
             address: address.into(),
             explicit: settings != ChannelSettings::default(),
             settings,
-            start: dispatcher.clone().channel_start(),
+            start: ChannelStart::of(dispatcher.clone()),
             #[cfg(feature = "testing")]
             dispatcher,
         });

@@ -33,7 +33,7 @@ use tokio::sync::watch;
 use tokio::time::{Instant, Sleep};
 
 use crate::counters::Counters;
-use crate::handler::{ChannelStart, Inline, RetryPolicy};
+use crate::handler::{Dispatch, Inline, RetryPolicy, Visit};
 use crate::mov::Mov;
 use crate::publisher::Publisher;
 use crate::publisher::scope::MessageScope;
@@ -181,6 +181,38 @@ pub(crate) type StopSignal = watch::Receiver<Option<Instant>>;
 /// Rounds of work (finished messages, new deliveries) the channel's task does in one poll
 /// before it lets the other tasks of its thread run.
 const ROUNDS_PER_POLL: usize = 8;
+
+/// Starts the task of a receive channel for the type of its dispatcher.
+#[derive(Clone)]
+pub(crate) struct ChannelStart(Arc<StartFn>);
+
+impl ChannelStart {
+    pub(crate) fn new<H: Inline + ?Sized>(handler: Arc<H>) -> Self {
+        Self(Arc::new(move |rt, channel, consumer, stop| {
+            Box::pin(run(rt, handler.clone(), channel, consumer, stop))
+        }))
+    }
+
+    /// The channel's task, for a dispatcher as [`Dispatch::accept`] hands it over.
+    pub(crate) fn of<D: Dispatch>(dispatcher: Arc<D>) -> Self {
+        dispatcher.accept(Starts)
+    }
+
+    pub(crate) fn start(&self) -> &StartFn {
+        &*self.0
+    }
+}
+
+/// Makes the [`ChannelStart`] of a dispatcher's concrete type.
+struct Starts;
+
+impl Visit for Starts {
+    type Out = ChannelStart;
+
+    fn visit<H: Inline + ?Sized>(self, handler: Arc<H>) -> ChannelStart {
+        ChannelStart::new(handler)
+    }
+}
 
 /// What [`ChannelStart`] holds: the channel's task, for one type of dispatcher.
 pub(crate) type StartFn = dyn Fn(

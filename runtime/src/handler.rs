@@ -132,20 +132,33 @@ pub trait Dispatch: Send + Sync + 'static {
     /// Decodes `body` and returns the handler's future, or why the body is refused.
     fn dispatch(&self, body: &[u8], context: Context) -> Result<HandlerFuture, DispatchError>;
 
-    /// How the runtime runs the channel this dispatcher serves. Implementations keep the
-    /// default, which calls [`Dispatch::dispatch`]; the runtime's own dispatchers have the
-    /// channel's task poll their handlers' futures in boxes that are reused.
+    /// Hands this dispatcher to `visitor` as the channel's task calls it. Implementations
+    /// keep the default, which calls [`Dispatch::dispatch`]; the runtime's own dispatchers have
+    /// the channel's task poll their handlers' futures in boxes that are reused.
     #[doc(hidden)]
-    fn channel_start(self: Arc<Self>) -> ChannelStart
+    fn accept<V: Visit>(self: Arc<Self>, visitor: V) -> V::Out
     where
         Self: Sized,
     {
-        ChannelStart::new::<dyn Dispatch>(self)
+        visitor.visit::<dyn Dispatch>(self)
     }
 }
 
-/// A dispatcher as the channel's task calls it: the handler's future of a concrete type.
-pub(crate) trait Inline: Send + Sync + 'static {
+/// What takes a dispatcher as [`Inline`], for its concrete type (see [`Dispatch::accept`]).
+/// Not a stable API.
+#[doc(hidden)]
+pub trait Visit {
+    /// What the visitor makes of the dispatcher.
+    type Out;
+
+    /// Takes the dispatcher.
+    fn visit<H: Inline + ?Sized>(self, handler: Arc<H>) -> Self::Out;
+}
+
+/// A dispatcher as the channel's task calls it: the handler's future of a concrete type. Not a
+/// stable API.
+#[doc(hidden)]
+pub trait Inline: Send + Sync + 'static {
     /// The handler's future.
     type Future: Future<Output = HandlerResult> + Send + 'static;
 
@@ -158,36 +171,6 @@ impl Inline for dyn Dispatch {
 
     fn start(&self, body: &[u8], context: Context) -> Result<HandlerFuture, DispatchError> {
         self.dispatch(body, context)
-    }
-}
-
-/// Starts the task of a receive channel for one type of dispatcher (see
-/// [`Dispatch::channel_start`]). Not a stable API.
-#[doc(hidden)]
-#[derive(Clone)]
-pub struct ChannelStart(Arc<crate::consumer::StartFn>);
-
-impl ChannelStart {
-    pub(crate) fn new<H: Inline + ?Sized>(handler: Arc<H>) -> Self {
-        Self(Arc::new(move |rt, channel, consumer, stop| {
-            Box::pin(crate::consumer::run(
-                rt,
-                handler.clone(),
-                channel,
-                consumer,
-                stop,
-            ))
-        }))
-    }
-
-    pub(crate) fn start(&self) -> &crate::consumer::StartFn {
-        &*self.0
-    }
-}
-
-impl fmt::Debug for ChannelStart {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("ChannelStart")
     }
 }
 
@@ -291,8 +274,8 @@ where
         Ok(Box::pin(Inline::start(self, body, context)?))
     }
 
-    fn channel_start(self: Arc<Self>) -> ChannelStart {
-        ChannelStart::new::<Self>(self)
+    fn accept<V: Visit>(self: Arc<Self>, visitor: V) -> V::Out {
+        visitor.visit::<Self>(self)
     }
 }
 

@@ -11,9 +11,8 @@ use tokio::time::{Instant, timeout_at};
 use crate::component::{Component, RunError};
 use crate::config::Config;
 use crate::connection::{self, Connected};
-use crate::consumer::{ChannelRuntime, ChannelSettings};
+use crate::consumer::{ChannelRuntime, ChannelSettings, ChannelStart};
 use crate::handle::HandleInner;
-use crate::handler::{ChannelStart, Dispatch};
 use crate::info::ComponentInfo;
 use crate::lifecycle::Event;
 use crate::mov::restart::Watch;
@@ -134,12 +133,11 @@ async fn drive(component: Component, config: &Config, poller: &Poller) -> Result
         channels.push(runtime(
             &info.registered_channel,
             registered_settings,
-            Arc::new(RegisteredDispatcher {
+            ChannelStart::of(Arc::new(RegisteredDispatcher {
                 mov: inner.mov.clone(),
                 id_file: id_file.clone(),
                 counters: inner.counters.clone(),
-            })
-            .channel_start(),
+            })),
         ));
     }
     channels.extend(receivers.into_iter().map(|r| {

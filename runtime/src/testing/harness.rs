@@ -17,11 +17,11 @@ use serde::de::DeserializeOwned;
 use tokio::sync::{Notify, Semaphore, oneshot};
 
 use crate::component::{Component, RunError};
-use crate::consumer::ChannelRuntime;
 use crate::consumer::message::{self, Incoming};
+use crate::consumer::{ChannelRuntime, ChannelStart};
 use crate::context::Context;
 use crate::counters::CountersSnapshot;
-use crate::handler::{ChannelStart, Dispatch, DispatchError, HandlerFuture, Inline};
+use crate::handler::{Dispatch, DispatchError, HandlerFuture, Inline};
 use crate::mov::{Mov, MovChannels, MovLogLevel};
 use crate::protocol::{LogLevel, RegisterComponentPayload};
 use crate::publisher::Publisher;
