@@ -263,12 +263,11 @@ impl<T, P, F: FnHandler<T, P>> FnDispatcher<T, P, F> {
     }
 }
 
-impl<T, P, F, Fut> Dispatch for FnDispatcher<T, P, F>
+impl<T, P, F> Dispatch for FnDispatcher<T, P, F>
 where
     T: Send + 'static,
     P: From<Publisher> + Send + 'static,
-    F: Fn(T, Context<P>) -> Fut + Send + Sync + 'static,
-    Fut: Future<Output = HandlerResult> + Send + 'static,
+    F: FnHandler<T, P>,
 {
     fn dispatch(&self, body: &[u8], context: Context) -> Result<HandlerFuture, DispatchError> {
         Ok(Box::pin(Inline::start(self, body, context)?))
@@ -279,16 +278,15 @@ where
     }
 }
 
-impl<T, P, F, Fut> Inline for FnDispatcher<T, P, F>
+impl<T, P, F> Inline for FnDispatcher<T, P, F>
 where
     T: Send + 'static,
     P: From<Publisher> + Send + 'static,
-    F: Fn(T, Context<P>) -> Fut + Send + Sync + 'static,
-    Fut: Future<Output = HandlerResult> + Send + 'static,
+    F: FnHandler<T, P>,
 {
-    type Future = Reused<Fut>;
+    type Future = Reused<F::Future>;
 
-    fn start(&self, body: &[u8], context: Context) -> Result<Reused<Fut>, DispatchError> {
+    fn start(&self, body: &[u8], context: Context) -> Result<Self::Future, DispatchError> {
         let (payload, found) = undeclared::collect(|| (self.decode)(body));
         if !found.is_empty() {
             warn_undeclared(&self.undeclared, &context, found);
