@@ -196,23 +196,19 @@ impl Counters {
             return (name.clone(), c.clone());
         }
         let mut channels = self.channels.write().unwrap_or_else(|e| e.into_inner());
-        let known = channels.contains_key(address);
-        if channels.len() >= MAX_CHANNELS && !known {
+        if let Some((name, c)) = channels.get_key_value(address) {
+            return (name.clone(), c.clone());
+        }
+        if channels.len() >= MAX_CHANNELS {
             let other = channels
                 .entry(OTHER_CHANNELS.into())
                 .or_insert_with(|| self.child())
                 .clone();
             return (address.into(), other);
         }
-        let (name, c) = match channels.get_key_value(address) {
-            Some((name, c)) => (name.clone(), c.clone()),
-            None => {
-                let name: Arc<str> = address.into();
-                let c = self.child();
-                channels.insert(name.clone(), c.clone());
-                (name, c)
-            }
-        };
+        let name: Arc<str> = address.into();
+        let c = self.child();
+        channels.insert(name.clone(), c.clone());
         (name, c)
     }
 

@@ -100,12 +100,15 @@ impl Poller {
     /// were, so that a busy channel does not make the component's own future run again.
     pub async fn run<T>(&self, main: impl Future<Output = T>) -> T {
         let mut main = std::pin::pin!(main);
-        let main_wake = Arc::new(MainWake::default());
+        let main_wake = Arc::new(MainWake {
+            // Polled on the first turn.
+            woken: AtomicBool::new(true),
+            shared: self.shared.clone(),
+        });
         let main_waker = Waker::from(main_wake.clone());
         let mut tasks: FuturesUnordered<Task> = FuturesUnordered::new();
         std::future::poll_fn(|cx| {
             self.shared.waker.register(cx.waker());
-            main_wake.parent.register(cx.waker());
             loop {
                 if self.shared.has_new.swap(false, Ordering::AcqRel) {
                     let new = std::mem::take(
@@ -131,20 +134,10 @@ impl Poller {
     }
 }
 
-/// Whether the component's own future was woken, and the waker of whoever polls the poller.
+/// Whether the component's own future was woken; waking it wakes whoever polls the poller.
 struct MainWake {
     woken: AtomicBool,
-    parent: AtomicWaker,
-}
-
-impl Default for MainWake {
-    fn default() -> Self {
-        Self {
-            // Polled on the first turn.
-            woken: AtomicBool::new(true),
-            parent: AtomicWaker::new(),
-        }
-    }
+    shared: Arc<Shared>,
 }
 
 impl Wake for MainWake {
@@ -154,7 +147,7 @@ impl Wake for MainWake {
 
     fn wake_by_ref(self: &Arc<Self>) {
         self.woken.store(true, Ordering::Release);
-        self.parent.wake();
+        self.shared.waker.wake();
     }
 }
 

@@ -238,11 +238,16 @@ impl Session {
             )
             .await?;
             tracing::debug!(component, channel = address, tag = index, "consuming");
-            let rt = rt.clone();
-            let stop_rx = stop_rx.clone();
-            let address = rt.address.clone();
-            let task = poller.spawn((rt.start.start())(rt.clone(), channel, consumer, stop_rx));
-            consumers.push(Consuming { address, task });
+            let task = poller.spawn((rt.start.start())(
+                rt.clone(),
+                channel,
+                consumer,
+                stop_rx.clone(),
+            ));
+            consumers.push(Consuming {
+                address: rt.address.clone(),
+                task,
+            });
         }
         if !mov_queues.is_empty() {
             // On a channel of its own: a refused declare closes the channel it was made on.
