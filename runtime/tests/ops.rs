@@ -242,11 +242,12 @@ async fn healthz_readyz_and_metrics_answer_over_http() {
     assert_eq!(sample(&page, "valawai_ready", ""), 0.0);
     relay.set_refusing(false);
     until(port, "/readyz", "ready again", |a| a.status == 200).await;
-    let page = get(port, "/metrics").await.unwrap().body;
-    assert!(
-        sample(&page, "valawai_reconnects_total", "") >= 1.0,
-        "{page}"
-    );
+    // lapin marks the connection up (what /readyz reads) just before the supervisor handles
+    // its `Connected` event and counts the reconnection: wait for the count, it must come.
+    until(port, "/metrics", "the reconnection counted", |a| {
+        a.status == 200 && sample(&a.body, "valawai_reconnects_total", "") >= 1.0
+    })
+    .await;
     assert_eq!(get(port, "/nowhere").await.unwrap().status, 404);
 
     // Stopped: the port is closed.
