@@ -444,7 +444,8 @@ where
             acker,
             scope,
         };
-        self.running.push((self.start)(self.rt.clone(), incoming));
+        let (start, rt) = (&self.start, &self.rt);
+        self.running.push_with(|| start(rt.clone(), incoming));
     }
 
     /// The consumer stream failed: wait for lapin to recover the channel.

@@ -292,15 +292,12 @@ where
             warn_undeclared(&self.undeclared, &context, found);
         }
         let payload = payload.map_err(DispatchError::InvalidPayload)?;
-        let future = self.handler.handle(payload, context.typed::<P>());
-        let boxed = self.spare.lock().unwrap_or_else(|e| e.into_inner()).pop();
-        let boxed = match boxed {
-            Some(mut boxed) => {
-                boxed.as_mut().set(Some(future));
-                boxed
-            }
-            None => Box::pin(Some(future)),
-        };
+        let spare = self.spare.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        let mut boxed = spare.unwrap_or_else(|| Box::pin(None));
+        // The future is made where it is written (it is a few kilobytes: each move copies it).
+        boxed
+            .as_mut()
+            .set(Some(self.handler.handle(payload, context.typed::<P>())));
         Ok(Reused {
             future: Some(boxed),
             spare: self.spare.clone(),

@@ -423,7 +423,7 @@ impl PublisherShared {
                 None => Box::pin(self.channel(name, bound.deadline(self.timeout()))).await?,
             };
             let published = std::pin::pin!(channel.basic_publish(
-                ShortString::from(""),
+                ShortString::default(),
                 ShortString::from(name),
                 BasicPublishOptions {
                     mandatory: msg.settings.mandatory,

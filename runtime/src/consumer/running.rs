@@ -40,11 +40,12 @@ impl<F: Future<Output = Finished> + Send + 'static> Running<F> {
         self.len() == 0
     }
 
-    pub fn push(&mut self, message: F) {
+    /// Runs the message future `make` returns.
+    pub fn push_with(&mut self, make: impl FnOnce() -> F) {
         match self {
-            Self::Inline(set) => set.push(message),
+            Self::Inline(set) => set.push_with(make),
             Self::Spawned(set) => {
-                set.spawn(message);
+                set.spawn(make());
             }
         }
     }

@@ -81,7 +81,14 @@ impl<F: Future> Slots<F> {
     }
 
     /// Adds a future; it is polled at the next [`Slots::poll_next`].
+    #[cfg(test)]
     pub fn push(&mut self, future: F) {
+        self.push_with(|| future);
+    }
+
+    /// [`Slots::push`] of the future `make` returns, made where it is kept (a message's future
+    /// is a kilobyte or more: each move copies it).
+    pub fn push_with(&mut self, make: impl FnOnce() -> F) {
         let index = match self.free.pop() {
             Some(index) => index,
             None => {
@@ -99,7 +106,11 @@ impl<F: Future> Slots<F> {
                 index
             }
         };
-        self.slots[index].future.as_mut().set(Some(future));
+        let slot = &mut self.slots[index].future;
+        // Empty already (a finished future is dropped at once); said here so that the compiler
+        // writes the new future in place instead of building it aside and copying it.
+        slot.as_mut().set(None);
+        slot.as_mut().set(Some(make()));
         self.len += 1;
         self.due.push_back(index);
     }
