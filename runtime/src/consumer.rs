@@ -5,8 +5,9 @@
 //! delivers (the `message` module: decode, handler, retries, confirms), at most `concurrency` at
 //! once (1 keeps the order). By default that task polls the messages' futures itself, in slots
 //! that are reused (`slots` module): no task and no allocation per message, and the wake-ups
-//! that lapin's I/O thread sends for many messages fold into one wake-up of this task. [`ChannelSettings::spawn`] makes each
-//! message a tokio task of its own instead, for handlers that use a lot of CPU.
+//! that lapin's I/O thread sends for many messages fold into one wake-up of this task.
+//! [`ChannelSettings::spawn`] makes each message a tokio task of its own instead, for handlers
+//! that use a lot of CPU.
 //!
 //! The task owns the ack tracker (`acks` module) and acks finished messages in batches with one
 //! `multiple` ack, handing each ack to lapin without waiting for it to be written. It also runs

@@ -2,9 +2,10 @@
 //!
 //! Like `FuturesUnordered`, [`Slots`] polls only the futures that were woken, each with a waker
 //! of its own. Unlike it, it allocates nothing per message: a slot's box and waker are made once
-//! and the next message's future is written in place of the last one's. A message's future is
-//! about a kilobyte, above what the allocator keeps in its per-thread caches, so a fresh
-//! allocation per message costs several hundred instructions more than the copy.
+//! and the next message's future is made in place of the last one's ([`Slots::push_with`]).
+//! `FuturesUnordered`'s node for a message's future is over a kilobyte, above what the
+//! allocator keeps in its per-thread caches: a fresh one per message cost several hundred
+//! instructions.
 
 use std::collections::VecDeque;
 use std::future::Future;
@@ -86,8 +87,8 @@ impl<F: Future> Slots<F> {
         self.push_with(|| future);
     }
 
-    /// [`Slots::push`] of the future `make` returns, made where it is kept (a message's future
-    /// is a kilobyte or more: each move copies it).
+    /// Adds the future `make` returns, made where it is kept (a message's future is a kilobyte
+    /// or more: each move copies it); it is polled at the next [`Slots::poll_next`].
     pub fn push_with(&mut self, make: impl FnOnce() -> F) {
         let index = match self.free.pop() {
             Some(index) => index,
