@@ -49,6 +49,9 @@ pub enum RunError {
     /// A second signal interrupted the shutdown.
     #[error("the shutdown was forced by a second signal")]
     Forced,
+    /// The tokio runtime shut down while the component ran on it, before its orderly stop.
+    #[error("the tokio runtime shut down while the component was running")]
+    RuntimeShutDown,
 }
 
 /// A channel a component receives on, as the generated module names it

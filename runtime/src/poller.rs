@@ -9,6 +9,10 @@
 //! `run`) is woken directly, as a plain lapin loop in `main` is. So the channels' tasks are not
 //! spawned: [`Poller::run`] polls them beside the component's own future, each only when it was
 //! woken, wherever `run` is awaited (in `block_on`, or in a task if the author spawned it).
+//! The one exception is a multi-threaded runtime with a single worker: there `run` spawns that
+//! one future onto the worker, which also runs tokio's reactor, so that the handlers and the
+//! socket's wake-ups share a thread as on a current-thread runtime (`supervisor.rs`,
+//! `serve_on_the_worker`).
 //!
 //! [`Poller::spawn`] returns a [`Polled`] handle: it resolves with the task's output, or with an
 //! error if the task panicked; [`Polled::abort`], or dropping the handle, drops the task at the

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use tokio::sync::watch;
 use tokio::time::{Instant, timeout_at};
+use tracing::Instrument;
 
 use crate::component::{Component, RunError};
 use crate::config::Config;
@@ -28,9 +29,9 @@ use crate::session::{Session, SessionSetup};
 use crate::shutdown::{self, Urgency};
 
 /// A task that is aborted when this is dropped.
-struct AbortOnDrop(tokio::task::JoinHandle<()>);
+struct AbortOnDrop<T = ()>(tokio::task::JoinHandle<T>);
 
-impl Drop for AbortOnDrop {
+impl<T> Drop for AbortOnDrop<T> {
     fn drop(&mut self) {
         self.0.abort();
     }
@@ -64,9 +65,17 @@ impl Component {
                         self.info.is_some().then(|| config.id_file_path()),
                     )
                 });
-                // The receive channels' tasks are polled right here, beside the supervisor.
-                let poller = Poller::default();
-                let result = poller.run(drive(self, &config, &poller)).await;
+                // The receive channels' tasks are polled beside the supervisor, by one future.
+                let serve = async move {
+                    let poller = Poller::default();
+                    poller.run(drive(self, &config, &poller)).await
+                };
+                let result = if serve_on_the_worker() {
+                    let task = AbortOnDrop(tokio::spawn(serve.in_current_span()));
+                    joined(task).await
+                } else {
+                    serve.await
+                };
                 if let Some(task) = signals {
                     task.abort();
                 }
@@ -78,6 +87,39 @@ impl Component {
             inner.transition(Event::Fatal);
         }
         result
+    }
+}
+
+/// Whether [`Component::run`] hands its future to the runtime's worker instead of polling it
+/// where it is awaited: on a multi-threaded runtime with one worker.
+///
+/// lapin's socket is watched by tokio's reactor, and on a multi-threaded runtime the reactor
+/// runs on a worker thread, never on the thread of `block_on` (where `#[tokio::main]` awaits
+/// `run`). With one worker, that worker would do nothing but wait on the socket and wake
+/// lapin's I/O thread, while the handlers ran on a third thread: two threads to wake where a
+/// current-thread runtime, or the task on the worker, needs one (`docs/benchmarks.md`, round
+/// five: 8 % of the component's CPU). With two workers or more, the reactor is on a worker
+/// either way, and a task woken from lapin's thread would make the worker that takes it wake
+/// another to keep searching; polled by `block_on`, the handlers are woken directly. On a
+/// current-thread runtime both are the same thread.
+fn serve_on_the_worker() -> bool {
+    let Ok(runtime) = tokio::runtime::Handle::try_current() else {
+        return false;
+    };
+    runtime.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread
+        && runtime.metrics().num_workers() == 1
+}
+
+/// The result of the component's future spawned by [`Component::run`]: a panic goes on to the
+/// caller of `run`, as it would from the future itself.
+async fn joined(mut task: AbortOnDrop<Result<(), RunError>>) -> Result<(), RunError> {
+    match (&mut task.0).await {
+        Ok(result) => result,
+        Err(error) => match error.try_into_panic() {
+            Ok(panic) => std::panic::resume_unwind(panic),
+            // Only a runtime shutting down cancels it (dropping `run` drops `task` first).
+            Err(_) => Err(RunError::RuntimeShutDown),
+        },
     }
 }
 
@@ -450,5 +492,46 @@ fn remove_id_file(path: &Path) {
             "cannot remove the component-id file {}: {e}",
             path.display()
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serves_on_the_worker_only_with_a_single_worker() {
+        assert!(!serve_on_the_worker(), "outside a runtime");
+        let runtime = |workers: Option<usize>| {
+            let mut builder = match workers {
+                None => tokio::runtime::Builder::new_current_thread(),
+                Some(n) => {
+                    let mut b = tokio::runtime::Builder::new_multi_thread();
+                    b.worker_threads(n);
+                    b
+                }
+            };
+            builder.build().unwrap()
+        };
+        assert!(!runtime(None).block_on(async { serve_on_the_worker() }));
+        assert!(runtime(Some(1)).block_on(async { serve_on_the_worker() }));
+        assert!(!runtime(Some(2)).block_on(async { serve_on_the_worker() }));
+    }
+
+    #[tokio::test]
+    async fn a_panic_of_the_spawned_component_reaches_the_caller_of_run() {
+        let outer = tokio::spawn(joined(AbortOnDrop(tokio::spawn(async {
+            panic!("the supervisor broke")
+        }))));
+        let panic = outer.await.unwrap_err().into_panic();
+        assert_eq!(panic.downcast_ref::<&str>(), Some(&"the supervisor broke"));
+    }
+
+    #[tokio::test]
+    async fn a_result_of_the_spawned_component_is_returned() {
+        let ok = joined(AbortOnDrop(tokio::spawn(async { Ok(()) }))).await;
+        assert!(ok.is_ok());
+        let forced = joined(AbortOnDrop(tokio::spawn(async { Err(RunError::Forced) }))).await;
+        assert!(matches!(forced, Err(RunError::Forced)));
     }
 }

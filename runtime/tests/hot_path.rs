@@ -1,6 +1,7 @@
 //! The consumer's hot path against the RabbitMQ at `AMQP_ADDR`: handlers spawned as tasks of
-//! their own run in parallel, and the channel's watchdog (no timer per publish) still bounds a
-//! confirm that never comes by the publish timeout.
+//! their own run in parallel, the thread the handlers run on follows the runtime's flavour, and
+//! the channel's watchdog (no timer per publish) still bounds a confirm that never comes by the
+//! publish timeout.
 
 mod support;
 
@@ -63,6 +64,69 @@ async fn spawned_handlers_run_in_parallel() {
     support::stop(&handle, run).await;
     assert_eq!(client.ready(&queue).await, 0, "both messages acked");
     client.delete(&[&queue]).await;
+}
+
+/// Runs a component by awaiting `run` in the test's own future (as `#[tokio::main]` does) until
+/// it handled one message, and returns the names of the threads its handler ran on and of the
+/// test's thread.
+async fn handler_threads(name: &str) -> (Vec<String>, String) {
+    support::require_broker().await;
+    let prefix = unique(name);
+    let client = &Client::connect().await;
+    let queue = format!("{prefix}/in");
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let s = seen.clone();
+    let component =
+        Component::unregistered(prefix.clone()).on(queue.clone(), move |_: Value, _: Context| {
+            let seen = s.clone();
+            async move {
+                let thread = std::thread::current().name().unwrap_or_default().to_owned();
+                seen.lock().unwrap().push(thread);
+                Ok(())
+            }
+        });
+    let handle = component.handle();
+    client.declare(&queue).await.unwrap();
+    let feed = async {
+        client.publish_json(&queue, &json!({"n": 1})).await;
+        wait_until("1 message handled", PATIENCE, || {
+            handle.counters().handled == 1
+        })
+        .await;
+        handle.shutdown();
+    };
+    let config = support::config(&prefix, support::temp_dir(&prefix));
+    let (ran, ()) = tokio::time::timeout(PATIENCE, async {
+        tokio::join!(component.run(config), feed)
+    })
+    .await
+    .expect("the component stops in time");
+    ran.expect("the component's run");
+    client.delete(&[&queue]).await;
+    let test_thread = std::thread::current().name().unwrap_or_default().to_owned();
+    let seen = seen.lock().unwrap().clone();
+    (seen, test_thread)
+}
+
+/// With one worker, `run` serves on the worker (where tokio's reactor runs), not on the thread
+/// that awaits it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn with_one_worker_the_handlers_run_on_the_worker() {
+    let (seen, test_thread) = handler_threads("one-worker").await;
+    assert_eq!(seen.len(), 1, "{seen:?}");
+    assert_ne!(
+        seen[0], test_thread,
+        "the handler ran on the awaiting thread"
+    );
+    assert!(seen[0].starts_with("tokio-"), "a worker of tokio: {seen:?}");
+}
+
+/// With two workers, the handlers run where `run` is awaited: lapin's I/O thread wakes that
+/// thread directly.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_two_workers_the_handlers_run_where_run_is_awaited() {
+    let (seen, test_thread) = handler_threads("two-workers").await;
+    assert_eq!(seen, [test_thread]);
 }
 
 /// A relay in front of the broker that can hold back what the broker sends.
