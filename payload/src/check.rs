@@ -15,10 +15,18 @@ fn plural(n: u64, one: &'static str, many: &'static str) -> &'static str {
 
 /// `minLength`, counted in Unicode code points as JSON Schema does.
 pub fn min_length(value: &str, min: u64) -> Result<(), ConstraintError> {
-    let found = value.chars().count() as u64;
-    if found >= min {
+    // A code point takes one to four bytes: a string of `len` bytes has at least `len / 4`
+    // (rounded up) of them, so most strings pass without being counted.
+    if (value.len() as u64).div_ceil(4) >= min
+        || value
+            .chars()
+            .take(usize::try_from(min).unwrap_or(usize::MAX))
+            .count() as u64
+            >= min
+    {
         return Ok(());
     }
+    let found = value.chars().count() as u64;
     Err(ConstraintError::new(
         Rule::MinLength,
         format!(
@@ -30,6 +38,10 @@ pub fn min_length(value: &str, min: u64) -> Result<(), ConstraintError> {
 
 /// `maxLength`, counted in Unicode code points as JSON Schema does.
 pub fn max_length(value: &str, max: u64) -> Result<(), ConstraintError> {
+    // No more code points than bytes: a string of at most `max` bytes passes uncounted.
+    if value.len() as u64 <= max {
+        return Ok(());
+    }
     let found = value.chars().count() as u64;
     if found <= max {
         return Ok(());
@@ -208,6 +220,28 @@ mod tests {
             "must be at most 1 character long, found 2 (maxLength)"
         );
         assert_eq!(min_length("", 1).unwrap_err().rule(), Rule::MinLength);
+    }
+
+    #[test]
+    fn lengths_near_the_bounds_with_wide_code_points() {
+        // Four bytes each: the byte length alone does not decide.
+        assert!(min_length("😀😀", 2).is_ok());
+        assert_eq!(
+            min_length("😀", 2).unwrap_err().to_string(),
+            "must be at least 2 characters long, found 1 (minLength)"
+        );
+        assert!(min_length("ab😀", 3).is_ok());
+        assert_eq!(
+            min_length("ab", 3).unwrap_err().to_string(),
+            "must be at least 3 characters long, found 2 (minLength)"
+        );
+        assert!(max_length("😀😀", 2).is_ok());
+        assert_eq!(
+            max_length("😀😀😀", 2).unwrap_err().to_string(),
+            "must be at most 2 characters long, found 3 (maxLength)"
+        );
+        assert!(min_length("", 0).is_ok());
+        assert!(max_length("", 0).is_ok());
     }
 
     #[test]

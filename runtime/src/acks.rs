@@ -4,7 +4,10 @@
 //! delivery up to its tag. [`AckTracker`] keeps the deliveries of one AMQP channel in tag order
 //! and plans acks that never cover a delivery still being handled: one `multiple` ack for the
 //! longest finished prefix and, when forced (a timer, a shutdown), single acks for the finished
-//! deliveries behind a slow one. It does no I/O, so the policy is tested without a broker.
+//! deliveries behind a slow one. It asks for a flush when that prefix holds a batch: deliveries
+//! finished behind a slow one wait for it (or for the timer) instead of making every turn send
+//! a short ack, so that acks cost the broker as few frames as the batch says. It does no I/O, so
+//! the policy is tested without a broker.
 //!
 //! Tags restart at 1 when lapin recovers a channel; the consumer then calls
 //! [`AckTracker::reset`] and ignores completions of the previous epoch (their ackers are
@@ -45,7 +48,12 @@ impl<A> AckPlan<A> {
 #[derive(Debug)]
 pub(crate) struct AckTracker<A> {
     entries: VecDeque<(u64, Slot<A>)>,
+    /// Finished deliveries whose ack is not sent.
     unsent: usize,
+    /// Where the first delivery in flight is in `entries` (its length if none is).
+    edge: usize,
+    /// Finished deliveries before `edge`: what one `multiple` ack would settle now.
+    ready: usize,
     batch: usize,
 }
 
@@ -55,6 +63,8 @@ impl<A> AckTracker<A> {
         Self {
             entries: VecDeque::new(),
             unsent: 0,
+            edge: 0,
+            ready: 0,
             batch: batch.max(1),
         }
     }
@@ -68,7 +78,7 @@ impl<A> AckTracker<A> {
     /// Records that the delivery `tag` finished: `Some(acker)` to ack it, `None` if it was already
     /// settled (rejected). Unknown tags are ignored and return `false`.
     pub fn finished(&mut self, tag: u64, ack: Option<A>) -> bool {
-        let Ok(i) = self.entries.binary_search_by_key(&tag, |(t, _)| *t) else {
+        let Some(i) = self.index_of(tag) else {
             return false;
         };
         let slot = &mut self.entries[i].1;
@@ -82,16 +92,39 @@ impl<A> AckTracker<A> {
             }
             None => *slot = Slot::Settled,
         }
+        if i == self.edge {
+            // The first delivery in flight finished: the prefix grows up to the next one.
+            while let Some((_, slot)) = self.entries.get(self.edge) {
+                match slot {
+                    Slot::InFlight => break,
+                    Slot::Done(_) => self.ready += 1,
+                    Slot::Settled => {}
+                }
+                self.edge += 1;
+            }
+        }
         // Settled entries at the front need no ack: drop them now.
         while matches!(self.entries.front(), Some((_, Slot::Settled))) {
             self.entries.pop_front();
+            self.edge -= 1;
         }
         true
     }
 
-    /// `true` when enough acks wait to be worth a flush.
+    /// Where `tag` is: tags of one channel come one by one, so it is usually at its distance
+    /// from the first; a search otherwise.
+    fn index_of(&self, tag: u64) -> Option<usize> {
+        let first = self.entries.front()?.0;
+        let guess = usize::try_from(tag.checked_sub(first)?).ok()?;
+        match self.entries.get(guess) {
+            Some((t, _)) if *t == tag => Some(guess),
+            _ => self.entries.binary_search_by_key(&tag, |(t, _)| *t).ok(),
+        }
+    }
+
+    /// `true` when the finished prefix holds a batch: one `multiple` ack settles it.
     pub fn wants_flush(&self) -> bool {
-        self.unsent >= self.batch
+        self.ready >= self.batch
     }
 
     /// Number of finished deliveries whose ack is not sent.
@@ -128,6 +161,9 @@ impl<A> AckTracker<A> {
                 }
             }
         }
+        // The front is in flight now (or nothing is left).
+        self.edge = 0;
+        self.ready = 0;
         if force {
             for (_, slot) in self.entries.iter_mut() {
                 if matches!(slot, Slot::Done(_))
@@ -146,6 +182,8 @@ impl<A> AckTracker<A> {
     pub fn reset(&mut self) {
         self.entries.clear();
         self.unsent = 0;
+        self.edge = 0;
+        self.ready = 0;
     }
 }
 
@@ -200,6 +238,59 @@ mod tests {
         assert_eq!(plan.multiple, Some(2));
         assert_eq!(plan.count, 1);
         assert_eq!(t.outstanding(), 1, "5 is still in flight");
+    }
+
+    #[test]
+    fn finished_deliveries_behind_one_in_flight_wait_for_it() {
+        let mut t = tracker(1..=6, 3);
+        for tag in 2..=6 {
+            t.finished(tag, Some(tag));
+        }
+        // Five finished, but 1 holds them back: a flush now would ack nothing.
+        assert_eq!(t.unsent(), 5);
+        assert!(!t.wants_flush());
+        t.finished(1, Some(1));
+        assert!(t.wants_flush());
+        let plan = t.plan(false);
+        assert_eq!((plan.multiple, plan.count), (Some(6), 6));
+        assert!(!t.wants_flush());
+    }
+
+    #[test]
+    fn the_prefix_counts_only_what_one_multiple_ack_settles() {
+        let mut t = tracker(1..=5, 2);
+        t.finished(1, Some(1));
+        t.finished(2, None); // rejected: settled, nothing to ack
+        assert!(!t.wants_flush(), "one delivery to ack");
+        t.finished(4, Some(4));
+        assert!(!t.wants_flush(), "4 is behind 3");
+        t.finished(3, Some(3));
+        assert!(t.wants_flush(), "1, 3 and 4");
+        assert_eq!(t.plan(false).multiple, Some(4));
+        // After a forced plan, finished deliveries behind 5 were acked singly; 5 starts a new
+        // prefix.
+        t.delivered(6);
+        t.delivered(7);
+        t.finished(7, Some(7));
+        assert_eq!(t.plan(true).singles, vec![7]);
+        t.finished(5, Some(5));
+        t.finished(6, Some(6));
+        assert!(t.wants_flush());
+        let plan = t.plan(false);
+        assert_eq!((plan.multiple, plan.count), (Some(6), 2));
+    }
+
+    #[test]
+    fn tags_with_gaps_are_found() {
+        let mut t = AckTracker::new(1);
+        for tag in [3, 5, 9] {
+            t.delivered(tag);
+        }
+        assert!(t.finished(9, Some(9)));
+        assert!(t.finished(5, Some(5)));
+        assert!(!t.finished(4, Some(4)));
+        assert!(t.finished(3, Some(3)));
+        assert_eq!(t.plan(false).multiple, Some(9));
     }
 
     #[test]
