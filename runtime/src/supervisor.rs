@@ -98,10 +98,10 @@ impl Component {
 /// `run`). With one worker, that worker would do nothing but wait on the socket and wake
 /// lapin's I/O thread, while the handlers ran on a third thread: two threads to wake where a
 /// current-thread runtime, or the task on the worker, needs one (`docs/benchmarks.md`, round
-/// five: 8 % of the component's CPU). With two workers or more, the reactor is on a worker
-/// either way, and a task woken from lapin's thread would make the worker that takes it wake
-/// another to keep searching; polled by `block_on`, the handlers are woken directly. On a
-/// current-thread runtime both are the same thread.
+/// five: that worker took 13 % of the echo's CPU samples). With two workers or more, the
+/// reactor is on a worker either way, and a task woken from lapin's thread would make the
+/// worker that takes it wake another to keep searching; polled by `block_on`, the handlers are
+/// woken directly. On a current-thread runtime both are the same thread.
 fn serve_on_the_worker() -> bool {
     let Ok(runtime) = tokio::runtime::Handle::try_current() else {
         return false;
