@@ -17,16 +17,17 @@ fn plural(n: u64, one: &'static str, many: &'static str) -> &'static str {
 pub fn min_length(value: &str, min: u64) -> Result<(), ConstraintError> {
     // A code point takes one to four bytes: a string of `len` bytes has at least `len / 4`
     // (rounded up) of them, so most strings pass without being counted.
-    if (value.len() as u64).div_ceil(4) >= min
-        || value
-            .chars()
-            .take(usize::try_from(min).unwrap_or(usize::MAX))
-            .count() as u64
-            >= min
-    {
+    if (value.len() as u64).div_ceil(4) >= min {
         return Ok(());
     }
-    let found = value.chars().count() as u64;
+    // Counted up to `min` at most: a count that stops short is the whole string's.
+    let found = value
+        .chars()
+        .take(usize::try_from(min).unwrap_or(usize::MAX))
+        .count() as u64;
+    if found >= min {
+        return Ok(());
+    }
     Err(ConstraintError::new(
         Rule::MinLength,
         format!(
