@@ -302,6 +302,11 @@ impl Timer {
         true
     }
 
+    /// Forgets the deadline: the next [`Timer::arm`] sets a new one.
+    fn disarm(&mut self) {
+        self.armed = false;
+    }
+
     /// `true` once when an armed timer fires.
     fn fired(&mut self, cx: &mut Context<'_>) -> bool {
         if self.armed && self.sleep.as_mut().poll(cx).is_ready() {
@@ -373,6 +378,12 @@ where
             // Ack once a batch is complete, or at once when nothing else is in flight.
             if busy && (self.acks.tracker.wants_flush() || self.running.is_empty()) {
                 self.acks.send(false);
+                if self.acks.tracker.unsent() == 0 {
+                    // Nothing waits for an ack any more: the interval starts again with the
+                    // next finished message, instead of forcing a short ack every interval
+                    // while messages keep coming.
+                    self.flush.disarm();
+                }
             }
             if let Some(recovery) = self.recovering.as_mut() {
                 match recovery.as_mut().poll(cx) {
@@ -540,6 +551,31 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn a_disarmed_timer_counts_again_from_its_next_arming() {
+        let mut timer = Timer::new();
+        let mut cx = Context::from_waker(std::task::Waker::noop());
+        let interval = Duration::from_millis(20);
+        assert!(timer.arm(interval));
+        assert!(!timer.arm(interval), "armed already: the deadline stays");
+        tokio::time::advance(Duration::from_millis(15)).await;
+        assert!(!timer.fired(&mut cx));
+        // Everything was acked at 15 ms; the next finished message arms it at 15 ms.
+        timer.disarm();
+        assert!(timer.arm(interval));
+        tokio::time::advance(Duration::from_millis(10)).await;
+        assert!(
+            !timer.fired(&mut cx),
+            "25 ms: not the first deadline any more"
+        );
+        tokio::time::advance(Duration::from_millis(10)).await;
+        assert!(
+            timer.fired(&mut cx),
+            "35 ms: 20 ms after it was armed again"
+        );
+        assert!(!timer.fired(&mut cx), "fires once");
+    }
 
     #[test]
     fn batch_defaults_to_a_quarter_of_the_prefetch() {
