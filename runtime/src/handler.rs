@@ -25,7 +25,8 @@ pub type HandlerFuture = Pin<Box<dyn Future<Output = HandlerResult> + Send + 'st
 /// except the errors that say a payload does not decode or does not fit its schema, which the
 /// same input can never pass: `serde_json::Error`, [`crate::payload::PayloadError`] and
 /// [`crate::payload::ConstraintError`] become [`HandlerError::Reject`], as does a
-/// [`PublishError::Serialize`](crate::PublishError::Serialize).
+/// [`PublishError::Serialize`](crate::PublishError::Serialize) or a
+/// [`PublishError::InvalidChannel`](crate::PublishError::InvalidChannel).
 /// Like `anyhow::Error`, this type does not implement `std::error::Error` itself (that would
 /// conflict with the blanket conversion); it implements `Display` and `Debug`.
 #[non_exhaustive]
@@ -73,7 +74,7 @@ impl<E: std::error::Error + Send + Sync + 'static> From<E> for HandlerError {
 }
 
 /// Whether `error` says that the input can never be handled: a payload that does not decode or
-/// fit its schema, or an output that cannot be serialised.
+/// fit its schema, an output that cannot be serialised or an address no queue can have.
 fn never_passes(error: &(dyn std::any::Any + 'static)) -> bool {
     error.is::<serde_json::Error>()
         || error.is::<crate::payload::PayloadError>()
@@ -82,7 +83,9 @@ fn never_passes(error: &(dyn std::any::Any + 'static)) -> bool {
         || error.is::<serde_path_to_error::Error<serde_json::Error>>()
         || matches!(
             error.downcast_ref::<crate::PublishError>(),
-            Some(crate::PublishError::Serialize { .. })
+            Some(
+                crate::PublishError::Serialize { .. } | crate::PublishError::InvalidChannel { .. }
+            )
         )
 }
 

@@ -143,6 +143,16 @@ pub enum PublishError {
         /// The channel address.
         channel: String,
     },
+    /// The channel address cannot name a queue: AMQP routing keys have at most 255 bytes.
+    #[error(
+        "cannot publish to channel `{channel}`: an address has at most 255 bytes, this one has {len}"
+    )]
+    InvalidChannel {
+        /// The channel address: its first 255 bytes, then `…`.
+        channel: String,
+        /// Its length in bytes.
+        len: usize,
+    },
     /// The broker refused a log to the MOV (a nack: the log queue is full and refuses more,
     /// say). Logs are not sent again after a nack; other messages are, until the timeout.
     #[error("the broker refused the message to channel `{channel}` (nack)")]
@@ -588,6 +598,25 @@ impl PublisherShared {
     }
 }
 
+/// The longest AMQP short string, so the longest routing key.
+const MAX_ADDRESS_BYTES: usize = 255;
+
+/// Refuses an address no queue can have before anything is counted or sent (lapin would panic
+/// on a routing key over 255 bytes).
+fn check_address(channel: &str) -> Result<(), PublishError> {
+    if channel.len() <= MAX_ADDRESS_BYTES {
+        return Ok(());
+    }
+    let mut end = MAX_ADDRESS_BYTES;
+    while !channel.is_char_boundary(end) {
+        end -= 1;
+    }
+    Err(PublishError::InvalidChannel {
+        channel: format!("{}…", &channel[..end]),
+        len: channel.len(),
+    })
+}
+
 /// Counts a settled publish on its channel's counters (which add to the component's).
 fn count(counters: &Counters, result: &Result<(), PublishError>) {
     match result {
@@ -796,6 +825,7 @@ impl Publisher {
 
     /// Publishes a body that is already JSON, unchanged.
     pub async fn publish_json(&self, channel: &str, body: Vec<u8>) -> Result<(), PublishError> {
+        check_address(channel)?;
         let mut msg = self.shared.outgoing(channel, body);
         msg.properties = self.properties.clone();
         self.publish_outgoing(msg).await
@@ -808,6 +838,7 @@ impl Publisher {
         channel: &str,
         body: Vec<u8>,
     ) -> Result<(), PublishError> {
+        check_address(channel)?;
         let mut msg = self.shared.outgoing(channel, body);
         msg.best_effort = true;
         self.publish_outgoing(msg).await

@@ -216,6 +216,52 @@ async fn settle_fails_with_what_is_pending() {
     );
 }
 
+/// An address over 255 bytes cannot be an AMQP routing key: the publish fails with an error
+/// that says so (lapin would panic on it), and inside a handler the message is rejected at
+/// once, since a retry publishes to the same address.
+#[tokio::test]
+async fn an_address_no_queue_can_have_is_an_error_not_a_panic() {
+    let attempts = Arc::new(AtomicUsize::new(0));
+    let a = attempts.clone();
+    let long = "é".repeat(200);
+    let target = long.clone();
+    let component = Component::new(info()).on("in", move |msg: Value, ctx: Context| {
+        a.fetch_add(1, Ordering::SeqCst);
+        let target = target.clone();
+        async move {
+            ctx.publisher().publish(&target, &msg).await?;
+            Ok(())
+        }
+    });
+    let harness = Harness::start(component).await.unwrap();
+    let error = harness
+        .publisher()
+        .publish_json(&long, b"{}".to_vec())
+        .await
+        .unwrap_err();
+    match &error {
+        valawai::PublishError::InvalidChannel { channel, len } => {
+            assert_eq!(*len, 400);
+            // Cut at a character boundary: 127 two-byte characters, then the ellipsis.
+            assert_eq!(channel, &format!("{}…", "é".repeat(127)));
+        }
+        other => panic!("not InvalidChannel: {other}"),
+    }
+    assert!(
+        error
+            .to_string()
+            .contains("at most 255 bytes, this one has 400"),
+        "{error}"
+    );
+    // A handler that publishes there: rejected after one attempt, nothing published.
+    let outcome = harness.send("in", &json!({"a": 1})).await;
+    let reason = outcome.reason().expect("rejected");
+    assert!(reason.contains("at most 255 bytes"), "{reason}");
+    assert_eq!(outcome.attempts, 1, "not retried");
+    assert_eq!(attempts.load(Ordering::SeqCst), 1);
+    assert!(harness.published(&long).is_empty());
+}
+
 #[tokio::test]
 async fn unknown_channels_and_invalid_components_are_errors() {
     let harness = Harness::start(echo::component(Echo)).await.unwrap();
