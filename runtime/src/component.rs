@@ -382,7 +382,7 @@ impl Component {
                     InvalidComponent::HandlerOnRegisteredChannel(r.address.to_string()).into(),
                 );
             }
-            if r.address.is_empty() || r.address.len() > 255 {
+            if r.address.is_empty() || r.address.len() > crate::properties::SHORT_STRING_BYTES {
                 return Err(InvalidComponent::AddressLength(r.address.to_string()).into());
             }
             if !seen.insert(&r.address) {

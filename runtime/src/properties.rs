@@ -130,13 +130,21 @@ impl MessageProperties {
     }
 }
 
+/// The most bytes an AMQP short string holds (a routing key, a queue name, a `message_id`).
+pub(crate) const SHORT_STRING_BYTES: usize = 255;
+
 /// `text` as an AMQP short string, cut to 255 bytes at a character boundary.
 fn short(text: &str) -> ShortString {
-    let mut end = text.len().min(255);
+    ShortString::from(short_prefix(text))
+}
+
+/// The longest start of `text` that fits an AMQP short string, cut at a character boundary.
+pub(crate) fn short_prefix(text: &str) -> &str {
+    let mut end = text.len().min(SHORT_STRING_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    ShortString::from(&text[..end])
+    &text[..end]
 }
 
 /// A value a header can hold: see [`MessageProperties::header`].

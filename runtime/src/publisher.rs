@@ -31,7 +31,7 @@ use tokio::sync::Notify;
 use tokio::time::{Instant, timeout_at};
 
 use crate::counters::Counters;
-use crate::properties::MessageProperties;
+use crate::properties::{MessageProperties, SHORT_STRING_BYTES, short_prefix};
 use crate::watchdog::Watch;
 use scope::MessageScope;
 
@@ -598,21 +598,14 @@ impl PublisherShared {
     }
 }
 
-/// The longest AMQP short string, so the longest routing key.
-const MAX_ADDRESS_BYTES: usize = 255;
-
 /// Refuses an address no queue can have before anything is counted or sent (lapin would panic
 /// on a routing key over 255 bytes).
 fn check_address(channel: &str) -> Result<(), PublishError> {
-    if channel.len() <= MAX_ADDRESS_BYTES {
+    if channel.len() <= SHORT_STRING_BYTES {
         return Ok(());
     }
-    let mut end = MAX_ADDRESS_BYTES;
-    while !channel.is_char_boundary(end) {
-        end -= 1;
-    }
     Err(PublishError::InvalidChannel {
-        channel: format!("{}…", &channel[..end]),
+        channel: format!("{}…", short_prefix(channel)),
         len: channel.len(),
     })
 }
