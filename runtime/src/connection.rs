@@ -183,7 +183,7 @@ fn properties(config: &Config, name: &str) -> ConnectionProperties {
 /// router. `name` labels the connection in the broker's management UI.
 pub async fn open(config: &Config, name: &str) -> Result<Connection, ConnectError> {
     match connect(config, name, std::future::pending(), &Peer::default()).await? {
-        Connected::Yes(connection) => Ok(*connection),
+        Connected::Yes(link) => Ok(link.connection),
         // `pending` never completes, so nothing cancels; say so rather than panic.
         Connected::Cancelled => Err(ConnectError {
             endpoints: config.endpoints_display(),
@@ -193,10 +193,19 @@ pub async fn open(config: &Config, name: &str) -> Result<Connection, ConnectErro
     }
 }
 
+/// A connection, and the switch that ends it for good.
+pub(crate) struct Link {
+    pub connection: Connection,
+    /// Set it once the connection is given up: lapin then dials no more, and the connection's
+    /// socket fails at its next read or write (`crate::transport`), so that a recovery still
+    /// under way cannot bring the connection back.
+    pub halt: Halt,
+}
+
 /// What ended a start-up connection.
 pub(crate) enum Connected {
     /// Connected.
-    Yes(Box<Connection>),
+    Yes(Box<Link>),
     /// The shutdown fired first.
     Cancelled,
 }
@@ -334,7 +343,10 @@ pub(crate) async fn connect(
                     peer.get().unwrap_or_else(|| config.endpoints_display()),
                     dialer.attempts.load(Ordering::SeqCst)
                 );
-                return Ok(Connected::Yes(Box::new(connection)));
+                return Ok(Connected::Yes(Box::new(Link {
+                    connection,
+                    halt: dialer.abandoned.clone(),
+                })));
             }
             Err(error) => {
                 dialer.abandoned.set();

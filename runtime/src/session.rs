@@ -21,11 +21,12 @@ use tokio::sync::watch;
 use tokio::time::{Instant, timeout};
 
 use crate::config::QueueType;
-use crate::connection::Peer;
+use crate::connection::{Link, Peer};
 use crate::consumer::{ChannelRuntime, ConsumerExit};
 use crate::counters::Counters;
 use crate::poller::{Polled, Poller};
 use crate::publisher::PublisherShared;
+use crate::transport::Halt;
 
 use crate::conventions::queue_declare_options as queue_options;
 
@@ -155,6 +156,8 @@ impl Future for Consuming {
 
 pub(crate) struct Session {
     connection: Arc<Connection>,
+    /// Set once the session is over, so that lapin cannot recover its connection afterwards.
+    halt: Halt,
     /// lapin's connection events: `Error` means it gave the connection up (it may still mark the
     /// connection as reconnecting afterwards, so the status alone cannot tell).
     events: Events,
@@ -170,9 +173,25 @@ pub(crate) struct Session {
 
 impl Session {
     /// Declares and consumes every receive channel in order (the registered one first), opens
-    /// the publishing channel and installs it in the publisher.
-    pub(crate) async fn open(
-        connection: Connection,
+    /// the publishing channel and installs it in the publisher. When a step fails, the
+    /// connection is closed and halted: nothing recovers it behind the supervisor's back.
+    pub(crate) async fn open(link: Link, setup: SessionSetup<'_>) -> Result<Self, SetupError> {
+        let Link { connection, halt } = link;
+        let connection = Arc::new(connection);
+        let limit = setup.limit;
+        match Self::set_up(connection.clone(), halt.clone(), setup).await {
+            Ok(session) => Ok(session),
+            Err(e) => {
+                let _ = timeout(limit, connection.close(320, "set-up failed".into())).await;
+                halt.set();
+                Err(e)
+            }
+        }
+    }
+
+    async fn set_up(
+        connection: Arc<Connection>,
+        halt: Halt,
         setup: SessionSetup<'_>,
     ) -> Result<Self, SetupError> {
         let SessionSetup {
@@ -283,7 +302,8 @@ impl Session {
         let publish_channel = Arc::new(publish_channel);
         publisher.install(Some(publish_channel.clone()));
         Ok(Self {
-            connection: Arc::new(connection),
+            connection,
+            halt,
             events,
             publish_channel,
             stop,
@@ -389,6 +409,7 @@ impl Session {
             Ok(Err(e)) => tracing::debug!("closing the connection: {e}"),
             Err(_) => tracing::warn!("the broker did not answer the connection close"),
         }
+        // Dropping the session now halts the connection (see `Drop`).
     }
 
     /// Drops a failed session: stops its tasks at once and closes what is left.
@@ -400,5 +421,17 @@ impl Session {
             self.connection.close(320, "reconnecting".into()),
         )
         .await;
+        // Dropping the session now halts the connection (see `Drop`).
+    }
+}
+
+impl Drop for Session {
+    /// A session that is over halts its connection. When the connection was down, `close`
+    /// failed and lapin's recovery goes on in the background; recovered, the connection would
+    /// consume, for nobody, a prefetch of every receive channel and never ack it, beside the
+    /// next session's connection. The halt makes every later dial and read or write of it fail,
+    /// so lapin gives it up.
+    fn drop(&mut self) {
+        self.halt.set();
     }
 }

@@ -196,9 +196,9 @@ async fn drive(component: Component, config: &Config, poller: &Poller) -> Result
     } else {
         Vec::new()
     };
-    let open = |connection| {
+    let open = |link| {
         Session::open(
-            connection,
+            link,
             SessionSetup {
                 receivers: &channels,
                 mov_queues: &mov_queues,
@@ -214,14 +214,12 @@ async fn drive(component: Component, config: &Config, poller: &Poller) -> Result
     };
 
     inner.transition(Event::Start);
-    let connection = match connection::connect(config, &name, graceful(), &inner.peer).await? {
-        Connected::Yes(c) => *c,
+    let link = match connection::connect(config, &name, graceful(), &inner.peer).await? {
+        Connected::Yes(link) => *link,
         Connected::Cancelled => return stop(&inner, None, config, id_path.as_deref()).await,
     };
     inner.transition(Event::Connected);
-    let mut session = open(connection)
-        .await
-        .map_err(|e| RunError::Setup(Box::new(e)))?;
+    let mut session = open(link).await.map_err(|e| RunError::Setup(Box::new(e)))?;
     inner.set_connection(Some(session.connection()));
     inner.transition(Event::Declared);
 
@@ -260,9 +258,8 @@ async fn drive(component: Component, config: &Config, poller: &Poller) -> Result
         inner.set_connection(None);
         session.abort().await;
         let reopened = loop {
-            let connection = match connection::connect(config, &name, graceful(), &inner.peer).await
-            {
-                Ok(Connected::Yes(c)) => *c,
+            let link = match connection::connect(config, &name, graceful(), &inner.peer).await {
+                Ok(Connected::Yes(link)) => *link,
                 Ok(Connected::Cancelled) => break None,
                 Err(e) => {
                     tracing::error!("{e}; trying again in {:?}", config.retry_max_sleep);
@@ -272,7 +269,7 @@ async fn drive(component: Component, config: &Config, poller: &Poller) -> Result
                     }
                 }
             };
-            match open(connection).await {
+            match open(link).await {
                 Ok(s) => break Some(s),
                 Err(e) => {
                     tracing::error!("cannot set up the channels again: {e}");

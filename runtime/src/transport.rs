@@ -13,6 +13,13 @@
 //! bytes loses nothing: the connection is gone, unacked deliveries come back, and the publisher
 //! sends again what was not confirmed.
 //!
+//! The same happens once the connection's [`Halt`] is set (a session given up, a component
+//! stopped): lapin's recovery would otherwise go on in the background after `close` failed on a
+//! connection that was down, and a connection it recovered would consume, for nobody, a prefetch
+//! of messages it never acks. With the halt set, the socket fails at its next read or write
+//! (lapin writes a heartbeat at least every half heartbeat interval), and every dial fails at
+//! once, so lapin gives the connection up.
+//!
 //! The streams come from [`WrappingReactor`], tokio's reactor from `async-rs` with this wrapper
 //! around the TCP streams it opens; the dialer uses it through `runtime::<Bare>()`, and hands
 //! lapin the result (TLS on top when asked for) wrapped in [`Wire`], which watches the AMQP
@@ -37,23 +44,34 @@ use lapin::tcp::AsyncTcpStream;
 
 use crate::wire::{Login, Wire};
 
-/// A socket that turns into a sink once it failed.
+/// A socket that turns into a sink once it failed, or once its connection is given up.
 #[derive(Debug)]
 pub(crate) struct Guarded<S> {
     inner: S,
     dead: bool,
+    /// The connection's [`Halt`]: once set, the socket fails as if the peer had closed it.
+    halt: Halt,
     reader: Option<Waker>,
     writer: Option<Waker>,
 }
 
 impl<S> Guarded<S> {
-    fn new(inner: S) -> Self {
+    fn new(inner: S, halt: Halt) -> Self {
         Self {
             inner,
             dead: false,
+            halt,
             reader: None,
             writer: None,
         }
+    }
+
+    /// `true` once the socket failed or its connection was given up.
+    fn is_dead(&mut self) -> bool {
+        if !self.dead && self.halt.is_set() {
+            self.die();
+        }
+        self.dead
     }
 
     fn die(&mut self) {
@@ -84,7 +102,7 @@ impl<S: AsyncRead + Unpin> AsyncRead for Guarded<S> {
         buf: &mut [u8],
     ) -> Poll<io::Result<usize>> {
         let this = self.get_mut();
-        if this.dead {
+        if this.is_dead() {
             return Poll::Ready(Ok(0));
         }
         remember(&mut this.reader, cx);
@@ -109,7 +127,7 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Guarded<S> {
         buf: &[u8],
     ) -> Poll<io::Result<usize>> {
         let this = self.get_mut();
-        if this.dead {
+        if this.is_dead() {
             return Poll::Ready(Ok(buf.len()));
         }
         remember(&mut this.writer, cx);
@@ -128,7 +146,7 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Guarded<S> {
         bufs: &[io::IoSlice<'_>],
     ) -> Poll<io::Result<usize>> {
         let this = self.get_mut();
-        if this.dead {
+        if this.is_dead() {
             return Poll::Ready(Ok(bufs.iter().map(|b| b.len()).sum()));
         }
         remember(&mut this.writer, cx);
@@ -143,7 +161,7 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Guarded<S> {
 
     fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         let this = self.get_mut();
-        if this.dead {
+        if this.is_dead() {
             return Poll::Ready(Ok(()));
         }
         remember(&mut this.writer, cx);
@@ -158,7 +176,7 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Guarded<S> {
 
     fn poll_close(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         let this = self.get_mut();
-        if this.dead {
+        if this.is_dead() {
             return Poll::Ready(Ok(()));
         }
         Pin::new(&mut this.inner).poll_close(cx)
@@ -277,8 +295,9 @@ impl<W: Wrap> Reactor for WrappingReactor<W> {
         addr: SocketAddr,
     ) -> impl Future<Output = io::Result<Self::TcpStream>> + Send + 'static {
         let connecting = self.0.tcp_connect_addr(addr);
+        let halt = self.1.clone();
         Halting::new(
-            async move { connecting.await.map(|s| W::wrap(Guarded::new(s))) },
+            async move { connecting.await.map(|s| W::wrap(Guarded::new(s, halt))) },
             self.1.clone(),
             halted,
         )
@@ -388,10 +407,13 @@ mod tests {
 
     #[test]
     fn a_failed_socket_wakes_the_writer_and_swallows_writes() {
-        let mut s = Guarded::new(Script {
-            reads: vec![Poll::Ready(Err(io::ErrorKind::ConnectionReset.into()))],
-            writes: vec![Poll::Ready(Ok(5))],
-        });
+        let mut s = Guarded::new(
+            Script {
+                reads: vec![Poll::Ready(Err(io::ErrorKind::ConnectionReset.into()))],
+                writes: vec![Poll::Ready(Ok(5))],
+            },
+            Halt::default(),
+        );
         let writer = Arc::new(Count(AtomicUsize::new(0)));
         let waker = Waker::from(writer.clone());
         let mut cx = Context::from_waker(&waker);
@@ -424,10 +446,13 @@ mod tests {
 
     #[test]
     fn end_of_stream_kills_and_healthy_io_passes() {
-        let mut s = Guarded::new(Script {
-            reads: vec![Poll::Ready(Ok(3)), Poll::Ready(Ok(0))],
-            writes: vec![Poll::Ready(Ok(2))],
-        });
+        let mut s = Guarded::new(
+            Script {
+                reads: vec![Poll::Ready(Ok(3)), Poll::Ready(Ok(0))],
+                writes: vec![Poll::Ready(Ok(2))],
+            },
+            Halt::default(),
+        );
         let mut cx = Context::from_waker(Waker::noop());
         let mut buf = [0u8; 8];
         assert!(matches!(
@@ -448,5 +473,34 @@ mod tests {
             Pin::new(&mut s).poll_write(&mut cx, b"abcd"),
             Poll::Ready(Ok(4))
         ));
+    }
+
+    #[test]
+    fn a_halted_socket_is_dead_without_touching_the_stream() {
+        let halt = Halt::default();
+        // The script has nothing to answer: the stream must not be polled once halted.
+        let mut s = Guarded::new(
+            Script {
+                reads: vec![Poll::Ready(Ok(3))],
+                writes: vec![],
+            },
+            halt.clone(),
+        );
+        let mut cx = Context::from_waker(Waker::noop());
+        let mut buf = [0u8; 8];
+        assert!(matches!(
+            Pin::new(&mut s).poll_read(&mut cx, &mut buf),
+            Poll::Ready(Ok(3))
+        ));
+        halt.set();
+        assert!(matches!(
+            Pin::new(&mut s).poll_read(&mut cx, &mut buf),
+            Poll::Ready(Ok(0))
+        ));
+        assert!(matches!(
+            Pin::new(&mut s).poll_write(&mut cx, b"frame"),
+            Poll::Ready(Ok(5))
+        ));
+        assert!(s.dead);
     }
 }
