@@ -1,12 +1,15 @@
 //! Fault injection against the RabbitMQ at `AMQP_ADDR`: connections cut by a TCP relay, a
 //! broker restart (`rabbitmqctl stop_app` / `start_app`; set `RABBITMQCTL`, for example to
-//! `docker exec rabbitmq rabbitmqctl`, when the broker runs elsewhere), and a recovery that gives
-//! up. The tests run one at a time (they hold `SERIAL`), and alone in this binary.
+//! `docker exec rabbitmq rabbitmqctl`, when the broker runs elsewhere), a recovery that gives
+//! up, and a component stopped while its connection is down. The tests run one at a time (they
+//! hold `SERIAL`), and alone in this binary.
 //!
-//! Each runs a pipeline of three components: a driver publishing 10,000 persistent, confirmed
-//! messages; an echo (shaped like generated code) recording every message it handles and echoing
-//! it; a sink recording every echo. Every message must be handled and echoed at least once; the
-//! duplicates are reported (run with `--nocapture` to see the figures).
+//! The first three run a pipeline of three components: a driver publishing 10,000 persistent,
+//! confirmed messages; an echo (shaped like generated code) recording every message it handles
+//! and echoing it; a sink recording every echo. Every message must be handled and echoed at least
+//! once; the duplicates are reported (run with `--nocapture` to see the figures). A run that
+//! loses messages says when each missing one was confirmed to the driver and handled by the echo,
+//! against the times of the faults, with the counters of all three.
 
 mod support;
 
@@ -26,17 +29,25 @@ static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 const TOTAL: u32 = 10_000;
 
-/// Counts how often each message id was seen.
+/// Counts how often each message id was seen, and when it was first.
 #[derive(Default)]
 struct Seen {
-    counts: Mutex<HashMap<u32, u32>>,
+    counts: Mutex<HashMap<u32, (u32, Instant)>>,
     total: AtomicU64,
 }
 
 impl Seen {
     fn record(&self, id: u32) {
-        *self.counts.lock().unwrap().entry(id).or_default() += 1;
+        self.counts
+            .lock()
+            .unwrap()
+            .entry(id)
+            .or_insert((0, Instant::now()))
+            .0 += 1;
         self.total.fetch_add(1, Ordering::SeqCst);
+    }
+    fn first(&self, id: u32) -> Option<Instant> {
+        self.counts.lock().unwrap().get(&id).map(|(_, at)| *at)
     }
     fn distinct(&self) -> usize {
         self.counts.lock().unwrap().len()
@@ -77,6 +88,7 @@ macro_rules! recording_echo {
 recording_echo!(cut_echo);
 recording_echo!(restart_echo);
 recording_echo!(supervised_echo);
+recording_echo!(abandoned_echo);
 
 fn fault_config(prefix: &str, endpoint: Endpoint) -> Config {
     let mut c = support::config(prefix, support::temp_dir(prefix));
@@ -95,6 +107,13 @@ fn direct() -> Endpoint {
 
 struct Pipeline {
     input: String,
+    output: String,
+    /// When the pipeline started: the report's times count from it.
+    started: Instant,
+    /// What the test did, and when (a broker stopped, a connection cut).
+    marks: Mutex<Vec<(&'static str, Instant)>>,
+    /// The ids whose publish the broker confirmed to the driver.
+    confirmed: Arc<Seen>,
     echo_seen: Arc<Seen>,
     sink_seen: Arc<Seen>,
     echo: ComponentHandle,
@@ -176,6 +195,10 @@ impl Pipeline {
         }
         Self {
             input: input.to_owned(),
+            output: output.to_owned(),
+            started: Instant::now(),
+            marks: Mutex::default(),
+            confirmed: Arc::default(),
             echo_seen,
             sink_seen,
             echo: echo_handle,
@@ -191,16 +214,19 @@ impl Pipeline {
     fn publish_all(&self) -> tokio::task::JoinHandle<()> {
         let publisher = self.driver.publisher();
         let input = self.input.clone();
+        let confirmed = self.confirmed.clone();
         tokio::spawn(async move {
             let mut tasks = tokio::task::JoinSet::new();
             for worker in 0..16u32 {
                 let (publisher, input) = (publisher.clone(), input.clone());
+                let confirmed = confirmed.clone();
                 tasks.spawn(async move {
                     for n in (worker..TOTAL).step_by(16) {
                         publisher
                             .publish(&input, &serde_json::json!({"content": n.to_string()}))
                             .await
                             .unwrap_or_else(|e| panic!("publishing message {n}: {e}"));
+                        confirmed.record(n);
                     }
                 });
             }
@@ -210,14 +236,64 @@ impl Pipeline {
         })
     }
 
-    /// Waits until the echo's deliveries grow by more than a prefetch: consumption resumed.
-    async fn resumed_after(&self, fault: Instant) -> Duration {
+    /// Notes what the test does now, for the report.
+    fn mark(&self, what: &'static str) {
+        self.marks.lock().unwrap().push((what, Instant::now()));
+    }
+
+    /// Waits until the echo's deliveries grow by more than a prefetch (consumption resumed on
+    /// a new connection), or until it has handled every message (the rest may have taken less
+    /// than that): how long after `fault` that was. `None` when neither happens within two
+    /// minutes; the loss check then says what is missing.
+    async fn resumed_after(&self, fault: Instant) -> Option<Duration> {
         let before = self.echo.counters().received;
-        wait_until("consumption to resume", Duration::from_secs(120), || {
-            self.echo.counters().received > before + 60
-        })
-        .await;
-        fault.elapsed()
+        let deadline = Instant::now() + Duration::from_secs(120);
+        while Instant::now() < deadline {
+            if self.echo.counters().received > before + 60
+                || self.echo_seen.distinct() == TOTAL as usize
+            {
+                return Some(fault.elapsed());
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        None
+    }
+
+    /// What a failed run needs to be understood: the marks, when the first missing messages
+    /// were confirmed to the driver and handled by the echo, the counters and the queues.
+    async fn report(&self) -> String {
+        let at = |t: Instant| format!("{:.3}s", t.duration_since(self.started).as_secs_f64());
+        let marks: Vec<String> = self
+            .marks
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|(what, t)| format!("{what} at {}", at(*t)))
+            .collect();
+        let missing: Vec<String> = self
+            .sink_seen
+            .missing(TOTAL)
+            .into_iter()
+            .take(40)
+            .map(|n| {
+                let confirmed = self.confirmed.first(n).map_or("never".into(), at);
+                let echoed = self.echo_seen.first(n).map_or("never".into(), at);
+                format!("{n}: confirmed {confirmed}, echo {echoed}")
+            })
+            .collect();
+        let client = Client::connect().await;
+        let (input, output) = (
+            client.ready(&self.input).await,
+            client.ready(&self.output).await,
+        );
+        format!(
+            "marks: {marks:?}\nmissing at the sink (first 40): {missing:?}\n\
+             ready in the input queue {input}, in the output queue {output}\n\
+             echo {:?}\nsink {:?}\ndriver {:?}",
+            self.echo.counters(),
+            self.sink.counters(),
+            self.driver.counters()
+        )
     }
 
     /// Waits for every message to be handled and echoed, checks nothing is lost, reports.
@@ -231,9 +307,10 @@ impl Pipeline {
         while self.echo_seen.distinct() < all || self.sink_seen.distinct() < all {
             if Instant::now() > deadline {
                 panic!(
-                    "lost messages: echo missing {:?}, sink missing {:?}",
+                    "lost messages: echo missing {:?}, sink missing {:?}\n{}",
                     self.echo_seen.missing(TOTAL),
-                    self.sink_seen.missing(TOTAL)
+                    self.sink_seen.missing(TOTAL),
+                    self.report().await
                 );
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
@@ -307,6 +384,7 @@ async fn relay_cuts_lose_nothing() {
         })
         .await;
         let cut = Instant::now();
+        p.mark("relay cut");
         relay.cut().await;
         recoveries.push(p.resumed_after(cut).await);
     }
@@ -322,8 +400,8 @@ async fn relay_cuts_lose_nothing() {
     .await;
 }
 
-/// The broker restarts (stop_app, start_app) while 10,000 messages flow: every component's
-/// connection recovers, nothing is lost.
+/// The broker restarts (stop_app, start_app) while 10,000 messages flow, the driver still
+/// publishing: every component's connection recovers, nothing is lost.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn broker_restart_loses_nothing() {
     let _serial = SERIAL.lock().await;
@@ -341,17 +419,20 @@ async fn broker_restart_loses_nothing() {
     .await;
     let publishing = p.publish_all();
     wait_until("progress", Duration::from_secs(120), || {
-        p.echo_seen.total() >= 3_000
+        p.confirmed.total() >= 4_000
     })
     .await;
     let stopped = Instant::now();
+    p.mark("stop_app called");
     tokio::task::spawn_blocking(|| support::rabbitmqctl(&["stop_app"]))
         .await
         .unwrap();
+    p.mark("stop_app returned");
     let stop_took = stopped.elapsed();
     tokio::task::spawn_blocking(|| support::rabbitmqctl(&["start_app"]))
         .await
         .unwrap();
+    p.mark("start_app returned");
     let down = stopped.elapsed();
     let resumed = p.resumed_after(stopped).await;
     p.finish(
@@ -391,6 +472,7 @@ async fn supervisor_reconnects_when_recovery_gives_up() {
     .await;
     relay.set_refusing(true);
     let cut = Instant::now();
+    p.mark("relay refusing and cut");
     relay.cut().await;
     let state = tokio::time::timeout(
         Duration::from_secs(90),
@@ -415,6 +497,7 @@ async fn supervisor_reconnects_when_recovery_gives_up() {
     })
     .await;
     relay.set_refusing(false);
+    p.mark("relay accepting");
     tokio::time::timeout(
         Duration::from_secs(30),
         p.echo.wait_for_state(|s| s == State::Running),
@@ -428,4 +511,71 @@ async fn supervisor_reconnects_when_recovery_gives_up() {
         &format!("the supervisor took over {gave_up:?} after the cut, consumption resumed {resumed:?} after it"),
     )
     .await;
+}
+
+/// A component stops while its connection is down and lapin is still trying to recover it:
+/// once the broker is reachable again, nothing connects on the stopped component's behalf (a
+/// connection recovered in the background would hold a prefetch of messages that nobody
+/// handles or acks, for as long as the process lives).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_component_stopped_while_recovering_never_connects_again() {
+    let _serial = SERIAL.lock().await;
+    support::require_broker().await;
+    let prefix = unique("abandoned");
+    let relay = support::Relay::start().await;
+    let seen = Arc::new(Seen::default());
+    let echo = abandoned_echo::component(Recording(seen.clone()));
+    let handle = echo.handle();
+    let mut config = fault_config(&prefix, relay.endpoint());
+    config.shutdown_deadline = Duration::from_secs(1);
+    config.publish_timeout = Duration::from_secs(2);
+    let input = abandoned_echo::channels::RECEIVED_MESSAGE.to_string();
+    let run = tokio::spawn(echo.run(config));
+    let state = tokio::time::timeout(
+        support::PATIENCE,
+        handle.wait_for_state(|s| s == State::Running),
+    )
+    .await
+    .expect("the echo starts");
+    assert_eq!(state, State::Running);
+    relay.set_refusing(true);
+    relay.cut().await;
+    // lapin is retrying: refused connections reach the relay.
+    let cut = relay.accepted.load(Ordering::SeqCst);
+    wait_until("lapin retrying", Duration::from_secs(30), || {
+        relay.accepted.load(Ordering::SeqCst) > cut
+    })
+    .await;
+    handle.shutdown();
+    tokio::time::timeout(Duration::from_secs(60), run)
+        .await
+        .expect("the echo stops")
+        .unwrap()
+        .expect("the echo stops cleanly");
+    relay.set_refusing(false);
+    let stopped = relay.accepted.load(Ordering::SeqCst);
+    // Messages for the stopped echo stay in its queue, and no connection comes to take them.
+    let client = Client::connect().await;
+    for n in 0..10 {
+        client
+            .publish_json(&input, &serde_json::json!({"content": n.to_string()}))
+            .await;
+    }
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    assert_eq!(
+        relay.accepted.load(Ordering::SeqCst),
+        stopped,
+        "a connection was made for the stopped echo"
+    );
+    assert_eq!(
+        client.ready(&input).await,
+        10,
+        "its messages wait in its queue"
+    );
+    assert_eq!(seen.total(), 0);
+    let registered = abandoned_echo::channels::REGISTERED.to_string();
+    let c = valawai::mov::MovChannels::with_prefix(&format!("{prefix}/"));
+    client
+        .delete(&[&input, &registered, &c.register, &c.unregister, &c.log])
+        .await;
 }
