@@ -178,11 +178,16 @@ impl Session {
     pub(crate) async fn open(link: Link, setup: SessionSetup<'_>) -> Result<Self, SetupError> {
         let Link { connection, halt } = link;
         let connection = Arc::new(connection);
-        let limit = setup.limit;
         match Self::set_up(connection.clone(), halt.clone(), setup).await {
             Ok(session) => Ok(session),
             Err(e) => {
-                let _ = timeout(limit, connection.close(320, "set-up failed".into())).await;
+                // As briefly as `abort`: a set-up that timed out may meet a broker that does not
+                // answer the close either, and the supervisor waits for this to try again.
+                let _ = timeout(
+                    Duration::from_secs(2),
+                    connection.close(320, "set-up failed".into()),
+                )
+                .await;
                 halt.set();
                 Err(e)
             }
