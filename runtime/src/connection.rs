@@ -86,8 +86,9 @@ struct Dialer {
     attempts: AtomicU32,
     /// `true` until the first connection is established.
     starting: AtomicBool,
-    /// Set when an attempt was given up, or the tokio runtime shuts down: further dials and
-    /// lapin's sleeps between them end at once.
+    /// Set when an attempt was given up, the session of its connection ended ([`Link::halt`]),
+    /// or the tokio runtime shuts down: further dials and lapin's sleeps between them end at
+    /// once.
     abandoned: Halt,
     /// When the last TCP connection was opened during start-up (for the handshake watchdog).
     opened_at: Mutex<Option<Instant>>,

@@ -432,10 +432,10 @@ impl Session {
 
 impl Drop for Session {
     /// A session that is over halts its connection. When the connection was down, `close`
-    /// failed and lapin's recovery goes on in the background; recovered, the connection would
-    /// consume, for nobody, a prefetch of every receive channel and never ack it, beside the
-    /// next session's connection. The halt makes every later dial and read or write of it fail,
-    /// so lapin gives it up.
+    /// failed and lapin's recovery goes on in the background: it would connect again, beside
+    /// the next session's connection, for as long as the process lives (with any consumer lapin
+    /// still held, taking a prefetch that nobody acks). The halt makes every later dial and read
+    /// or write of it fail, so lapin gives it up.
     fn drop(&mut self) {
         self.halt.set();
     }

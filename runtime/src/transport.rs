@@ -15,10 +15,11 @@
 //!
 //! The same happens once the connection's [`Halt`] is set (a session given up, a component
 //! stopped): lapin's recovery would otherwise go on in the background after `close` failed on a
-//! connection that was down, and a connection it recovered would consume, for nobody, a prefetch
-//! of messages it never acks. With the halt set, the socket fails at its next read or write
-//! (lapin writes a heartbeat at least every half heartbeat interval), and every dial fails at
-//! once, so lapin gives the connection up.
+//! connection that was down, and connect again for as long as the process lived (with any
+//! consumer lapin still held, which would take a prefetch of messages that nobody acks). With
+//! the halt set, the socket fails at its next read or write (lapin writes a heartbeat at least
+//! every half heartbeat interval), and every dial fails at once, so lapin gives the connection
+//! up.
 //!
 //! The streams come from [`WrappingReactor`], tokio's reactor from `async-rs` with this wrapper
 //! around the TCP streams it opens; the dialer uses it through `runtime::<Bare>()`, and hands
@@ -183,8 +184,9 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Guarded<S> {
     }
 }
 
-/// Set once a connection's dialing is over for good: the attempt was abandoned, or the tokio
-/// runtime is shutting down.
+/// Set once a connection is over for good: its dial was abandoned, its session ended
+/// (`crate::session`), or the tokio runtime is shutting down. Its sleeps and dials then end at
+/// once, and its socket fails ([`Guarded`]).
 ///
 /// lapin's I/O thread outlives the tokio runtime it was given: when a component stops while the
 /// broker is down, the thread is still retrying, inside tokio's timer, as the runtime shuts down,
