@@ -181,13 +181,9 @@ impl Session {
         match Self::set_up(connection.clone(), halt.clone(), setup).await {
             Ok(session) => Ok(session),
             Err(e) => {
-                // As briefly as `abort`: a set-up that timed out may meet a broker that does not
-                // answer the close either, and the supervisor waits for this to try again.
-                let _ = timeout(
-                    Duration::from_secs(2),
-                    connection.close(320, "set-up failed".into()),
-                )
-                .await;
+                // A set-up that timed out may meet a broker that does not answer the close
+                // either, and the supervisor waits for this to try again.
+                close_briefly(&connection, "set-up failed").await;
                 halt.set();
                 Err(e)
             }
@@ -421,14 +417,19 @@ impl Session {
     pub(crate) async fn abort(mut self) {
         let _ = self.stop.send(Some(Instant::now()));
         self.consumers.clear();
-        let _ = timeout(
-            Duration::from_secs(2),
-            self.connection.close(320, "reconnecting".into()),
-        )
-        .await;
+        close_briefly(&self.connection, "reconnecting").await;
         // Dropping the session now halts the connection (see `Drop`).
     }
 }
+
+/// Closes a connection that is being given up (320, "connection forced"), waiting at most
+/// [`GIVE_UP_CLOSE_WAIT`] for the broker's answer, whatever it is.
+async fn close_briefly(connection: &Connection, reason: &str) {
+    let _ = timeout(GIVE_UP_CLOSE_WAIT, connection.close(320, reason.into())).await;
+}
+
+/// How long a connection that is being given up waits for the broker to answer its close.
+const GIVE_UP_CLOSE_WAIT: Duration = Duration::from_secs(2);
 
 impl Drop for Session {
     /// A session that is over halts its connection. When the connection was down, `close`

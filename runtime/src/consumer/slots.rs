@@ -236,10 +236,9 @@ mod tests {
         let mut slots: Slots<Boxed<usize>> = Slots::default();
         let mut senders = Vec::new();
         for n in 0..130 {
-            let (tx, rx) = oneshot::channel::<()>();
+            let (tx, mut rx) = oneshot::channel::<()>();
             senders.push(tx);
             let polls = polls.clone();
-            let mut rx = rx;
             slots.push(Box::pin(std::future::poll_fn(move |cx| {
                 polls.fetch_add(1, Ordering::SeqCst);
                 Pin::new(&mut rx).poll(cx).map(|_| n)
