@@ -488,6 +488,16 @@ impl PublisherShared {
         }
     }
 
+    /// Sends `msg` and waits for its confirm, both within one publish timeout (a publish
+    /// outside a handler).
+    async fn publish_confirmed(&self, mut msg: Outgoing) -> Result<(), PublishError> {
+        let deadline = Instant::now() + self.timeout();
+        match self.send(&mut msg, Bound::Deadline(deadline)).await {
+            Ok(confirm) => self.settle(msg, confirm, deadline).await,
+            Err(e) => Err(failed(&msg, e)),
+        }
+    }
+
     /// Waits for the confirm of `msg` until `deadline`, sending it again after a lost
     /// connection or a nack.
     async fn settle(
@@ -838,30 +848,30 @@ impl Publisher {
     }
 
     async fn publish_outgoing(&self, mut msg: Outgoing) -> Result<(), PublishError> {
-        let shared = &*self.shared;
-        let bound = match &self.scope {
-            Some(scope) => Bound::Watched(&scope.watch),
-            None => Bound::Deadline(Instant::now() + shared.timeout()),
+        let Some(scope) = &self.scope else {
+            // Outside a handler: a timer and the wait for the confirm, in a future of their own
+            // so that a handler's future (which publishes this way) carries neither.
+            return Box::pin(self.shared.publish_confirmed(msg)).await;
         };
-        let confirm = match shared.send(&mut msg, bound).await {
-            Ok(c) => c,
-            Err(e) => {
-                msg.counters.publish_failed();
-                return Err(e);
-            }
-        };
-        match &self.scope {
-            Some(scope) => {
+        match self
+            .shared
+            .send(&mut msg, Bound::Watched(&scope.watch))
+            .await
+        {
+            Ok(confirm) => {
                 scope.outbox.push(msg, confirm);
                 Ok(())
             }
-            None => {
-                shared
-                    .settle(msg, confirm, bound.deadline(shared.timeout()))
-                    .await
-            }
+            Err(e) => Err(failed(&msg, e)),
         }
     }
+}
+
+/// Counts a publish that failed before it was sent.
+#[cold]
+fn failed(msg: &Outgoing, error: PublishError) -> PublishError {
+    msg.counters.publish_failed();
+    error
 }
 
 #[cfg(test)]

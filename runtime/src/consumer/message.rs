@@ -118,21 +118,15 @@ async fn handle<H: Inline + ?Sized>(
     scope: &Arc<MessageScope>,
     acker: &Acker,
 ) -> Outcome {
-    if body.len() > rt.settings.max_body_bytes {
-        let reason = format!(
-            "the body has {} bytes, more than the limit of {} bytes",
-            body.len(),
-            rt.settings.max_body_bytes
-        );
-        return Box::pin(refuse_invalid(rt, body, &reason)).await;
-    }
-    if let Some(reason) = crate::wire::refused_headers(scope.meta.properties.headers().as_ref()) {
-        let reason = format!("its AMQP headers were refused: {reason}");
+    if let Some(reason) = refusal(rt, body, scope) {
         return Box::pin(refuse_invalid(rt, body, &reason)).await;
     }
     let mut attempt = 1;
     loop {
-        scope.begin_attempt();
+        if attempt > 1 {
+            // The first attempt finds the scope as it was made: nothing to clear.
+            scope.begin_attempt();
+        }
         let publisher = rt.publisher.scoped(scope.clone());
         let context = Context::new(
             publisher.clone(),
@@ -142,82 +136,136 @@ async fn handle<H: Inline + ?Sized>(
         );
         let dispatched =
             std::panic::catch_unwind(AssertUnwindSafe(|| handler.start(body, context)));
-        let result = match dispatched {
+        let failure = match dispatched {
             Ok(Ok(future)) => {
                 let started = Instant::now();
                 let mut future = std::pin::pin!(Some(future));
-                let result = CatchUnwind(future.as_mut()).await;
-                if result.is_ok() {
-                    rt.counters.handler_ran(started.elapsed());
+                match CatchUnwind(future.as_mut()).await {
+                    Ok(Ok(())) => {
+                        rt.counters.handler_ran(started.elapsed());
+                        match scope
+                            .outbox
+                            .settle(rt.publisher.shared(), &scope.watch, &|| acker.poisoned())
+                            .await
+                        {
+                            Ok(()) => {
+                                rt.counters.handled();
+                                return Outcome::Ack;
+                            }
+                            Err(PublishError::Abandoned { .. }) => return Outcome::Abandoned,
+                            Err(e) => Failure::Publish(e),
+                        }
+                    }
+                    Ok(Err(error)) => {
+                        rt.counters.handler_ran(started.elapsed());
+                        Failure::Handler(error)
+                    }
+                    Err(panic) => Failure::Panic(panic),
                 }
-                result
             }
-            Ok(Err(DispatchError::InvalidPayload(reason))) => {
-                return Box::pin(refuse_invalid(rt, body, &reason.to_string())).await;
-            }
-            Err(panic) => Err(panic),
+            Ok(Err(DispatchError::InvalidPayload(reason))) => Failure::Invalid(reason),
+            Err(panic) => Failure::Panic(panic),
         };
-        let (reason, retryable) = match result {
-            Ok(Ok(())) => match scope
-                .outbox
-                .settle(rt.publisher.shared(), &scope.watch, &|| acker.poisoned())
-                .await
-            {
-                Ok(()) => {
-                    rt.counters.handled();
-                    return Outcome::Ack;
-                }
-                Err(PublishError::Abandoned { .. }) => return Outcome::Abandoned,
-                Err(e) => (
-                    format!("the broker did not take a message the handler published: {e}"),
-                    true,
-                ),
-            },
-            Ok(Err(error)) => (error.to_string(), error.is_retryable()),
-            Err(panic) => (
-                format!("the handler panicked: {}", panic_message(&*panic)),
-                true,
-            ),
-        };
-        rt.counters.failed();
-        if acker.poisoned() {
-            // The connection was lost meanwhile: the broker redelivers the message.
-            return Outcome::Abandoned;
+        // Anything but success is rare: out of line and boxed, so that neither its code nor
+        // its state is part of every message's future.
+        match Box::pin(after_failure(rt, body, acker, failure, attempt)).await {
+            Some(outcome) => return outcome,
+            None => attempt += 1,
         }
-        // The rare paths are boxed: they would make every message's future larger.
-        match rt.settings.retry.after_failure(attempt, retryable) {
-            AfterFailure::RetryAfter(delay) => {
-                let max = rt.settings.retry.max_attempts;
-                let again = if max - attempt == 1 {
-                    "retrying once"
-                } else {
-                    "retrying"
-                };
-                tracing::warn!(
-                    "handler failed on channel `{}` (attempt {attempt} of {max}): {reason}; \
-                     {again} in {}",
-                    rt.address,
-                    in_words(delay)
-                );
-                Box::pin(tokio::time::sleep(delay)).await;
-                rt.counters.retried();
-                attempt += 1;
-            }
-            AfterFailure::Reject => {
-                let why = if retryable {
-                    "no attempt left"
-                } else {
-                    "the failure is final"
-                };
-                let message = format!(
-                    "Cannot process a message on channel `{}` (attempt {attempt}): {reason}; \
-                     {why}, {REJECTED}",
-                    rt.address
-                );
-                Box::pin(log_error(rt, body, message)).await;
-                rt.counters.rejected(false);
-                return Outcome::Reject;
-            }
+    }
+}
+
+/// Why a handler attempt did not end in an ack.
+enum Failure {
+    /// The body did not decode to the channel's payload.
+    Invalid(crate::publisher::BoxError),
+    /// The handler returned an error.
+    Handler(crate::handler::HandlerError),
+    /// The handler (or its decoding, or its future's drop) panicked.
+    Panic(Box<dyn Any + Send>),
+    /// The broker did not take a message the handler published.
+    Publish(PublishError),
+}
+
+/// Why a message is refused before it is decoded: a body over the limit, or headers refused at
+/// the wire (see [`crate::wire::refused_headers`]).
+fn refusal(rt: &ChannelRuntime, body: &[u8], scope: &MessageScope) -> Option<String> {
+    if body.len() > rt.settings.max_body_bytes {
+        return Some(too_long(body.len(), rt.settings.max_body_bytes));
+    }
+    crate::wire::refused_headers(scope.meta.properties.headers().as_ref()).map(headers_refused)
+}
+
+#[cold]
+fn too_long(len: usize, max: usize) -> String {
+    format!("the body has {len} bytes, more than the limit of {max} bytes")
+}
+
+#[cold]
+fn headers_refused(reason: String) -> String {
+    format!("its AMQP headers were refused: {reason}")
+}
+
+/// After a failed attempt: `None` to try again (after the retry delay), or how the message
+/// ends (rejected, or abandoned with its connection).
+async fn after_failure(
+    rt: &ChannelRuntime,
+    body: &[u8],
+    acker: &Acker,
+    failure: Failure,
+    attempt: u32,
+) -> Option<Outcome> {
+    let (reason, retryable) = match failure {
+        Failure::Invalid(reason) => {
+            return Some(refuse_invalid(rt, body, &reason.to_string()).await);
+        }
+        Failure::Publish(e) => (
+            format!("the broker did not take a message the handler published: {e}"),
+            true,
+        ),
+        Failure::Handler(error) => (error.to_string(), error.is_retryable()),
+        Failure::Panic(panic) => (
+            format!("the handler panicked: {}", panic_message(&*panic)),
+            true,
+        ),
+    };
+    rt.counters.failed();
+    if acker.poisoned() {
+        // The connection was lost meanwhile: the broker redelivers the message.
+        return Some(Outcome::Abandoned);
+    }
+    match rt.settings.retry.after_failure(attempt, retryable) {
+        AfterFailure::RetryAfter(delay) => {
+            let max = rt.settings.retry.max_attempts;
+            let again = if max - attempt == 1 {
+                "retrying once"
+            } else {
+                "retrying"
+            };
+            tracing::warn!(
+                "handler failed on channel `{}` (attempt {attempt} of {max}): {reason}; \
+                 {again} in {}",
+                rt.address,
+                in_words(delay)
+            );
+            tokio::time::sleep(delay).await;
+            rt.counters.retried();
+            None
+        }
+        AfterFailure::Reject => {
+            let why = if retryable {
+                "no attempt left"
+            } else {
+                "the failure is final"
+            };
+            let message = format!(
+                "Cannot process a message on channel `{}` (attempt {attempt}): {reason}; \
+                 {why}, {REJECTED}",
+                rt.address
+            );
+            log_error(rt, body, message).await;
+            rt.counters.rejected(false);
+            Some(Outcome::Reject)
         }
     }
 }

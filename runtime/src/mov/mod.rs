@@ -266,6 +266,7 @@ impl Mov {
             level,
             message,
             payload: None,
+            wanted: self.wanted(level),
         }
     }
 
@@ -321,6 +322,8 @@ pub struct MovLog<'a> {
     level: LogLevel,
     message: &'a str,
     payload: Option<String>,
+    /// Whether the log goes anywhere ([`Mov::wanted`], asked once when the log is made).
+    wanted: bool,
 }
 
 impl MovLog<'_> {
@@ -328,7 +331,7 @@ impl MovLog<'_> {
     /// string, as the MOV expects. A value that serialises to `null` is left out, one that
     /// cannot be serialised is replaced by a note saying why.
     pub fn payload<T: Serialize + ?Sized>(mut self, payload: &T) -> Self {
-        if !self.mov.wanted(self.level) {
+        if !self.wanted {
             // Neither the MOV nor the local subscriber wants it: skip serialising the payload.
             return self;
         }
@@ -345,7 +348,7 @@ impl MovLog<'_> {
 
     /// Sends the log (what `.await` does).
     pub async fn send(self) {
-        if !self.mov.wanted(self.level) {
+        if !self.wanted {
             return;
         }
         self.mov
@@ -361,7 +364,7 @@ impl<'a> std::future::IntoFuture for MovLog<'a> {
     fn into_future(self) -> Self::IntoFuture {
         // A log nobody wants (the usual DEBUG, or INFO with the MOV's level above it) costs
         // no allocation: the echo logs twice per message.
-        if !self.mov.wanted(self.level) {
+        if !self.wanted {
             return MovLogSent(None);
         }
         MovLogSent(Some(Box::pin(self.mov.log_raw(
