@@ -18,8 +18,8 @@ use crate::publisher::scope::MessageScope;
 #[derive(Debug)]
 pub struct Context<P = Publisher> {
     publisher: P,
-    /// The raw publisher underneath, for [`Context::publisher_with`].
-    raw: Publisher,
+    /// The MOV logger; its publisher is the raw one underneath `publisher`, for
+    /// [`Context::publisher_with`].
     mov: Mov,
     scope: Arc<MessageScope>,
     attempt: u32,
@@ -33,7 +33,6 @@ impl Context<Publisher> {
         attempt: u32,
     ) -> Self {
         Self {
-            raw: publisher.clone(),
             publisher,
             mov,
             scope,
@@ -44,7 +43,6 @@ impl Context<Publisher> {
     /// Converts the raw publisher into the typed one generated code defines.
     pub fn typed<Q: From<Publisher>>(self) -> Context<Q> {
         Context {
-            raw: self.raw,
             publisher: Q::from(self.publisher),
             mov: self.mov,
             scope: self.scope,
@@ -83,7 +81,7 @@ impl<P> Context<P> {
     where
         P: From<Publisher>,
     {
-        P::from(self.raw.with_properties(properties))
+        P::from(self.mov.publisher().with_properties(properties))
     }
 
     /// The MOV logger (`debug`, `info`, `warn`, `error`), with this component's id.

@@ -314,3 +314,28 @@ async fn a_context_for_one_handler_carries_the_message_properties() {
     assert_eq!(harness.published(PUBLISHED).len(), 1);
     assert_eq!(harness.mov_logs()[0].message, "Received a message to echo");
 }
+
+#[tokio::test]
+async fn a_publisher_with_properties_publishes_with_them_while_the_input_is_handled() {
+    let component = Component::new(info()).on("in", |msg: Value, ctx: Context| async move {
+        let properties = valawai::MessageProperties::new().header("x-trace-id", "4bf92f35");
+        ctx.publisher_with(properties).publish("out", &msg).await?;
+        Ok(())
+    });
+    let harness = Harness::start(component).await.unwrap();
+    let outcome = harness.send("in", &json!({"n": 1})).await;
+    assert!(outcome.is_acked());
+    assert_eq!(outcome.published.len(), 1);
+    let published = &outcome.published[0];
+    assert_eq!(published.channel, "out");
+    assert_eq!(
+        published
+            .properties
+            .headers()
+            .as_ref()
+            .and_then(|h| h.inner().get("x-trace-id"))
+            .and_then(|v| v.as_long_string())
+            .map(|s| s.to_string()),
+        Some("4bf92f35".to_owned())
+    );
+}

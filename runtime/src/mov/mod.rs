@@ -227,6 +227,11 @@ impl Mov {
         Self { publisher, shared }
     }
 
+    /// The publisher its logs go through (in a handler's context, the handler's own).
+    pub(crate) fn publisher(&self) -> &Publisher {
+        &self.publisher
+    }
+
     pub(crate) fn with_publisher(&self, publisher: Publisher) -> Self {
         Self {
             publisher,
