@@ -111,6 +111,8 @@ pub(crate) async fn process<H: Inline + ?Sized>(
     }
 }
 
+/// Refuses a body it must not decode, calls the handler (again after a failure, as the retry
+/// policy says) and waits for the confirms of what it published.
 async fn handle<H: Inline + ?Sized>(
     rt: &ChannelRuntime,
     handler: &H,
