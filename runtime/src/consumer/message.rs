@@ -125,10 +125,6 @@ async fn handle<H: Inline + ?Sized>(
     }
     let mut attempt = 1;
     loop {
-        if attempt > 1 {
-            // The first attempt finds the scope as it was made: nothing to clear.
-            scope.begin_attempt();
-        }
         let publisher = rt.publisher.scoped(scope.clone());
         let context = Context::new(
             publisher.clone(),
@@ -142,26 +138,24 @@ async fn handle<H: Inline + ?Sized>(
             Ok(Ok(future)) => {
                 let started = Instant::now();
                 let mut future = std::pin::pin!(Some(future));
-                match CatchUnwind(future.as_mut()).await {
-                    Ok(Ok(())) => {
-                        rt.counters.handler_ran(started.elapsed());
-                        match scope
-                            .outbox
-                            .settle(rt.publisher.shared(), &scope.watch, &|| acker.poisoned())
-                            .await
-                        {
-                            Ok(()) => {
-                                rt.counters.handled();
-                                return Outcome::Ack;
-                            }
-                            Err(PublishError::Abandoned { .. }) => return Outcome::Abandoned,
-                            Err(e) => Failure::Publish(e),
+                let ran = CatchUnwind(future.as_mut()).await;
+                if ran.is_ok() {
+                    rt.counters.handler_ran(started.elapsed());
+                }
+                match ran {
+                    Ok(Ok(())) => match scope
+                        .outbox
+                        .settle(rt.publisher.shared(), &scope.watch, &|| acker.poisoned())
+                        .await
+                    {
+                        Ok(()) => {
+                            rt.counters.handled();
+                            return Outcome::Ack;
                         }
-                    }
-                    Ok(Err(error)) => {
-                        rt.counters.handler_ran(started.elapsed());
-                        Failure::Handler(error)
-                    }
+                        Err(PublishError::Abandoned { .. }) => return Outcome::Abandoned,
+                        Err(e) => Failure::Publish(e),
+                    },
+                    Ok(Err(error)) => Failure::Handler(error),
                     Err(panic) => Failure::Panic(panic),
                 }
             }
@@ -172,7 +166,11 @@ async fn handle<H: Inline + ?Sized>(
         // its state is part of every message's future.
         match Box::pin(after_failure(rt, body, acker, failure, attempt)).await {
             Some(outcome) => return outcome,
-            None => attempt += 1,
+            None => {
+                // What this attempt published is no longer awaited; the watch starts afresh.
+                scope.begin_attempt();
+                attempt += 1;
+            }
         }
     }
 }
