@@ -26,15 +26,14 @@ pub struct Context<P = Publisher> {
 }
 
 impl Context<Publisher> {
-    pub(crate) fn new(
-        publisher: Publisher,
-        mov: Mov,
-        scope: Arc<MessageScope>,
-        attempt: u32,
-    ) -> Self {
+    /// The context of attempt `attempt` at the message of `scope`: `raw` and `mov` scoped to it,
+    /// so that what the handler publishes and logs is awaited before the input is acked. The
+    /// logger gets the same scoped publisher as the handler.
+    pub(crate) fn new(raw: &Publisher, mov: &Mov, scope: Arc<MessageScope>, attempt: u32) -> Self {
+        let publisher = raw.scoped(scope.clone());
         Self {
+            mov: mov.with_publisher(publisher.clone()),
             publisher,
-            mov,
             scope,
             attempt,
         }

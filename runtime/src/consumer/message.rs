@@ -125,13 +125,7 @@ async fn handle<H: Inline + ?Sized>(
     }
     let mut attempt = 1;
     loop {
-        let publisher = rt.publisher.scoped(scope.clone());
-        let context = Context::new(
-            publisher.clone(),
-            rt.mov.with_publisher(publisher),
-            scope.clone(),
-            attempt,
-        );
+        let context = Context::new(&rt.publisher, &rt.mov, scope.clone(), attempt);
         let dispatched =
             std::panic::catch_unwind(AssertUnwindSafe(|| handler.start(body, context)));
         let failure = match dispatched {

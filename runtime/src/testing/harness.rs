@@ -623,14 +623,7 @@ impl Harness {
         properties: BasicProperties,
     ) -> Context<P> {
         let scope = Arc::new(MessageScope::new(channel.into(), properties, false));
-        let publisher = self.state.raw.scoped(scope.clone());
-        Context::new(
-            publisher.clone(),
-            self.state.mov.with_publisher(publisher),
-            scope,
-            1,
-        )
-        .typed()
+        Context::new(&self.state.raw, &self.state.mov, scope, 1).typed()
     }
 }
 
