@@ -51,8 +51,9 @@ impl Context<Publisher> {
 }
 
 impl<P> Context<P> {
-    /// The publisher. Inside a handler a publish returns once the message is sent; the runtime
-    /// acks the input only after the broker confirmed every message the handler published.
+    /// The publisher. Inside a handler a publish returns once lapin has the message (queued for
+    /// writing, in the order of the calls); the runtime acks the input only after every message
+    /// the handler published was written and confirmed by the broker.
     pub fn publisher(&self) -> &P {
         &self.publisher
     }

@@ -124,9 +124,11 @@
 //! # }
 //! ```
 //!
-//! Inside a handler, `ctx.publisher().publish_message(..)` returns once the message is sent; the
-//! runtime acks the input only after the broker confirmed everything the handler published
-//! (at-least-once: a receiver may see a message twice after a reconnection).
+//! Inside a handler, `ctx.publisher().publish_message(..)` returns once lapin has the message
+//! (queued for writing, in the order of the calls); the runtime acks the input only after
+//! everything the handler published was written and confirmed by the broker (at-least-once: a
+//! receiver may see a message twice after a reconnection). A failure to write or a nack shows
+//! then, and makes the handler run again, as any failure does.
 //!
 //! # Publishing outside a handler
 //!

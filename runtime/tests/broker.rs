@@ -691,6 +691,70 @@ async fn concurrency_limits_and_order() {
     mov.cleanup().await;
 }
 
+/// A handler that publishes many messages: the first waits for its write, the next ones are
+/// queued in lapin behind it, past the bound each waits again. Whatever the path, they reach the
+/// broker in the order the handler made them, each once, and the input is acked only after all
+/// of them are confirmed.
+#[tokio::test]
+async fn a_handlers_many_publishes_arrive_in_order_and_are_all_confirmed() {
+    const INPUTS: u64 = 5;
+    const PER_INPUT: u64 = 40;
+    let prefix = unique("fan_out");
+    let mut mov = TestMov::start(&prefix).await;
+    let client = &Client::connect().await;
+    let input_q = format!("{prefix}/input");
+    let output_q = format!("{prefix}/output");
+    client.declare(&output_q).await.unwrap();
+    let mut outputs = client.consume(&output_q).await;
+    let (component, registered) =
+        support::test_component(&prefix, valawai::mov::protocol::ComponentType::C1, "1.2.3");
+    let out = output_q.clone();
+    let component = component
+        .on(input_q.clone(), move |msg: Value, ctx: Context| {
+            let out = out.clone();
+            async move {
+                let n = msg["n"].as_u64().unwrap();
+                for i in 0..PER_INPUT {
+                    ctx.publisher()
+                        .publish(&out, &json!({"input": n, "i": i}))
+                        .await?;
+                }
+                Ok(())
+            }
+        })
+        .channel_settings(&input_q, ChannelSettings::ordered());
+    let handle = component.handle();
+    let run = support::spawn(component.run(support::config(&prefix, support::temp_dir(&prefix))));
+    next(&mut mov.register, "register").await;
+    for n in 0..INPUTS {
+        client.publish_json(&input_q, &json!({"n": n})).await;
+    }
+    let mut seen = Vec::new();
+    for _ in 0..INPUTS * PER_INPUT {
+        let m = next(&mut outputs, "an output").await.json();
+        seen.push((m["input"].as_u64().unwrap(), m["i"].as_u64().unwrap()));
+    }
+    let expected: Vec<(u64, u64)> = (0..INPUTS)
+        .flat_map(|n| (0..PER_INPUT).map(move |i| (n, i)))
+        .collect();
+    assert_eq!(seen, expected, "in the order the handler published them");
+    assert!(
+        support::stays_empty(&mut outputs, Duration::from_millis(300)).await,
+        "each output once"
+    );
+    wait_until("every input handled", PATIENCE, || {
+        handle.counters().handled == INPUTS
+    })
+    .await;
+    let counters = handle.counters();
+    assert_eq!(counters.publish_failed, 0, "{counters:?}");
+    assert!(counters.published >= INPUTS * PER_INPUT, "{counters:?}");
+    support::stop(&handle, run).await;
+    assert_eq!(client.ready(&input_q).await, 0, "every input acked");
+    client.delete(&[&input_q, &output_q, &registered]).await;
+    mov.cleanup().await;
+}
+
 /// A refused connection at start: the configured attempts, then an error naming host:port and
 /// not the password.
 #[tokio::test]

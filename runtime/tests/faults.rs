@@ -4,7 +4,7 @@
 //! up, and a component stopped while its connection is down. The tests run one at a time (they
 //! hold `SERIAL`), and alone in this binary.
 //!
-//! The first three run a pipeline of three components: a driver publishing 10,000 persistent,
+//! All but the last run a pipeline of three components: a driver publishing 10,000 persistent,
 //! confirmed messages; an echo (shaped like generated code) recording every message it handles
 //! and echoing it; a sink recording every echo. Every message must be handled and echoed at least
 //! once; the duplicates are reported (run with `--nocapture` to see the figures). A run that
@@ -64,8 +64,22 @@ impl Seen {
     }
 }
 
-/// The echo's handlers: record the id, echo the message.
-struct Recording(Arc<Seen>);
+/// The echo's handlers: record the id, echo the message; with `logs`, between the upstream
+/// echo's two MOV logs, as the real echo does (three publishes per message, the echo and the
+/// second log queued in lapin behind the first).
+struct Recording {
+    seen: Arc<Seen>,
+    logs: bool,
+}
+
+impl Recording {
+    fn new(seen: &Arc<Seen>) -> Self {
+        Self {
+            seen: seen.clone(),
+            logs: false,
+        }
+    }
+}
 
 macro_rules! recording_echo {
     ($module:ident) => {
@@ -77,8 +91,20 @@ macro_rules! recording_echo {
                 ctx: $module::Context,
             ) -> valawai::HandlerResult {
                 let id: u32 = payload.content.parse()?;
-                self.0.record(id);
+                self.seen.record(id);
+                if self.logs {
+                    ctx.mov()
+                        .info("Received a message to echo")
+                        .payload(&payload)
+                        .await;
+                }
                 ctx.publisher().publish_message(&payload).await?;
+                if self.logs {
+                    ctx.mov()
+                        .info("Sent Echoed message")
+                        .payload(&payload)
+                        .await;
+                }
                 Ok(())
             }
         }
@@ -86,6 +112,7 @@ macro_rules! recording_echo {
 }
 
 recording_echo!(cut_echo);
+recording_echo!(cut_logging_echo);
 recording_echo!(restart_echo);
 recording_echo!(supervised_echo);
 recording_echo!(abandoned_echo);
@@ -362,17 +389,57 @@ impl Pipeline {
 /// The echo's connection is cut twice by a relay while 10,000 messages flow.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn relay_cuts_lose_nothing() {
-    let _serial = SERIAL.lock().await;
-    let prefix = unique("cut");
-    let relay = support::Relay::start().await;
     let seen = Arc::new(Seen::default());
-    let echo = cut_echo::component(Recording(seen.clone()));
+    let echo = cut_echo::component(Recording::new(&seen));
+    let channels = (
+        cut_echo::channels::RECEIVED_MESSAGE.as_str(),
+        cut_echo::channels::PUBLISH_MESSAGE.as_str(),
+    );
+    two_relay_cuts("relay_cuts_lose_nothing", "cut", echo, channels, seen).await;
+}
+
+/// As [`relay_cuts_lose_nothing`], with a handler that publishes three messages per input (a
+/// MOV log, the echo, a MOV log): the echo is queued in lapin behind the first log when the cut
+/// comes, and must still reach the sink.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn relay_cuts_lose_nothing_with_three_publishes_per_message() {
+    let seen = Arc::new(Seen::default());
+    let echo = cut_logging_echo::component(Recording {
+        logs: true,
+        ..Recording::new(&seen)
+    });
+    let channels = (
+        cut_logging_echo::channels::RECEIVED_MESSAGE.as_str(),
+        cut_logging_echo::channels::PUBLISH_MESSAGE.as_str(),
+    );
+    two_relay_cuts(
+        "relay_cuts_lose_nothing_with_three_publishes_per_message",
+        "cut_logs",
+        echo,
+        channels,
+        seen,
+    )
+    .await;
+}
+
+/// Runs the pipeline with `echo` behind a relay (its `(input, output)` channels, recording into
+/// `seen`), cuts the relay after 2,000 and after 6,000 messages, and checks nothing was lost.
+async fn two_relay_cuts(
+    test: &str,
+    name: &str,
+    echo: Component,
+    (input, output): (&str, &str),
+    seen: Arc<Seen>,
+) {
+    let _serial = SERIAL.lock().await;
+    let prefix = unique(name);
+    let relay = support::Relay::start().await;
     let p = Pipeline::start(
         &prefix,
         echo,
         fault_config(&prefix, relay.endpoint()),
-        &cut_echo::channels::RECEIVED_MESSAGE,
-        &cut_echo::channels::PUBLISH_MESSAGE,
+        input,
+        output,
         seen,
     )
     .await;
@@ -393,7 +460,7 @@ async fn relay_cuts_lose_nothing() {
         "the echo reconnected through the relay"
     );
     p.finish(
-        "relay_cuts_lose_nothing",
+        test,
         publishing,
         &format!("resumed {recoveries:?} after the cuts"),
     )
@@ -407,7 +474,7 @@ async fn broker_restart_loses_nothing() {
     let _serial = SERIAL.lock().await;
     let prefix = unique("restart");
     let seen = Arc::new(Seen::default());
-    let echo = restart_echo::component(Recording(seen.clone()));
+    let echo = restart_echo::component(Recording::new(&seen));
     let p = Pipeline::start(
         &prefix,
         echo,
@@ -451,7 +518,7 @@ async fn supervisor_reconnects_when_recovery_gives_up() {
     let prefix = unique("supervised");
     let relay = support::Relay::start().await;
     let seen = Arc::new(Seen::default());
-    let echo = supervised_echo::component(Recording(seen.clone()));
+    let echo = supervised_echo::component(Recording::new(&seen));
     let mut config = fault_config(&prefix, relay.endpoint());
     config.max_retries = 3;
     config.retry_sleep = Duration::from_millis(100);
@@ -524,7 +591,7 @@ async fn a_component_stopped_while_recovering_never_connects_again() {
     let prefix = unique("abandoned");
     let relay = support::Relay::start().await;
     let seen = Arc::new(Seen::default());
-    let echo = abandoned_echo::component(Recording(seen.clone()));
+    let echo = abandoned_echo::component(Recording::new(&seen));
     let handle = echo.handle();
     let mut config = fault_config(&prefix, relay.endpoint());
     config.shutdown_deadline = Duration::from_secs(1);
