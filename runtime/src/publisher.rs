@@ -774,8 +774,8 @@ impl Outbox {
     }
 
     /// Waits for every write and every confirm (sending again what the broker lost), all within
-    /// one publish timeout under the message's `watch`. `abandon` tells whether the input was lost meanwhile, which makes
-    /// sending again pointless.
+    /// one publish timeout under the message's `watch`. `abandon` tells whether the input was
+    /// lost meanwhile, which makes sending again pointless.
     pub(crate) async fn settle(
         &self,
         shared: &PublisherShared,
