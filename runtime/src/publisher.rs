@@ -253,7 +253,7 @@ struct Outgoing {
     /// The counters of its channel.
     counters: Arc<Counters>,
     /// A log to the MOV: its failure is logged and counted, never the handler's (see
-    /// [`crate::Mov`]), and a nack is final.
+    /// [`crate::mov::Mov`]), and a nack is final.
     best_effort: bool,
     /// Headers and properties the author set ([`Publisher::with_properties`]).
     properties: Option<Arc<MessageProperties>>,
