@@ -127,8 +127,9 @@
 //! Inside a handler, `ctx.publisher().publish_message(..)` returns once lapin has the message
 //! (queued for writing, in the order of the calls); the runtime acks the input only after
 //! everything the handler published was written and confirmed by the broker (at-least-once: a
-//! receiver may see a message twice after a reconnection). A failure to write or a nack shows
-//! then, and makes the handler run again, as any failure does.
+//! receiver may see a message twice after a reconnection). A message lost with the connection
+//! or nacked is sent again; one that still does not go out within the publish timeout fails the
+//! attempt, which is retried as any failure is.
 //!
 //! # Publishing outside a handler
 //!

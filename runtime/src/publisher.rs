@@ -263,6 +263,18 @@ impl Outgoing {
     fn channel(&self) -> String {
         self.channel.to_string()
     }
+
+    /// lapin's routing key: the channel address (the exchange is always the default one).
+    fn routing_key(&self) -> ShortString {
+        ShortString::from(&*self.channel)
+    }
+
+    fn options(&self) -> BasicPublishOptions {
+        BasicPublishOptions {
+            mandatory: self.settings.mandatory,
+            immediate: false,
+        }
+    }
 }
 
 impl PublisherShared {
@@ -434,43 +446,32 @@ impl PublisherShared {
     }
 
     async fn send(&self, msg: &mut Outgoing, bound: Bound<'_>) -> Result<Confirm, PublishError> {
-        let name = &*msg.channel;
         #[cfg(feature = "testing")]
         if let Some(wire) = self.memory.get() {
             if self.closed.load(Ordering::SeqCst) {
                 return Err(PublishError::Closed {
-                    channel: name.into(),
+                    channel: msg.channel(),
                 });
             }
-            let properties = self.properties(
-                &msg.settings,
-                &mut msg.message_id,
-                msg.number,
-                msg.properties.as_deref(),
-            );
-            return Ok(wire.publish(name, &msg.body, properties, msg.settings.mandatory));
+            let properties = self.properties(msg);
+            return Ok(wire.publish(&msg.channel, &msg.body, properties, msg.settings.mandatory));
         }
         loop {
             // The usual case first: no deadline to compute. The rare waits are boxed, so that
             // they do not make every publish's future larger.
             let channel = match self.open_channel() {
                 Some(channel) => channel,
-                None => Box::pin(self.channel(name, bound.deadline(self.timeout()))).await?,
+                None => {
+                    Box::pin(self.channel(&msg.channel, bound.deadline(self.timeout()))).await?
+                }
             };
+            let properties = self.properties(msg);
             let published = std::pin::pin!(channel.basic_publish(
                 ShortString::default(),
-                ShortString::from(name),
-                BasicPublishOptions {
-                    mandatory: msg.settings.mandatory,
-                    immediate: false,
-                },
+                msg.routing_key(),
+                msg.options(),
                 &msg.body,
-                self.properties(
-                    &msg.settings,
-                    &mut msg.message_id,
-                    msg.number,
-                    msg.properties.as_deref()
-                ),
+                properties,
             ));
             let published = match bound {
                 Bound::Deadline(deadline) => timeout_at(deadline, published).await.ok(),
@@ -479,7 +480,7 @@ impl PublisherShared {
             match published {
                 None => {
                     return Err(PublishError::Timeout {
-                        channel: name.into(),
+                        channel: msg.channel(),
                         timeout: self.timeout(),
                     });
                 }
@@ -487,7 +488,7 @@ impl PublisherShared {
                 Some(Ok(confirm)) => return Ok(Confirm::from(confirm)),
                 Some(Err(error)) => {
                     let deadline = bound.deadline(self.timeout());
-                    Box::pin(self.recover(&channel, error, name, deadline)).await?
+                    Box::pin(self.recover(&channel, error, &msg.channel, deadline)).await?
                 }
             }
         }
@@ -503,17 +504,8 @@ impl PublisherShared {
             return None;
         }
         let channel = self.open_channel()?;
-        let routing_key = ShortString::from(&*msg.channel);
-        let options = BasicPublishOptions {
-            mandatory: msg.settings.mandatory,
-            immediate: false,
-        };
-        let properties = self.properties(
-            &msg.settings,
-            &mut msg.message_id,
-            msg.number,
-            msg.properties.as_deref(),
-        );
+        let (routing_key, options) = (msg.routing_key(), msg.options());
+        let properties = self.properties(msg);
         let body = std::mem::take(&mut msg.body);
         let mut writing: Writing = Box::pin(async move {
             let published = channel
@@ -550,18 +542,16 @@ impl PublisherShared {
     /// The properties of every publish: JSON, the channel's delivery mode, the message id (the
     /// same again for a second send, which takes it), and what the author set with
     /// [`Publisher::with_properties`].
-    fn properties(
-        &self,
-        settings: &PublishSettings,
-        message_id: &mut Option<ShortString>,
-        number: u64,
-        extra: Option<&MessageProperties>,
-    ) -> BasicProperties {
+    fn properties(&self, msg: &mut Outgoing) -> BasicProperties {
         let base = crate::conventions::publish_properties(
-            settings.delivery_mode == DeliveryMode::Persistent,
+            msg.settings.delivery_mode == DeliveryMode::Persistent,
         )
-        .with_message_id(message_id.take().unwrap_or_else(|| self.message_id(number)));
-        match extra {
+        .with_message_id(
+            msg.message_id
+                .take()
+                .unwrap_or_else(|| self.message_id(msg.number)),
+        );
+        match msg.properties.as_deref() {
             None => base,
             Some(extra) => extra.apply(base),
         }
